@@ -1,0 +1,71 @@
+// Status families and the overall-status rule of the API page, as one pure implementation
+// shared by the client (to check/derive) and the emulator (to compute what it serves).
+import type { InstanceStatus, InvocationStatus, InvokeStatus } from './wire.js';
+import { INSTANCE_STATUSES } from './wire.js';
+
+export const FAILED_FAMILY: ReadonlySet<InstanceStatus> = new Set(['Invalid', 'Aborted', 'Failed', 'Timeout', 'Error']);
+export const STOPPED_FAMILY: ReadonlySet<InstanceStatus> = new Set(['Stopped', 'Cancelled', 'Terminated']);
+export const ACTIVE_INSTANCE: ReadonlySet<InstanceStatus> = new Set(['Pending', 'Scheduled', 'Running', 'Stopping']);
+export const ACTIVE_INVOCATION: ReadonlySet<InvocationStatus> = new Set(['Pending', 'Scheduled', 'Running', 'Stopping']);
+
+const CANONICAL_INSTANCE = new Map(INSTANCE_STATUSES.map((s) => [s.toLowerCase(), s]));
+
+/** Statuses can arrive in any case (`InstanceInvokeStatus` is sometimes lower case). */
+export function canonicalInstanceStatus(raw: string | undefined): InstanceStatus | undefined {
+  if (!raw) return undefined;
+  return CANONICAL_INSTANCE.get(raw.trim().toLowerCase());
+}
+
+/**
+ * Overall status from instance statuses (DescribeInvocations, `InvocationStatus`):
+ * any Pending -> Pending; else any Scheduled -> Scheduled; else any Running -> Running;
+ * else any Stopping -> Stopping; all Stopped-family -> Stopped; only Success/Stopped with
+ * one Success -> Success; only Failed-family/Stopped with one failure -> Failed; else PartialFailed.
+ */
+export function overallStatus(statuses: readonly InstanceStatus[]): InvocationStatus {
+  if (statuses.length === 0) return 'Pending';
+  const has = (s: InstanceStatus) => statuses.includes(s);
+  if (has('Pending')) return 'Pending';
+  if (has('Scheduled')) return 'Scheduled';
+  if (has('Running')) return 'Running';
+  if (has('Stopping')) return 'Stopping';
+  let success = 0;
+  let failed = 0;
+  let stopped = 0;
+  for (const s of statuses) {
+    if (s === 'Success') success++;
+    else if (FAILED_FAMILY.has(s)) failed++;
+    else if (STOPPED_FAMILY.has(s)) stopped++;
+  }
+  if (stopped === statuses.length) return 'Stopped';
+  if (failed === 0 && success > 0) return 'Success';
+  if (success === 0 && failed > 0) return 'Failed';
+  return 'PartialFailed';
+}
+
+/** The legacy `InvokeStatus` that goes with an overall status (and the request filter's meaning). */
+export function legacyInvokeStatus(overall: InvocationStatus): InvokeStatus {
+  switch (overall) {
+    case 'Pending':
+    case 'Scheduled':
+    case 'Running':
+    case 'Stopping':
+      return 'Running';
+    case 'Success':
+      return 'Finished';
+    case 'Failed':
+      return 'Failed';
+    case 'PartialFailed':
+      return 'PartialFailed';
+    case 'Stopped':
+      return 'Stopped';
+  }
+}
+
+export function isFinalInvocation(status: InvocationStatus): boolean {
+  return !ACTIVE_INVOCATION.has(status);
+}
+
+export function isFinalInstance(status: InstanceStatus): boolean {
+  return !ACTIVE_INSTANCE.has(status);
+}

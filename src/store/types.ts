@@ -1,0 +1,73 @@
+// The shape of the local state store and the contract between poller (writes) and UI (reads).
+// The implementation lives beside this file; the UI reads it only through selectors.
+import type { ApiError } from '../api/errors.js';
+import type { Invocation, DescribeInvocationsParams } from '../api/model.js';
+import type { InvocationStatus } from '../api/wire.js';
+
+/** Decoded output of one instance of one invocation, as last fetched. */
+export interface OutputEntry {
+  invokeId: string;
+  instanceId: string;
+  text: string;
+  /** Bytes the service cut beyond 24 KB. */
+  dropped: number;
+  fetchedAt: number;
+  /** True when the instance was final at fetch time: the text will not grow. */
+  complete: boolean;
+}
+
+export interface StatusTransition {
+  invokeId: string;
+  from: InvocationStatus | undefined;
+  to: InvocationStatus;
+  at: number;
+}
+
+export type PollPhase =
+  | 'starting' // no data yet
+  | 'ok' // last tick succeeded
+  | 'retrying' // retryable failure, backing off
+  | 'failed' // final failure: polling stopped until the user acts (`r`)
+  | 'paused';
+
+export interface PollState {
+  phase: PollPhase;
+  /** Epoch ms of the last successful tick (data age = now - this). */
+  lastSuccessAt?: number;
+  /** The error that put us in retrying/failed. */
+  lastError?: ApiError;
+  /** When the current run of failures began. */
+  failingSince?: number;
+  /** When the next attempt is due (retrying) or the next tick (ok). */
+  nextTickAt?: number;
+  inFlight: boolean;
+  /** API calls made since start (for the header and the benchmarks). */
+  calls: number;
+}
+
+export interface StoreState {
+  /** Bumped on every change. */
+  version: number;
+  /** Entities by InvokeId; an entity object is replaced (never mutated) when it changes. */
+  invocations: ReadonlyMap<string, Invocation>;
+  /** InvokeIds, newest CreationTime first; a new array only when membership or order changes. */
+  order: readonly string[];
+  /** TotalCount the API reported for the user's filters, when known. */
+  totalCount?: number;
+  /** True when every page up to --history (or the end) is loaded. */
+  historyComplete: boolean;
+  /** Output by `${invokeId}/${instanceId}`; bounded LRU by bytes. */
+  outputs: ReadonlyMap<string, OutputEntry>;
+  /** Recent transitions, newest last, bounded. */
+  transitions: readonly StatusTransition[];
+  poll: PollState;
+  /** The API filters in force (from flags). */
+  filters: DescribeInvocationsParams;
+}
+
+export type Listener = () => void;
+
+export interface Store {
+  getState(): StoreState;
+  subscribe(listener: Listener): () => void;
+}
