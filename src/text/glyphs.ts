@@ -1,0 +1,59 @@
+/**
+ * Printable runs to cell-sized glyphs, with every invisible or reordering code point turned into
+ * a visible `<U+XXXX>` marker.
+ */
+import { codePointMarker, hasMarkedCodePoint, MARKED_CODE_POINT } from './controls.js';
+import { graphemes, graphemeWidth } from './width.js';
+
+/** Receives one glyph: a grapheme cluster with its cells (1 or more), or one ASCII char of a marker. */
+export type GlyphSink = (glyph: string, width: number) => void;
+
+// Emoji sequences keep their ZWJ and tag characters: the set is closed, so nothing hides in them.
+const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+function putMarker(codePoint: number, put: GlyphSink): void {
+  const marker = codePointMarker(codePoint);
+  for (let k = 0; k < marker.length; k++) put(marker[k], 1);
+}
+
+/** Walks a printable run (no controls, no line breaks) glyph by glyph. */
+export function forEachGlyph(run: string, ascii: boolean, put: GlyphSink): void {
+  if (ascii) {
+    for (let k = 0; k < run.length; k++) put(run[k], 1);
+    return;
+  }
+  for (const g of graphemes(run)) {
+    if (g.length === 1) {
+      const c = g.charCodeAt(0);
+      if (c >= 0x20 && c < 0x7f) {
+        put(g, 1);
+        continue;
+      }
+    }
+    if (hasMarkedCodePoint(g) && !RGI_EMOJI.test(g)) {
+      // Keep the pieces between markers together (a base with its combining marks).
+      let piece = '';
+      for (const ch of g) {
+        if (!MARKED_CODE_POINT.test(ch)) {
+          piece += ch;
+          continue;
+        }
+        putCluster(piece, put);
+        piece = '';
+        putMarker(ch.codePointAt(0)!, put);
+      }
+      putCluster(piece, put);
+      continue;
+    }
+    putCluster(g, put);
+  }
+}
+
+function putCluster(cluster: string, put: GlyphSink): void {
+  if (cluster === '') return;
+  const w = graphemeWidth(cluster);
+  // A cluster with no cells of its own (a combining mark cut off from its base by a control or
+  // an escape) would stick to whatever precedes it on screen: show it as a marker instead.
+  if (w === 0) for (const ch of cluster) putMarker(ch.codePointAt(0)!, put);
+  else put(cluster, w);
+}
