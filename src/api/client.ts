@@ -1,0 +1,195 @@
+// The ECS Cloud Assistant client: validated, typed calls over @alicloud/pop-core 1.8's RPCClient.
+// Every call is a POST (under GET pop-core puts the signed URL, keys and token included, into its
+// error messages), with explicit timeouts and string-only params. It never retries: the poller does.
+import { createRequire } from 'node:module';
+import { ApiError } from './errors.js';
+import type {
+  DescribeInvocationResultsParams,
+  DescribeInvocationsParams,
+  InvocationPage,
+  InvocationResultPage,
+  InvocationsApi,
+} from './model.js';
+import {
+  normalizeInvocationResultsResponse,
+  normalizeInvocationsResponse,
+  normalizeStopResponse,
+} from './normalize.js';
+import { CredentialsFailure, httpStatusError, scrub, toApiError } from './toApiError.js';
+import {
+  describeInvocationResultsWire,
+  describeInvocationsWire,
+  regionIdWire,
+  responseEncoding,
+  stopInvocationWire,
+  type WireParams,
+} from './validate.js';
+import { API_VERSION } from './wire.js';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** What pop-core 1.8's `credentialsProvider` calls (e.g. @alicloud/credentials' providers). */
+export interface CredentialsProviderLike {
+  getCredentials(): Promise<{ accessKeyId?: string; accessKeySecret?: string; securityToken?: string }>;
+}
+
+export interface EcsClientOptions {
+  regionId: string;
+  /** `https://ecs.<region>.aliyuncs.com`, or the emulator's `http://127.0.0.1:<port>`. */
+  endpoint: string;
+  credentials: StaticCredentials | { provider: CredentialsProviderLike };
+  /** Read timeout in ms (default 10,000); the connect timeout is the smaller of this and 5,000. */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
+// pop-core ships no typings (and @alicloud/credentials' lag): our own narrow view of it.
+interface PopEntry {
+  response?: { statusCode?: number; headers?: Record<string, unknown> };
+}
+interface PopRequestOptions {
+  method: 'POST';
+  timeout: number;
+  readTimeout: number;
+  connectTimeout: number;
+  headers?: Record<string, string>;
+}
+interface PopRpcClient {
+  request(action: string, params: WireParams, opts: PopRequestOptions): Promise<[unknown, PopEntry]>;
+}
+type PopRpcClientCtor = new (
+  config: { endpoint: string; apiVersion: string; credentialsProvider: CredentialsProviderLike },
+  verbose: boolean,
+) => PopRpcClient;
+
+const require = createRequire(import.meta.url);
+const RPCClient = require('@alicloud/pop-core').RPCClient as PopRpcClientCtor;
+
+function missingCredentials(message: string): ApiError {
+  return new ApiError({ code: 'MissingCredentials', kind: 'credentials', retryable: false, message });
+}
+
+export class EcsClient implements InvocationsApi {
+  readonly regionId: string;
+  readonly endpoint: string;
+  private readonly rpc: PopRpcClient;
+  private readonly requestOptions: PopRequestOptions;
+  private readonly source: CredentialsProviderLike;
+  /** The last credentials used: scrubbed from every error text. */
+  private secrets: (string | undefined)[] = [];
+  private sent = 0;
+
+  constructor(opts: EcsClientOptions) {
+    this.regionId = regionIdWire(opts.regionId);
+    if (typeof opts.endpoint !== 'string' || !/^https?:\/\/[^\s/?#]+\/?$/i.test(opts.endpoint)) {
+      throw new ApiError({
+        code: 'InvalidEndpoint',
+        kind: 'validation',
+        retryable: false,
+        message: 'The endpoint must be http(s)://host[:port] with no path, e.g. https://ecs.cn-hangzhou.aliyuncs.com',
+      });
+    }
+    this.endpoint = opts.endpoint.replace(/\/$/, '');
+
+    const creds = opts.credentials;
+    if (creds && 'provider' in creds) {
+      if (!creds.provider || typeof creds.provider.getCredentials !== 'function') {
+        throw missingCredentials('The credentials provider has no getCredentials() method');
+      }
+      this.source = creds.provider;
+    } else {
+      if (!creds || !creds.accessKeyId || !creds.accessKeySecret) {
+        throw missingCredentials('An AccessKeyId and an AccessKeySecret are both required');
+      }
+      const fixed = { accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, securityToken: creds.securityToken };
+      this.secrets = [fixed.accessKeyId, fixed.accessKeySecret, fixed.securityToken];
+      this.source = { getCredentials: async () => fixed };
+    }
+
+    const read = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    if (!Number.isFinite(read) || read <= 0) {
+      throw new ApiError({ code: 'InvalidParameter', kind: 'validation', retryable: false, message: `timeoutMs must be a positive number of milliseconds (got ${read})` });
+    }
+    const connect = Math.min(read, DEFAULT_CONNECT_TIMEOUT_MS);
+    this.requestOptions = { method: 'POST', timeout: read, readTimeout: read, connectTimeout: connect };
+    if (opts.userAgent) {
+      // pop-core replaces its whole default header set when `headers` is given: restate it.
+      this.requestOptions.headers = { 'user-agent': opts.userAgent, 'x-acs-version': API_VERSION };
+    }
+
+    this.rpc = new RPCClient(
+      { endpoint: this.endpoint, apiVersion: API_VERSION, credentialsProvider: { getCredentials: () => this.credentials() } },
+      true,
+    );
+  }
+
+  /** Requests sent so far (validation failures send nothing). */
+  get calls(): number {
+    return this.sent;
+  }
+
+  async describeInvocations(params: DescribeInvocationsParams = {}): Promise<InvocationPage> {
+    const wire = describeInvocationsWire(params);
+    const json = await this.call('DescribeInvocations', wire);
+    return normalizeInvocationsResponse(json, { encoding: responseEncoding(wire), withOutput: wire.IncludeOutput === 'true' });
+  }
+
+  async describeInvocationResults(params: DescribeInvocationResultsParams = {}): Promise<InvocationResultPage> {
+    const wire = describeInvocationResultsWire(params);
+    const json = await this.call('DescribeInvocationResults', wire);
+    return normalizeInvocationResultsResponse(json, { encoding: responseEncoding(wire), withOutput: true });
+  }
+
+  async stopInvocation(invokeId: string, instanceIds?: string[]): Promise<{ requestId: string }> {
+    const wire = stopInvocationWire(invokeId, instanceIds);
+    return normalizeStopResponse(await this.call('StopInvocation', wire));
+  }
+
+  /** pop-core asks for credentials on every request; a failure must not leak or look retryable. */
+  private async credentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> {
+    let c: Awaited<ReturnType<CredentialsProviderLike['getCredentials']>>;
+    try {
+      c = await this.source.getCredentials();
+    } catch (err) {
+      const reason = err instanceof Error && err.name === 'CredentialsError' ? err.message : describeProviderFailure(err);
+      throw new CredentialsFailure(reason);
+    }
+    if (!c || !c.accessKeyId || !c.accessKeySecret) {
+      // pop-core would send the request unsigned.
+      throw new CredentialsFailure('The credentials provider returned no AccessKeyId/AccessKeySecret');
+    }
+    this.secrets = [c.accessKeyId, c.accessKeySecret, c.securityToken];
+    return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined };
+  }
+
+  private async call(action: string, wire: WireParams): Promise<unknown> {
+    const params: WireParams = { RegionId: this.regionId, ...wire };
+    const opts: PopRequestOptions = { ...this.requestOptions };
+    if (opts.headers) opts.headers = { ...opts.headers, 'x-acs-action': action };
+    this.sent++;
+    let result: [unknown, PopEntry];
+    try {
+      result = await this.rpc.request(action, params, opts);
+    } catch (err) {
+      throw toApiError(err, this.secrets);
+    }
+    const [json, entry] = result;
+    const status = entry?.response?.statusCode;
+    if (typeof status === 'number' && status >= 400) {
+      throw httpStatusError(status, json, entry.response?.headers, this.secrets);
+    }
+    return json;
+  }
+}
+
+function describeProviderFailure(err: unknown): string {
+  const detail = err instanceof Error ? scrub(err.message) : '';
+  return `Could not get credentials from the credentials provider${detail ? `: ${detail}` : ''}`;
+}

@@ -1,0 +1,28 @@
+// The public surface of api/: the client, its model and errors, the status rule.
+export { EcsClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from './client.js';
+export type { EcsClientOptions, StaticCredentials, CredentialsProviderLike } from './client.js';
+export { ApiError, AUTH_ERROR_CODES, isAuthError } from './errors.js';
+export type { ApiErrorInit, ApiErrorKind } from './errors.js';
+export type * from './model.js';
+export {
+  normalizeInvocation,
+  normalizeInvocationResult,
+  normalizeInvocationResultsResponse,
+  normalizeInvocationsResponse,
+  normalizeStopResponse,
+} from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
+export {
+  ACTIVE_INSTANCE,
+  ACTIVE_INVOCATION,
+  FAILED_FAMILY,
+  STOPPED_FAMILY,
+  canonicalInstanceStatus,
+  isFinalInstance,
+  isFinalInvocation,
+  legacyInvokeStatus,
+  overallStatus,
+} from './status.js';
+export { httpStatusError, isRetryableCode, scrub, toApiError } from './toApiError.js';
+export { MAX_PAGE_SIZE, describeInvocationResultsWire, describeInvocationsWire, stopInvocationWire } from './validate.js';
+export * from './wire.js';

@@ -1,0 +1,296 @@
+// Wire responses (untrusted JSON parsed by json-bigint: null-prototype objects, BigNumber for long
+// numbers) -> the typed model. Anything structurally wrong raises MalformedResponse rather than
+// crashing or returning a silently empty list; small oddities (lower-case statuses, a single object
+// where a list belongs, numbers as strings) are tolerated.
+import { decodeBase64Utf8 } from '../text/base64.js';
+import { ApiError } from './errors.js';
+import { canonicalInstanceStatus, overallStatus } from './status.js';
+import { INVOCATION_STATUSES, INVOKE_STATUSES } from './wire.js';
+import type { InstanceStatus, InvocationStatus } from './wire.js';
+import type { InstanceResult, Invocation, InvocationPage, InvocationResultPage } from './model.js';
+
+export interface NormalizeOptions {
+  /** Encoding of CommandContent and Output in this response (the request's; API default Base64). */
+  encoding: 'PlainText' | 'Base64';
+  /** Whether the request asked for output: only then is `output` set (possibly to ""). */
+  withOutput: boolean;
+}
+
+type Obj = Record<string, unknown>;
+
+export function malformed(what: string): ApiError {
+  return new ApiError({
+    code: 'MalformedResponse',
+    kind: 'malformed',
+    retryable: true,
+    message: `Unexpected response from the API: ${what}`,
+  });
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isBigNumber(v);
+}
+
+/** json-bigint's BigNumber (numbers over 15 digits): has `toFixed`/`toString`, `s`, `e`, `c`. */
+function isBigNumber(v: unknown): v is { toString(): string } {
+  return typeof v === 'object' && v !== null && typeof (v as { toFixed?: unknown }).toFixed === 'function' && 'c' in v && 'e' in v;
+}
+
+/** A non-empty string; numbers and BigNumbers are accepted as their decimal text. */
+export function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (isBigNumber(v)) return v.toString();
+  return undefined;
+}
+
+/** A finite number from a number, numeric string or BigNumber. */
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  if (isBigNumber(v)) {
+    const n = Number(v.toString());
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** ISO-8601 text -> epoch ms; invalid or empty -> undefined. */
+export function epochMs(v: unknown): number | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function bool(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
+
+/** A list field: an array, a single object (XML-to-JSON quirk), or absent (-> undefined). */
+function list(v: unknown, what: string): unknown[] | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (Array.isArray(v)) return v;
+  if (isObj(v)) return [v];
+  throw malformed(`${what} is not a list`);
+}
+
+function decode(v: unknown, encoding: NormalizeOptions['encoding']): string | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  return encoding === 'Base64' ? decodeBase64Utf8(s) : s;
+}
+
+const LEGACY_TO_INSTANCE: Record<string, InstanceStatus> = {
+  running: 'Running',
+  finished: 'Success',
+  success: 'Success',
+  failed: 'Failed',
+  partialfailed: 'Failed',
+  stopped: 'Stopped',
+  stopping: 'Stopping',
+  pending: 'Pending',
+};
+
+const CANONICAL_OVERALL = new Map(INVOCATION_STATUSES.map((s) => [s.toLowerCase(), s]));
+const CANONICAL_LEGACY = new Map(INVOKE_STATUSES.map((s) => [s.toLowerCase(), s]));
+
+function canonicalOverall(v: unknown): InvocationStatus | undefined {
+  const s = text(v);
+  return s === undefined ? undefined : CANONICAL_OVERALL.get(s.trim().toLowerCase());
+}
+
+function canonicalLegacy(v: unknown): string | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  return CANONICAL_LEGACY.get(s.trim().toLowerCase()) ?? s;
+}
+
+/** Per-instance progress; falls back to the legacy status when the field is missing or unknown. */
+function instanceStatus(progress: unknown, legacy: unknown, where: string): InstanceStatus {
+  const direct = canonicalInstanceStatus(text(progress));
+  if (direct) return direct;
+  const l = text(legacy);
+  const fallback = l === undefined ? undefined : LEGACY_TO_INSTANCE[l.trim().toLowerCase()];
+  if (fallback) return fallback;
+  throw malformed(`${where} has no known InvocationStatus (got ${JSON.stringify(text(progress) ?? null)})`);
+}
+
+function exitCode(v: unknown): number | null {
+  const n = num(v);
+  return n === undefined ? null : n;
+}
+
+function requireId(v: unknown, field: string, where: string): string {
+  const s = text(v);
+  if (s === undefined) throw malformed(`${where} has no ${field}`);
+  return s;
+}
+
+function common(o: Obj, opts: NormalizeOptions) {
+  return {
+    exitCode: exitCode(o.ExitCode),
+    errorCode: text(o.ErrorCode),
+    errorInfo: text(o.ErrorInfo),
+    output: opts.withOutput ? (decode(o.Output, opts.encoding) ?? '') : undefined,
+    dropped: num(o.Dropped) ?? 0,
+    repeats: num(o.Repeats) ?? 0,
+    startTime: epochMs(o.StartTime),
+    finishTime: epochMs(o.FinishTime) ?? epochMs(o.FinishedTime),
+    stopTime: epochMs(o.StopTime),
+    containerId: text(o.ContainerId),
+    containerName: text(o.ContainerName),
+  };
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function invokeInstance(raw: unknown, invokeId: string, opts: NormalizeOptions, where: string): InstanceResult {
+  if (!isObj(raw)) throw malformed(`${where} is not an object`);
+  const instanceId = requireId(raw.InstanceId, 'InstanceId', where);
+  return dropUndefined<InstanceResult>({
+    invokeId,
+    instanceId,
+    invocationStatus: instanceStatus(raw.InvocationStatus, raw.InstanceInvokeStatus, where),
+    instanceInvokeStatus: canonicalLegacy(raw.InstanceInvokeStatus),
+    ...common(raw, opts),
+    creationTime: epochMs(raw.CreationTime),
+    updateTime: epochMs(raw.UpdateTime),
+  });
+}
+
+function tags(v: unknown): Record<string, string> | undefined {
+  if (!isObj(v)) return undefined;
+  const items = list(v.Tag, 'Tags.Tag');
+  if (!items) return undefined;
+  const out: Record<string, string> = Object.create(null);
+  for (const t of items) {
+    if (!isObj(t)) continue;
+    const k = text(t.TagKey);
+    if (k !== undefined) out[k] = text(t.TagValue) ?? '';
+  }
+  return out;
+}
+
+export function normalizeInvocation(raw: unknown, opts: NormalizeOptions, index = 0): Invocation {
+  const where = `Invocation[${index}]`;
+  if (!isObj(raw)) throw malformed(`${where} is not an object`);
+  const invokeId = requireId(raw.InvokeId, 'InvokeId', where);
+  let instancesRaw: unknown[] = [];
+  if (raw.InvokeInstances !== undefined && raw.InvokeInstances !== null && raw.InvokeInstances !== '') {
+    if (!isObj(raw.InvokeInstances)) throw malformed(`${where}.InvokeInstances is not an object`);
+    instancesRaw = list(raw.InvokeInstances.InvokeInstance, `${where}.InvokeInstances.InvokeInstance`) ?? [];
+  }
+  const instances = instancesRaw.map((r, i) => invokeInstance(r, invokeId, opts, `${where}.InvokeInstance[${i}]`));
+  const legacy = canonicalLegacy(raw.InvokeStatus);
+  return dropUndefined<Invocation>({
+    invokeId,
+    commandId: text(raw.CommandId),
+    commandName: text(raw.CommandName),
+    commandType: text(raw.CommandType),
+    commandContent: decode(raw.CommandContent, opts.encoding),
+    creationTime: epochMs(raw.CreationTime),
+    frequency: text(raw.Frequency),
+    timed: bool(raw.Timed),
+    invocationStatus: deriveOverall(raw.InvocationStatus, instances, legacy),
+    invokeStatus: legacy,
+    parameters: parametersText(raw.Parameters),
+    instances,
+    username: text(raw.Username),
+    workingDir: text(raw.WorkingDir),
+    timeout: num(raw.Timeout),
+    repeatMode: text(raw.RepeatMode),
+    launcher: text(raw.Launcher),
+    terminationMode: text(raw.TerminationMode),
+    containerId: text(raw.ContainerId),
+    containerName: text(raw.ContainerName),
+    tags: tags(raw.Tags),
+  });
+}
+
+/** Parameters is documented as a JSON string; some responses carry the object itself. */
+function parametersText(v: unknown): string | undefined {
+  if (isObj(v)) return JSON.stringify(v);
+  return text(v);
+}
+
+/** The overall status as sent; when missing or unknown, derived by the API page's rule. */
+function deriveOverall(v: unknown, instances: InstanceResult[], legacy: string | undefined): InvocationStatus {
+  const direct = canonicalOverall(v);
+  if (direct) return direct;
+  if (instances.length > 0) return overallStatus(instances.map((i) => i.invocationStatus));
+  switch (legacy) {
+    case 'Finished':
+      return 'Success';
+    case 'Failed':
+    case 'PartialFailed':
+    case 'Stopped':
+    case 'Running':
+      return legacy;
+    default:
+      return 'Pending';
+  }
+}
+
+/** Newest first; invocations without a creation time go last; ties keep the response order. */
+export function byCreationDesc(a: Invocation, b: Invocation): number {
+  return (b.creationTime ?? -Infinity) - (a.creationTime ?? -Infinity) || 0;
+}
+
+function pageFields(o: Obj) {
+  return {
+    totalCount: num(o.TotalCount),
+    pageNumber: num(o.PageNumber),
+    pageSize: num(o.PageSize),
+    nextToken: text(o.NextToken),
+  };
+}
+
+export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOptions): InvocationPage {
+  if (!isObj(raw)) throw malformed('the body is not a JSON object');
+  const page = pageFields(raw);
+  if (!isObj(raw.Invocations)) throw malformed('no Invocations in the DescribeInvocations response');
+  const items = list(raw.Invocations.Invocation, 'Invocations.Invocation');
+  // An empty list may come without its inner key (XML-to-JSON), but only when nothing matched.
+  if (items === undefined && page.totalCount !== 0) throw malformed('no Invocations.Invocation list');
+  const invocations = (items ?? []).map((r, i) => normalizeInvocation(r, opts, i));
+  invocations.sort(byCreationDesc);
+  return dropUndefined<InvocationPage>({ invocations, ...page, requestId: text(raw.RequestId) ?? '' });
+}
+
+export function normalizeInvocationResult(raw: unknown, opts: NormalizeOptions, index = 0): InstanceResult {
+  const where = `InvocationResult[${index}]`;
+  if (!isObj(raw)) throw malformed(`${where} is not an object`);
+  return dropUndefined<InstanceResult>({
+    invokeId: requireId(raw.InvokeId, 'InvokeId', where),
+    instanceId: requireId(raw.InstanceId, 'InstanceId', where),
+    invocationStatus: instanceStatus(raw.InvocationStatus, raw.InvokeRecordStatus, where),
+    instanceInvokeStatus: canonicalLegacy(raw.InvokeRecordStatus),
+    ...common(raw, opts),
+    creationTime: epochMs(raw.CreationTime),
+    updateTime: epochMs(raw.UpdateTime),
+  });
+}
+
+export function normalizeInvocationResultsResponse(raw: unknown, opts: NormalizeOptions): InvocationResultPage {
+  if (!isObj(raw)) throw malformed('the body is not a JSON object');
+  const inv = raw.Invocation;
+  if (!isObj(inv)) throw malformed('no Invocation in the DescribeInvocationResults response');
+  const page = pageFields(inv);
+  if (!isObj(inv.InvocationResults)) throw malformed('no Invocation.InvocationResults');
+  const items = list(inv.InvocationResults.InvocationResult, 'InvocationResults.InvocationResult');
+  if (items === undefined && page.totalCount !== 0) throw malformed('no InvocationResults.InvocationResult list');
+  const results = (items ?? []).map((r, i) => normalizeInvocationResult(r, opts, i));
+  return dropUndefined<InvocationResultPage>({ results, ...page, requestId: text(raw.RequestId) ?? '' });
+}
+
+export function normalizeStopResponse(raw: unknown): { requestId: string } {
+  if (!isObj(raw)) throw malformed('the body is not a JSON object');
+  return { requestId: text(raw.RequestId) ?? '' };
+}

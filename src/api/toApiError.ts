@@ -1,0 +1,210 @@
+// Every way a pop-core 1.8 call can fail, mapped into one ApiError. pop-core throws four shapes
+// (DESIGN.md): an Error with `code`/`data` (API error), a native network error, a plain non-Error
+// object from json-bigint (non-JSON body), and it *returns* 4xx/5xx JSON bodies without `Code`
+// (handled by `httpStatusError`). Messages are rebuilt from parts we trust and scrubbed: pop-core
+// appends the request URL (with AccessKeyId, SecurityToken and Signature under GET) to its messages.
+import { ApiError, AUTH_ERROR_CODES } from './errors.js';
+
+/** Values that must never appear in error text (the credentials of the failed call). */
+export type Secrets = readonly (string | undefined)[];
+
+const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
+// Signed-request fragments, in plain or URL-encoded form, with whatever value follows.
+const SIGNED_PARAM_RE =
+  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|accessKeySecret|secretAccessKey)(=|%3D|:\s*|"\s*:\s*")[^\s&"',;]*/gi;
+const MAX_MESSAGE = 300;
+
+/** Removes URLs, signed-request fragments and the given secret values; one line, bounded length. */
+export function scrub(text: string, secrets: Secrets = []): string {
+  let out = text.replace(URL_RE, '<url>').replace(SIGNED_PARAM_RE, '$1=<redacted>');
+  for (const s of secrets) {
+    // Short values could match ordinary words; real keys and tokens are long.
+    if (s && s.length >= 6) {
+      out = out.split(s).join('<redacted>');
+      const enc = encodeURIComponent(s);
+      if (enc !== s) out = out.split(enc).join('<redacted>');
+    }
+  }
+  out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+}
+
+/** API error codes worth retrying: the service is busy or broken, not the request. */
+export function isRetryableCode(code: string, httpStatus?: number): boolean {
+  if (AUTH_ERROR_CODES.has(code) || code.startsWith('Forbidden')) return false;
+  if (/^Throttling/i.test(code)) return true;
+  if (/^InternalError/i.test(code)) return true;
+  if (/^ServiceUnavailable/i.test(code)) return true;
+  if (code === 'UnknownError') return true;
+  if (httpStatus !== undefined && (httpStatus >= 500 || httpStatus === 429)) return true;
+  return false;
+}
+
+/** `x-acs-retry-after` is in milliseconds. */
+export function parseRetryAfter(headers: unknown): number | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const raw = (headers as Record<string, unknown>)['x-acs-retry-after'];
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? Math.round(n) : undefined;
+}
+
+const NETWORK_CODES = new Map<string, string>([
+  ['ECONNREFUSED', 'connection refused'],
+  ['ECONNRESET', 'connection reset'],
+  ['ECONNABORTED', 'connection aborted'],
+  ['EPIPE', 'connection closed while sending'],
+  ['ENOTFOUND', 'host not found'],
+  ['EAI_AGAIN', 'DNS lookup failed'],
+  ['EHOSTUNREACH', 'host unreachable'],
+  ['ENETUNREACH', 'network unreachable'],
+  ['ENETDOWN', 'network down'],
+  ['EPROTO', 'TLS/protocol error'],
+  ['ERR_SSL_WRONG_VERSION_NUMBER', 'TLS/protocol error'],
+  ['UND_ERR_SOCKET', 'connection closed'],
+]);
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function httpStatusOf(entry: unknown): number | undefined {
+  const res = (entry as { response?: { statusCode?: unknown } } | undefined)?.response;
+  return typeof res?.statusCode === 'number' ? res.statusCode : undefined;
+}
+
+function headersOf(entry: unknown): unknown {
+  return (entry as { response?: { headers?: unknown } } | undefined)?.response?.headers;
+}
+
+/** The status code of a gateway's HTML error page (`<title>502 Bad Gateway</title>`), if any. */
+function sniffHtmlStatus(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /<title>\s*([1-5]\d\d)\b/i.exec(text) ?? /<h1>\s*([1-5]\d\d)\b/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Thrown by the client's credentials wrapper; mapped to kind 'credentials'. */
+export class CredentialsFailure extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CredentialsFailure';
+  }
+}
+
+/** Maps anything pop-core (or our credentials wrapper) threw into an ApiError. */
+export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
+  if (err instanceof ApiError) return err;
+
+  if (err instanceof CredentialsFailure) {
+    return new ApiError({
+      code: 'MissingCredentials',
+      kind: 'credentials',
+      retryable: false,
+      message: scrub(err.reason, secrets),
+    });
+  }
+
+  if (err && typeof err === 'object') {
+    const e = err as Record<string, unknown>;
+
+    // (a) API error: pop-core's Error with `code` and the parsed body in `data`.
+    if (typeof e.code === 'string' && e.data && typeof e.data === 'object') {
+      const data = e.data as Record<string, unknown>;
+      const httpStatus = httpStatusOf(e.entry);
+      const code = e.code;
+      return new ApiError({
+        code,
+        kind: 'api',
+        message: scrub(str(data.Message) ?? `The API refused the request (${code})`, secrets),
+        requestId: str(data.RequestId),
+        httpStatus,
+        retryable: isRetryableCode(code, httpStatus),
+        retryAfterMs: parseRetryAfter(headersOf(e.entry)),
+        recommend: recommendText(data.Recommend, secrets),
+      });
+    }
+
+    // (b) Timeouts: httpx names both its connect and read timeouts RequestTimeoutError.
+    const name = typeof e.name === 'string' ? e.name : '';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/RequestTimeout/.test(name) || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT') {
+      const which = /ConnectTimeout/.test(message) ? 'connecting to' : 'waiting for';
+      return new ApiError({
+        code: 'RequestTimeout',
+        kind: 'timeout',
+        retryable: true,
+        message: `Timed out ${which} the endpoint`,
+      });
+    }
+
+    // (b) Native network errors.
+    if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) {
+      return new ApiError({
+        code: e.code,
+        kind: 'network',
+        retryable: true,
+        message: `Network error: ${NETWORK_CODES.get(e.code)}`,
+      });
+    }
+    if (/socket hang up/i.test(message)) {
+      return new ApiError({ code: 'ECONNRESET', kind: 'network', retryable: true, message: 'Network error: connection reset' });
+    }
+
+    // (c) json-bigint's plain object on a body that is not JSON (a gateway's HTML page).
+    if (!(err instanceof Error) && name === 'SyntaxError' && 'text' in e) {
+      const httpStatus = sniffHtmlStatus(e.text);
+      return new ApiError({
+        code: 'NonJsonResponse',
+        kind: 'malformed',
+        retryable: true,
+        httpStatus,
+        message: `The endpoint answered with something that is not JSON${httpStatus ? ` (HTTP ${httpStatus})` : ''}`,
+      });
+    }
+
+    if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) {
+      return new ApiError({ code: e.code, kind: 'network', retryable: true, message: `Network error: ${e.code}` });
+    }
+
+    if (err instanceof Error) {
+      return new ApiError({
+        code: 'UnexpectedError',
+        kind: 'api',
+        retryable: false,
+        message: scrub(`${err.name}: ${err.message}`, secrets),
+      });
+    }
+  }
+
+  return new ApiError({
+    code: 'UnexpectedError',
+    kind: 'api',
+    retryable: false,
+    message: 'The request failed for an unknown reason',
+  });
+}
+
+/** (d) pop-core returns 4xx/5xx JSON bodies without `Code` as if they succeeded. */
+export function httpStatusError(status: number, body: unknown, headers: unknown, secrets: Secrets = []): ApiError {
+  const data = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const code = status === 503 ? 'ServiceUnavailable' : status === 429 ? 'Throttling' : `Http${status}`;
+  return new ApiError({
+    code,
+    kind: 'api',
+    httpStatus: status,
+    requestId: str(data.RequestId),
+    retryable: isRetryableCode(code, status),
+    retryAfterMs: parseRetryAfter(headers),
+    message: scrub(str(data.Message) ?? `HTTP ${status} without an error code`, secrets),
+  });
+}
+
+/** `Recommend` is usually a diagnosis link; keep only what is not a URL. */
+function recommendText(v: unknown, secrets: Secrets): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  const t = scrub(s, secrets).replace(/<url>/g, '').trim();
+  return t === '' ? undefined : t;
+}
