@@ -1,0 +1,94 @@
+// Plain-text renderings for the non-interactive modes: the --once table, --wait progress lines,
+// and JSON lines. Every network string passes through src/text before it is printed.
+import type { InstanceResult, Invocation } from '../api/model.js';
+import { FAILED_FAMILY, STOPPED_FAMILY, ACTIVE_INSTANCE } from '../api/status.js';
+import { INSTANCE_STATUSES } from '../api/wire.js';
+import { displayWidth, fitToWidth, sanitizeInline } from '../text/index.js';
+
+/** `2026-11-28T01:23:45Z`: UTC, second precision, unambiguous in CI logs. */
+export function isoTime(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '-';
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface InstanceCounts {
+  total: number;
+  success: number;
+  failed: number;
+  active: number;
+  stopped: number;
+}
+
+export function instanceCounts(instances: readonly InstanceResult[]): InstanceCounts {
+  const c: InstanceCounts = { total: instances.length, success: 0, failed: 0, active: 0, stopped: 0 };
+  for (const i of instances) {
+    if (i.invocationStatus === 'Success') c.success++;
+    else if (FAILED_FAMILY.has(i.invocationStatus)) c.failed++;
+    else if (STOPPED_FAMILY.has(i.invocationStatus)) c.stopped++;
+    else if (ACTIVE_INSTANCE.has(i.invocationStatus)) c.active++;
+  }
+  return c;
+}
+
+/** Newest first; the API does not document an order. */
+export function byCreationDesc(a: Invocation, b: Invocation): number {
+  return (b.creationTime ?? 0) - (a.creationTime ?? 0) || a.invokeId.localeCompare(b.invokeId);
+}
+
+const COMMAND_WIDTH = 40;
+
+/** An aligned table, one row per invocation, widths measured in terminal cells. */
+export function invocationTable(invocations: readonly Invocation[]): string {
+  const header = ['STATUS', 'INVOKE ID', 'COMMAND', 'INSTANCES', 'OK', 'FAILED', 'ACTIVE', 'STOPPED', 'CREATED'];
+  const right = [false, false, false, true, true, true, true, true, false];
+  const rows = [...invocations].sort(byCreationDesc).map((inv) => {
+    const c = instanceCounts(inv.instances);
+    const name = sanitizeInline(inv.commandName ?? inv.commandId ?? '') || '-';
+    return [
+      inv.invocationStatus,
+      sanitizeInline(inv.invokeId),
+      displayWidth(name) > COMMAND_WIDTH ? fitToWidth(name, COMMAND_WIDTH) : name,
+      String(c.total),
+      String(c.success),
+      String(c.failed),
+      String(c.active),
+      String(c.stopped),
+      isoTime(inv.creationTime),
+    ];
+  });
+  const widths = header.map((h, col) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[col]))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, col) => fitToWidth(cell, widths[col], right[col] ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** `5 instances: 2 Success, 1 Failed, 2 Running` in the API's status order. */
+export function statusBreakdown(instances: readonly InstanceResult[]): string {
+  const counts = new Map<string, number>();
+  for (const i of instances) counts.set(i.invocationStatus, (counts.get(i.invocationStatus) ?? 0) + 1);
+  const parts = INSTANCE_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
+  const n = instances.length;
+  return `${n} instance${n === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** One line per instance that did not succeed: status, error code, exit code, readable error. */
+export function instanceProblem(i: InstanceResult): string {
+  const bits: string[] = [i.invocationStatus];
+  if (i.errorCode) bits.push(sanitizeInline(i.errorCode));
+  if (i.exitCode !== null) bits.push(`exit code ${i.exitCode}`);
+  const info = i.errorInfo ? `: ${sanitizeInline(i.errorInfo)}` : '';
+  return `${sanitizeInline(i.instanceId)} ${bits.join(', ')}${info}`;
+}
+
+/**
+ * One JSON document per line. JSON.stringify escapes C0 controls already; DEL, C1 controls and
+ * U+2028/U+2029 are escaped too, so printing or `cat`-ing the file applies nothing.
+ */
+export function jsonLine(value: unknown): string {
+  return (
+    JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+  );
+}

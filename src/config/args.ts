@@ -1,0 +1,250 @@
+// Command-line parsing with commander. Commander only splits the argument list; every value is
+// checked here so that each mistake gets one line in our format, before any network call.
+import { Command, CommanderError } from 'commander';
+import type { InvokeStatus } from '../api/wire.js';
+import { UsageError } from './errors.js';
+import {
+  parseBooleanFlag,
+  parseCommandType,
+  parseFilterText,
+  parseIntegerInRange,
+  parseInvokeStatus,
+  parsePositiveNumber,
+  parseRegionId,
+  shown,
+} from './values.js';
+
+/** The API filters, exactly what DescribeInvocations accepts (camelCase). */
+export interface InvocationFilters {
+  invokeId?: string;
+  commandId?: string;
+  commandName?: string;
+  commandType?: string;
+  instanceId?: string;
+  invokeStatus?: InvokeStatus;
+  timed?: boolean;
+}
+
+export type OutputMode = 'live' | 'once' | 'json' | 'wait';
+
+export interface MonitorOptions {
+  region?: string;
+  endpoint?: string;
+  allowHttp: boolean;
+  vpc: boolean;
+  profile?: string;
+  filters: InvocationFilters;
+  /** Seconds between polls. */
+  interval: number;
+  pageSize: number;
+  history: number;
+  maxRps: number;
+  /** What the flags asked for; `live` may still become `once` without a terminal. */
+  mode: OutputMode;
+  includeOutput: boolean;
+  readOnly: boolean;
+  color: boolean;
+  demo: boolean;
+}
+
+export interface EmulatorOptions {
+  port: number;
+  host: string;
+  seed: number;
+  fleet?: number;
+  faults?: string;
+}
+
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'monitor'; options: MonitorOptions }
+  | { kind: 'emulator'; options: EmulatorOptions };
+
+export const DEFAULTS = {
+  interval: 2,
+  pageSize: 50,
+  history: 500,
+  maxRps: 5,
+  emulatorPort: 0,
+  emulatorHost: '127.0.0.1',
+  emulatorSeed: 1,
+} as const;
+
+/** Commander without its own output, exits or help: errors come back as CommanderError. */
+function quietCommand(name: string): Command {
+  return new Command(name)
+    .helpOption(false)
+    .exitOverride()
+    .allowExcessArguments(false)
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+}
+
+function monitorCommand(): Command {
+  return quietCommand('catop')
+    .option('-h, --help')
+    .option('-v, --version')
+    .option('--region <id>')
+    .option('--endpoint <url>')
+    .option('--allow-http')
+    .option('--vpc')
+    .option('--profile <name>')
+    .option('--invoke-id <id>')
+    .option('--command-id <id>')
+    .option('--command-name <name>')
+    .option('--command-type <type>')
+    .option('--instance-id <id>')
+    .option('--status <status>')
+    .option('--timed [bool]')
+    .option('--interval <seconds>')
+    .option('--page-size <n>')
+    .option('--history <n>')
+    .option('--max-rps <n>')
+    .option('--once')
+    .option('--json')
+    .option('--include-output')
+    .option('--wait')
+    .option('--read-only')
+    .option('--no-color')
+    .option('--demo');
+}
+
+function emulatorCommand(): Command {
+  return quietCommand('catop emulator')
+    .option('-h, --help')
+    .option('--port <n>')
+    .option('--host <address>')
+    .option('--seed <n>')
+    .option('--fleet <n>')
+    .option('--faults <spec>');
+}
+
+/** Commander's messages, rewritten to name the flag and say what to do. */
+function usageFromCommander(err: CommanderError, helpHint: string): UsageError {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const flag = quoted.split(/[ ,<[]/).find((p) => p.startsWith('-')) ?? quoted;
+  switch (err.code) {
+    case 'commander.unknownOption': {
+      const suggestion = /Did you mean (\S+?)\?/.exec(err.message)?.[1];
+      const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+      return new UsageError(`unknown flag ${shown(flag)}${hint}; see ${helpHint}`);
+    }
+    case 'commander.optionMissingArgument':
+      return new UsageError(`${flag} needs a value; see ${helpHint}`);
+    case 'commander.excessArguments':
+    case 'commander.unknownCommand':
+      return new UsageError(`unexpected argument; catop takes flags and the subcommand "emulator"; see ${helpHint}`);
+    default:
+      return new UsageError(`${err.message.replace(/^error: /, '')}; see ${helpHint}`);
+  }
+}
+
+function runCommander(cmd: Command, args: string[], helpHint: string): Record<string, unknown> {
+  try {
+    cmd.parse(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) throw usageFromCommander(err, helpHint);
+    throw err;
+  }
+  return cmd.opts();
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function parseMonitorArgs(args: string[]): ParsedCommand {
+  const o = runCommander(monitorCommand(), args, 'catop --help');
+  if (o.help) return { kind: 'help' };
+  if (o.version) return { kind: 'version' };
+
+  const filters: InvocationFilters = {};
+  if (o.invokeId !== undefined) filters.invokeId = parseFilterText('--invoke-id', str(o.invokeId)!);
+  if (o.commandId !== undefined) filters.commandId = parseFilterText('--command-id', str(o.commandId)!);
+  if (o.commandName !== undefined) filters.commandName = parseFilterText('--command-name', str(o.commandName)!);
+  if (o.commandType !== undefined) filters.commandType = parseCommandType(str(o.commandType)!);
+  if (o.instanceId !== undefined) filters.instanceId = parseFilterText('--instance-id', str(o.instanceId)!);
+  if (o.status !== undefined) filters.invokeStatus = parseInvokeStatus(str(o.status)!);
+  if (o.timed !== undefined) filters.timed = parseBooleanFlag('--timed', o.timed as string | boolean);
+
+  const modes = (['once', 'json', 'wait'] as const).filter((m) => o[m]);
+  if (modes.includes('wait') && modes.length > 1) {
+    throw new UsageError(`--wait cannot be combined with --${modes.find((m) => m !== 'wait')}; pick one output mode`);
+  }
+  // `--once --json` is one JSON snapshot: the same as `--json`.
+  const mode: OutputMode = o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+
+  if (mode === 'wait' && !filters.invokeId) {
+    throw new UsageError('--wait needs --invoke-id t-... (the invocation to wait for)');
+  }
+  const includeOutput = Boolean(o.includeOutput);
+  if (includeOutput) {
+    if (!filters.invokeId && !filters.instanceId) {
+      throw new UsageError('--include-output needs --invoke-id or --instance-id (the API returns output only for those)');
+    }
+    if (mode !== 'json' && mode !== 'wait') {
+      throw new UsageError('--include-output works with --json or --wait (the live monitor fetches output as you open it)');
+    }
+  }
+
+  const endpoint = str(o.endpoint);
+  if (o.vpc && endpoint !== undefined) {
+    throw new UsageError('--vpc and --endpoint cannot be combined: --vpc picks https://ecs-vpc.<region>.aliyuncs.com');
+  }
+  if (o.allowHttp && endpoint === undefined) {
+    throw new UsageError('--allow-http only applies to an --endpoint http://... URL');
+  }
+  if (o.demo) {
+    const clash = (['region', 'endpoint', 'profile', 'vpc'] as const).find((k) => o[k] !== undefined);
+    if (clash) throw new UsageError(`--demo runs against a built-in emulator; drop --${clash}`);
+  }
+
+  return {
+    kind: 'monitor',
+    options: {
+      region: o.region !== undefined ? parseRegionId('--region', str(o.region)!) : undefined,
+      endpoint,
+      allowHttp: Boolean(o.allowHttp),
+      vpc: Boolean(o.vpc),
+      profile: o.profile !== undefined ? parseFilterText('--profile', str(o.profile)!) : undefined,
+      filters,
+      interval: o.interval !== undefined ? parsePositiveNumber('--interval', str(o.interval)!, 'seconds', 3600) : DEFAULTS.interval,
+      pageSize: o.pageSize !== undefined ? parseIntegerInRange('--page-size', str(o.pageSize)!, 1, 50) : DEFAULTS.pageSize,
+      history: o.history !== undefined ? parseIntegerInRange('--history', str(o.history)!, 0, 100_000) : DEFAULTS.history,
+      maxRps: o.maxRps !== undefined ? parsePositiveNumber('--max-rps', str(o.maxRps)!, 'requests a second', 1000) : DEFAULTS.maxRps,
+      mode,
+      includeOutput,
+      readOnly: Boolean(o.readOnly),
+      color: o.color !== false,
+      demo: Boolean(o.demo),
+    },
+  };
+}
+
+export function parseEmulatorArgs(args: string[]): ParsedCommand {
+  const o = runCommander(emulatorCommand(), args, 'catop --help');
+  if (o.help) return { kind: 'help' };
+  const host = o.host !== undefined ? str(o.host)!.trim() : DEFAULTS.emulatorHost;
+  if (host === '' || /[\s/]/.test(host)) {
+    throw new UsageError(`--host must be an address to listen on such as 127.0.0.1 or 0.0.0.0 (got ${shown(str(o.host)!)})`);
+  }
+  const faults = str(o.faults);
+  if (faults !== undefined && faults.trim() === '') {
+    throw new UsageError('--faults needs a spec such as throttle=0.1,error500=0.05,latency=20-300,reset=0.01');
+  }
+  return {
+    kind: 'emulator',
+    options: {
+      port: o.port !== undefined ? parseIntegerInRange('--port', str(o.port)!, 0, 65535) : DEFAULTS.emulatorPort,
+      host,
+      seed: o.seed !== undefined ? parseIntegerInRange('--seed', str(o.seed)!, 0, 2 ** 31 - 1) : DEFAULTS.emulatorSeed,
+      fleet: o.fleet !== undefined ? parseIntegerInRange('--fleet', str(o.fleet)!, 1, 10_000) : undefined,
+      faults,
+    },
+  };
+}
+
+/** `catop emulator ...` is the subcommand; everything else is the monitor. */
+export function parseArgs(args: string[]): ParsedCommand {
+  if (args[0] === 'emulator') return parseEmulatorArgs(args.slice(1));
+  return parseMonitorArgs(args);
+}

@@ -1,0 +1,77 @@
+// Parsers for flag values. Each returns the typed value or throws a UsageError whose one line
+// names the flag, the allowed values and what was given.
+import { COMMAND_TYPES, INVOKE_STATUSES, type InvokeStatus } from '../api/wire.js';
+import { UsageError } from './errors.js';
+
+/** Quote a user value for an error line: bounded, and with controls made visible. */
+export function shown(value: string): string {
+  if (/^[\x21-\x7e]{1,60}$/.test(value) && !value.includes('"')) return value;
+  const cut = value.length > 60 ? `${value.slice(0, 60)}...` : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function parseIntegerInRange(flag: string, raw: string, min: number, max: number): number {
+  const text = raw.trim();
+  const n = Number(text);
+  if (!/^[+]?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got ${shown(raw)})`);
+  }
+  return n;
+}
+
+/** A positive decimal number such as `2` or `0.5`, at most `max`. */
+export function parsePositiveNumber(flag: string, raw: string, unit: string, max: number): number {
+  const text = raw.trim();
+  const n = Number(text);
+  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(text) || !Number.isFinite(n) || n <= 0 || n > max) {
+    throw new UsageError(`${flag} must be a number of ${unit} greater than 0 and at most ${max}, e.g. 2 or 0.5 (got ${shown(raw)})`);
+  }
+  return n;
+}
+
+function pickCaseInsensitive<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
+  const wanted = raw.trim().toLowerCase();
+  const hit = allowed.find((v) => v.toLowerCase() === wanted);
+  if (!hit) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${shown(raw)})`);
+  return hit;
+}
+
+/** `--status`: the API's `InvokeStatus` filter values. */
+export function parseInvokeStatus(raw: string): InvokeStatus {
+  return pickCaseInsensitive('--status', raw, INVOKE_STATUSES);
+}
+
+export function parseCommandType(raw: string): string {
+  return pickCaseInsensitive('--command-type', raw, COMMAND_TYPES);
+}
+
+/** `--timed` alone means true; `--timed false` asks for one-time invocations only. */
+export function parseBooleanFlag(flag: string, raw: string | boolean): boolean {
+  if (typeof raw === 'boolean') return raw;
+  const v = raw.trim().toLowerCase();
+  if (v === 'true' || v === 'yes' || v === '1') return true;
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  throw new UsageError(`${flag} takes true or false (got ${shown(raw)})`);
+}
+
+/** Ids and names sent as API filters: non-empty, printable, bounded. */
+export function parseFilterText(flag: string, raw: string): string {
+  const v = raw.trim();
+  if (v === '' || v.length > 256 || /[\u0000-\u001f\u007f-\u009f]/.test(v)) {
+    throw new UsageError(`${flag} needs a non-empty value of at most 256 printable characters (got ${shown(raw)})`);
+  }
+  return v;
+}
+
+/** Region ids are letters, digits and dashes (`cn-hangzhou`, `ap-southeast-1`). */
+export function isValidRegionId(region: string): boolean {
+  return /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(region) && region.length <= 64;
+}
+
+export function parseRegionId(source: string, raw: string): string {
+  const v = raw.trim();
+  if (!isValidRegionId(v)) {
+    throw new UsageError(`${source} must be a region id of letters, digits and dashes such as cn-hangzhou (got ${shown(raw)})`);
+  }
+  return v;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, type MonitorOptions } from '../../src/config/args.js';
+import { UsageError } from '../../src/config/errors.js';
+
+function monitor(args: string[]): MonitorOptions {
+  const parsed = parseArgs(args);
+  if (parsed.kind !== 'monitor') throw new Error(`expected monitor, got ${parsed.kind}`);
+  return parsed.options;
+}
+
+function usage(args: string[]): string {
+  try {
+    parseArgs(args);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    const message = (err as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  throw new Error(`expected a usage error for ${args.join(' ')}`);
+}
+
+describe('parseArgs: the monitor', () => {
+  it('has defaults that need no flags', () => {
+    const o = monitor([]);
+    expect(o).toMatchObject({ interval: 2, pageSize: 50, history: 500, maxRps: 5, mode: 'live', color: true, demo: false, readOnly: false });
+    expect(o.filters).toEqual({});
+  });
+
+  it('reads every filter, case-insensitive status and command type, and --timed with or without a value', () => {
+    const o = monitor([
+      '--invoke-id', 't-1', '--command-id', 'c-1', '--command-name', 'df -h', '--command-type', 'runshellscript',
+      '--instance-id', 'i-1', '--status', 'partialfailed', '--timed',
+    ]);
+    expect(o.filters).toEqual({
+      invokeId: 't-1', commandId: 'c-1', commandName: 'df -h', commandType: 'RunShellScript',
+      instanceId: 'i-1', invokeStatus: 'PartialFailed', timed: true,
+    });
+    expect(monitor(['--timed', 'false']).filters.timed).toBe(false);
+    expect(monitor(['--timed=no']).filters.timed).toBe(false);
+  });
+
+  it('reads polling values, including fractional intervals and the = form', () => {
+    const o = monitor(['--interval', '0.5', '--page-size=1', '--history', '0', '--max-rps', '2.5']);
+    expect(o).toMatchObject({ interval: 0.5, pageSize: 1, history: 0, maxRps: 2.5 });
+    expect(monitor(['--page-size', '50', '--history', '100000']).history).toBe(100000);
+  });
+
+  it('picks the mode; --once --json is the JSON snapshot', () => {
+    expect(monitor(['--once']).mode).toBe('once');
+    expect(monitor(['--json']).mode).toBe('json');
+    expect(monitor(['--once', '--json']).mode).toBe('json');
+    expect(monitor(['--wait', '--invoke-id', 't-1']).mode).toBe('wait');
+    expect(monitor(['--no-color', '--read-only', '--demo'])).toMatchObject({ color: false, readOnly: true, demo: true });
+  });
+
+  it('answers help and version', () => {
+    expect(parseArgs(['--help']).kind).toBe('help');
+    expect(parseArgs(['-h']).kind).toBe('help');
+    expect(parseArgs(['--version']).kind).toBe('version');
+    expect(parseArgs(['-v']).kind).toBe('version');
+    expect(parseArgs(['emulator', '--help']).kind).toBe('help');
+  });
+
+  it.each([
+    [['--page-size', '0'], '--page-size must be an integer from 1 to 50 (got 0)'],
+    [['--page-size', '51'], '--page-size must be an integer from 1 to 50 (got 51)'],
+    [['--page-size', '2.5'], '--page-size must be an integer from 1 to 50 (got 2.5)'],
+    [['--history', '-1'], '--history must be an integer from 0 to 100000'],
+    [['--history', '100001'], '--history must be an integer from 0 to 100000 (got 100001)'],
+    [['--interval', 'fast'], '--interval must be a number of seconds greater than 0'],
+    [['--interval', '0'], '--interval must be a number of seconds greater than 0'],
+    [['--interval', '-1'], '--interval must be a number of seconds greater than 0'],
+    [['--max-rps', '0'], '--max-rps must be a number of requests a second greater than 0'],
+    [['--status', 'Done'], '--status must be one of Running, Finished, Failed, PartialFailed, Stopped (got Done)'],
+    [['--command-type', 'bash'], '--command-type must be one of RunShellScript, RunBatScript, RunPowerShellScript'],
+    [['--timed', 'maybe'], '--timed takes true or false (got maybe)'],
+    [['--invoke-id', ''], '--invoke-id needs a non-empty value'],
+    [['--region', 'cn hangzhou'], '--region must be a region id of letters, digits and dashes'],
+    [['--wait'], '--wait needs --invoke-id'],
+    [['--wait', '--json', '--invoke-id', 't-1'], '--wait cannot be combined with --json'],
+    [['--include-output', '--json'], '--include-output needs --invoke-id or --instance-id'],
+    [['--include-output', '--invoke-id', 't-1'], '--include-output works with --json or --wait'],
+    [['--vpc', '--endpoint', 'https://x.example'], '--vpc and --endpoint cannot be combined'],
+    [['--allow-http'], '--allow-http only applies to an --endpoint'],
+    [['--demo', '--region', 'cn-hangzhou'], '--demo runs against a built-in emulator; drop --region'],
+    [['--regoin', 'cn-hangzhou'], 'unknown flag --regoin (did you mean --region?)'],
+    [['-x'], 'unknown flag -x'],
+    [['--region'], '--region needs a value'],
+    [['stray'], 'unexpected argument'],
+  ])('refuses %j in one line', (args, expected) => {
+    expect(usage(args)).toContain(expected);
+  });
+});
+
+describe('parseArgs: the emulator subcommand', () => {
+  it('defaults to 127.0.0.1, port 0, seed 1', () => {
+    expect(parseArgs(['emulator'])).toEqual({ kind: 'emulator', options: { port: 0, host: '127.0.0.1', seed: 1, fleet: undefined, faults: undefined } });
+  });
+
+  it('reads port, host, seed, fleet and faults', () => {
+    const parsed = parseArgs(['emulator', '--port', '8080', '--host', '0.0.0.0', '--seed', '7', '--fleet', '12', '--faults', 'throttle=0.1']);
+    expect(parsed).toEqual({ kind: 'emulator', options: { port: 8080, host: '0.0.0.0', seed: 7, fleet: 12, faults: 'throttle=0.1' } });
+  });
+
+  it.each([
+    [['emulator', '--port', '70000'], '--port must be an integer from 0 to 65535 (got 70000)'],
+    [['emulator', '--fleet', '0'], '--fleet must be an integer from 1 to 10000'],
+    [['emulator', '--seed', 'x'], '--seed must be an integer'],
+    [['emulator', '--faults', ''], '--faults needs a spec'],
+    [['emulator', '--once'], 'unknown flag --once'],
+  ])('refuses %j in one line', (args, expected) => {
+    expect(usage(args)).toContain(expected);
+  });
+});
