@@ -42,13 +42,12 @@ export interface EcsClientOptions {
   /** `https://ecs.<region>.aliyuncs.com`, or the emulator's `http://127.0.0.1:<port>`. */
   endpoint: string;
   credentials: StaticCredentials | { provider: CredentialsProviderLike };
-  /** Read timeout in ms (default 10,000); the connect timeout is the smaller of this and 5,000. */
+  /** Time allowed for a call, in ms (default 10,000). See `requestOptions` for why it is one number. */
   timeoutMs?: number;
   userAgent?: string;
 }
 
-export const DEFAULT_READ_TIMEOUT_MS = 10_000;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 // pop-core ships no typings (and @alicloud/credentials' lag): our own narrow view of it.
 interface PopEntry {
@@ -113,12 +112,14 @@ export class EcsClient implements InvocationsApi {
       this.source = { getCredentials: async () => fixed };
     }
 
-    const read = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-    if (!Number.isFinite(read) || read <= 0) {
-      throw new ApiError({ code: 'InvalidParameter', kind: 'validation', retryable: false, message: `timeoutMs must be a positive number of milliseconds (got ${read})` });
+    const ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(ms) || ms <= 0) {
+      throw new ApiError({ code: 'InvalidParameter', kind: 'validation', retryable: false, message: `timeoutMs must be a positive number of milliseconds (got ${ms})` });
     }
-    const connect = Math.min(read, DEFAULT_CONNECT_TIMEOUT_MS);
-    this.requestOptions = { method: 'POST', timeout: read, readTimeout: read, connectTimeout: connect };
+    // httpx (under pop-core) gives `connectTimeout` to http.request as the *socket idle* timeout,
+    // which keeps running while the response is awaited: a connect timeout shorter than the read
+    // timeout would cut every slow answer short. So both are the same number.
+    this.requestOptions = { method: 'POST', timeout: ms, readTimeout: ms, connectTimeout: ms };
     if (opts.userAgent) {
       // pop-core replaces its whole default header set when `headers` is given: restate it.
       this.requestOptions.headers = { 'user-agent': opts.userAgent, 'x-acs-version': API_VERSION };

@@ -1,5 +1,5 @@
 // The public surface of api/: the client, its model and errors, the status rule.
-export { EcsClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from './client.js';
+export { EcsClient, DEFAULT_TIMEOUT_MS } from './client.js';
 export type { EcsClientOptions, StaticCredentials, CredentialsProviderLike } from './client.js';
 export { ApiError, AUTH_ERROR_CODES, isAuthError } from './errors.js';
 export type { ApiErrorInit, ApiErrorKind } from './errors.js';

@@ -130,12 +130,11 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
     const name = typeof e.name === 'string' ? e.name : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (/RequestTimeout/.test(name) || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT') {
-      const which = /ConnectTimeout/.test(message) ? 'connecting to' : 'waiting for';
       return new ApiError({
         code: 'RequestTimeout',
         kind: 'timeout',
         retryable: true,
-        message: `Timed out ${which} the endpoint`,
+        message: 'The endpoint did not answer in time',
       });
     }
 
