@@ -48,6 +48,11 @@ export interface PollState {
 export interface StoreState {
   /** Bumped on every change. */
   version: number;
+  /**
+   * Bumped only when invocations, order or outputs change (not for poll state), so selectors
+   * that derive from the data can memoise across ticks that changed nothing but the header.
+   */
+  dataVersion: number;
   /** Entities by InvokeId; an entity object is replaced (never mutated) when it changes. */
   invocations: ReadonlyMap<string, Invocation>;
   /** InvokeIds, newest CreationTime first; a new array only when membership or order changes. */

@@ -1,0 +1,19 @@
+// Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"):
+// spreading retries uniformly over [0, min(cap, base * 2^attempt)) keeps many catop copies on
+// one account from retrying in lockstep after a throttling burst.
+
+/**
+ * Delay before retry number `attempt` (0 for the first retry): `random() * min(cap, base * 2^attempt)`,
+ * never below the server's `x-acs-retry-after` (`retryAfterMs`).
+ */
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  const jittered = Math.floor(Math.min(1, Math.max(0, random())) * ceiling);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}

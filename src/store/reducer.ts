@@ -1,0 +1,98 @@
+// Pure pieces of the store: how an incoming invocation compares to the one we hold, and how
+// the newest-first order absorbs new ids without re-sorting 100,000 entries every tick.
+import type { InstanceResult, Invocation } from '../api/model.js';
+
+/** The fields that can change on an instance between polls (output lives in the LRU, not here). */
+function sameInstance(a: InstanceResult, b: InstanceResult): boolean {
+  return (
+    a.instanceId === b.instanceId &&
+    a.invocationStatus === b.invocationStatus &&
+    a.instanceInvokeStatus === b.instanceInvokeStatus &&
+    a.exitCode === b.exitCode &&
+    a.errorCode === b.errorCode &&
+    a.errorInfo === b.errorInfo &&
+    a.dropped === b.dropped &&
+    a.repeats === b.repeats &&
+    a.updateTime === b.updateTime &&
+    a.startTime === b.startTime &&
+    a.finishTime === b.finishTime &&
+    a.stopTime === b.stopTime
+  );
+}
+
+/**
+ * True when `next` carries nothing new over `prev`. Cheap: a few scalar fields and the
+ * instances' status fields; command content and parameters do not change after creation.
+ */
+export function sameInvocation(prev: Invocation, next: Invocation): boolean {
+  if (
+    prev.invocationStatus !== next.invocationStatus ||
+    prev.invokeStatus !== next.invokeStatus ||
+    prev.creationTime !== next.creationTime ||
+    prev.commandName !== next.commandName ||
+    prev.frequency !== next.frequency ||
+    prev.timed !== next.timed ||
+    prev.instances.length !== next.instances.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < prev.instances.length; i++) {
+    if (!sameInstance(prev.instances[i], next.instances[i])) return false;
+  }
+  return true;
+}
+
+/** Entities never carry output: it goes to the output LRU so list data stays small. */
+export function withoutOutput(inv: Invocation): Invocation {
+  if (!inv.instances.some((i) => i.output !== undefined)) return inv;
+  return { ...inv, instances: inv.instances.map((i) => (i.output === undefined ? i : { ...i, output: undefined })) };
+}
+
+/** Replace (or add) one instance inside an invocation, keeping the others. */
+export function withInstance(inv: Invocation, instance: InstanceResult): Invocation {
+  const stripped = instance.output === undefined ? instance : { ...instance, output: undefined };
+  const at = inv.instances.findIndex((i) => i.instanceId === instance.instanceId);
+  if (at >= 0 && sameInstance(inv.instances[at], stripped)) return inv;
+  const instances = at >= 0 ? inv.instances.map((i, n) => (n === at ? stripped : i)) : [...inv.instances, stripped];
+  return { ...inv, instances };
+}
+
+/** Sort key: newest CreationTime first; ties by InvokeId so the order is total and stable. */
+export function newerFirst(a: Invocation, b: Invocation): number {
+  const d = (b.creationTime ?? 0) - (a.creationTime ?? 0);
+  if (d !== 0) return d;
+  return a.invokeId < b.invokeId ? -1 : a.invokeId > b.invokeId ? 1 : 0;
+}
+
+/**
+ * Merge `added` (unsorted, not yet in `order`) into the sorted `order`: sort the few new ids,
+ * then one linear merge. O(n + k log k) instead of re-sorting n + k.
+ */
+export function mergeOrder(
+  order: readonly string[],
+  added: readonly string[],
+  get: (invokeId: string) => Invocation,
+): string[] {
+  const fresh = [...added].sort((a, b) => newerFirst(get(a), get(b)));
+  const out = new Array<string>(order.length + fresh.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < order.length && j < fresh.length) {
+    if (newerFirst(get(fresh[j]), get(order[i])) < 0) out[k++] = fresh[j++];
+    else out[k++] = order[i++];
+  }
+  while (i < order.length) out[k++] = order[i++];
+  while (j < fresh.length) out[k++] = fresh[j++];
+  return out;
+}
+
+/** Rough in-memory size of an output entry: UTF-16 text plus the keys. */
+export function outputBytes(text: string, invokeId: string, instanceId: string): number {
+  return 2 * (text.length + invokeId.length + instanceId.length) + 64;
+}
+
+/** Key of the output LRU and of the `outputs` map. */
+export function outputKey(invokeId: string, instanceId: string): string {
+  return `${invokeId}/${instanceId}`;
+}
