@@ -1,0 +1,93 @@
+// --wait: follow one invocation until it reaches a final status, printing a timestamped line at
+// each change of its status or of its instances' statuses. Exit 0 on Success, 1 on Failed,
+// PartialFailed or Stopped, 3 when the credentials are refused.
+import { ApiError } from '../api/errors.js';
+import type { Invocation, InvocationsApi } from '../api/model.js';
+import { isFinalInvocation } from '../api/status.js';
+import { EXIT } from '../config/errors.js';
+import { sanitizeInline, toDisplayLines } from '../text/index.js';
+import { instanceProblem, isoTime, statusBreakdown } from './format.js';
+import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
+import { withRetry } from './retry.js';
+
+export interface WaitOptions {
+  invokeId: string;
+  intervalMs: number;
+  includeOutput: boolean;
+  /** Polls that find nothing before giving up: a fresh InvokeId can take a moment to show. */
+  notFoundLimit?: number;
+  /** Consecutive retryable failures before giving up (each backs off, capped at `capMs`). */
+  maxAttempts?: number;
+  capMs?: number;
+}
+
+async function fetchInvocation(api: InvocationsApi, invokeId: string, includeOutput: boolean): Promise<Invocation | undefined> {
+  const page = await api.describeInvocations({ invokeId, pageNumber: 1, pageSize: 1, ...(includeOutput ? { includeOutput: true } : {}) });
+  return page.invocations.find((i) => i.invokeId === invokeId);
+}
+
+function printOutputs(inv: Invocation, output: Output): void {
+  for (const i of inv.instances) {
+    const exit = i.exitCode === null ? '' : `, exit code ${i.exitCode}`;
+    output.out(`--- ${sanitizeInline(i.instanceId)} (${i.invocationStatus}${exit}) ---\n`);
+    const lines = toDisplayLines(i.output ?? '');
+    if (lines.length > 0 && lines[lines.length - 1].text === '') lines.pop();
+    output.out(lines.map((l) => `${l.text}\n`).join(''));
+    if (i.dropped > 0) output.out(`[${i.dropped} bytes dropped by the service beyond 24 KB]\n`);
+  }
+}
+
+export async function runWait(api: InvocationsApi, o: WaitOptions, timing: Timing, output: Output): Promise<number> {
+  const notFoundLimit = o.notFoundLimit ?? 3;
+  const policy = { baseMs: Math.max(o.intervalMs, 200), capMs: o.capMs ?? 60_000, maxAttempts: o.maxAttempts ?? 10 };
+  const id = sanitizeInline(o.invokeId);
+  let last = '';
+  let misses = 0;
+  let announcedTimed = false;
+
+  for (;;) {
+    let inv: Invocation | undefined;
+    try {
+      inv = await withRetry(() => fetchInvocation(api, o.invokeId, false), policy, timing, output);
+    } catch (err) {
+      output.err(`${id}: ${errorLine(err)}`);
+      return exitCodeFor(err);
+    }
+    if (!inv) {
+      misses++;
+      if (misses >= notFoundLimit) {
+        output.err(`no invocation ${id} in region ${sanitizeInline(api.regionId)} (looked ${misses} times); check --invoke-id and --region`);
+        return EXIT.failure;
+      }
+    } else {
+      misses = 0;
+      if (inv.timed && !announcedTimed) {
+        announcedTimed = true;
+        output.err(`${id} is a scheduled invocation: it stays active until it is stopped or its schedule ends`);
+      }
+      const line = `${inv.invocationStatus}  ${statusBreakdown(inv.instances)}`;
+      if (line !== last) {
+        last = line;
+        output.out(`${isoTime(timing.now())}  ${id}  ${line}\n`);
+      }
+      if (isFinalInvocation(inv.invocationStatus)) return finish(api, inv, o, timing, output);
+    }
+    await timing.sleep(o.intervalMs);
+  }
+}
+
+async function finish(api: InvocationsApi, inv: Invocation, o: WaitOptions, timing: Timing, output: Output): Promise<number> {
+  for (const i of inv.instances) {
+    if (i.invocationStatus !== 'Success') output.out(`  ${instanceProblem(i)}\n`);
+  }
+  if (o.includeOutput) {
+    try {
+      const withOutput = await withRetry(() => fetchInvocation(api, o.invokeId, true), { baseMs: 500, capMs: 5_000, maxAttempts: 4 }, timing, output);
+      if (withOutput) printOutputs(withOutput, output);
+    } catch (err) {
+      output.err(`output of ${sanitizeInline(o.invokeId)}: ${errorLine(err)}`);
+      if (err instanceof ApiError) return exitCodeFor(err);
+    }
+  }
+  return inv.invocationStatus === 'Success' ? EXIT.ok : EXIT.failure;
+}
