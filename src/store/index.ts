@@ -149,7 +149,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
 
     upsertInvocations(list, at) {
       run(() => {
-        const added: string[] = [];
+        const added = new Set<string>();
         const moved: string[] = [];
         const transitions: StatusTransition[] = [];
         let changed = false;
@@ -160,7 +160,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
           invocations.set(inv.invokeId, inv);
           changed = true;
           if (!prev) {
-            if (!added.includes(inv.invokeId)) added.push(inv.invokeId);
+            added.add(inv.invokeId);
           } else if (prev.creationTime !== inv.creationTime) {
             moved.push(inv.invokeId);
           }
@@ -172,11 +172,11 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         let order = current('order') as string[];
         if (moved.length > 0) {
           // CreationTime does not change in practice; if it ever does, fall back to a full sort.
-          order = [...order, ...added].sort((a, b) => newerFirst(invocations.get(a)!, invocations.get(b)!));
-        } else if (added.length > 0) {
-          order = mergeOrder(order, added, (id) => invocations.get(id)!);
+          order = [...order.filter((id) => !added.has(id)), ...added].sort((a, b) => newerFirst(invocations.get(a)!, invocations.get(b)!));
+        } else if (added.size > 0) {
+          order = mergeOrder(order, [...added], (id) => invocations.get(id)!);
         }
-        if (added.length > 0 || moved.length > 0) order = evictOverCap(order);
+        if (added.size > 0 || moved.length > 0) order = evictOverCap(order);
         change(order === current('order') ? {} : { order }, true);
         record(transitions.filter((t) => invocations.has(t.invokeId)));
       });
