@@ -148,9 +148,11 @@ function invokeInstanceJson(
   let output = '';
   let dropped = 0;
   if (s.fraction > 0) {
-    const out = sim.output(rec, s.instanceId, s);
-    dropped = out.dropped;
-    if (includeOutput) output = encodeText(out.text, base64);
+    if (includeOutput) {
+      const out = sim.output(rec, s.instanceId, s);
+      dropped = out.dropped;
+      output = encodeText(out.text, base64);
+    } else dropped = sim.dropped(rec, s.instanceId, s);
   }
   const json: Json = {
     Dropped: dropped,

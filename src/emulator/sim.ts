@@ -7,7 +7,7 @@ import { legacyInvokeStatus, overallStatus } from '../api/status.js';
 import type { InstanceStatus, InvocationStatus, InvokeStatus } from '../api/wire.js';
 import { ERROR_INFO } from '../api/wire.js';
 import { CATALOG, ROUTINE, catalogByName, type CatalogCommand, type Os, type Outcome } from './catalog.js';
-import { cutOutput, utf8Boundary } from './output.js';
+import { OUTPUT_LIMIT_BYTES, cutOutput, utf8Boundary } from './output.js';
 import { Prng, hash32 } from './prng.js';
 import { parseSchedule, type Schedule } from './schedule.js';
 
@@ -82,6 +82,9 @@ interface Run {
   forcedOutcome: boolean;
   stopAt: number | null;
   stopDoneAt: number | null;
+  /** Byte length of the full generated output of a one-time run, once known (Dropped without generating it again). */
+  fullBytes?: number;
+  fullDropped?: number;
 }
 
 export interface InvocationRecord {
@@ -104,6 +107,8 @@ export interface InvocationRecord {
   catalog: CatalogCommand | null;
   durationMs: number | null;
   finalStatus: InvocationStatus | null;
+  /** legacyInvokeStatus(finalStatus), cached for the InvokeStatus filter. */
+  finalLegacy: InvokeStatus | null;
   settleAt: number;
 }
 
@@ -340,6 +345,7 @@ export class Simulation {
       catalog,
       durationMs: spec.durationMs ?? null,
       finalStatus: null,
+      finalLegacy: null,
       settleAt: 0,
     };
     insts.forEach((inst, i) => {
@@ -449,11 +455,9 @@ export class Simulation {
     }
     rec.settleAt = at;
     rec.finalStatus = null;
+    rec.finalLegacy = null;
     if (at > this.clock.now()) this.active.add(rec);
-    else {
-      rec.finalStatus = this.overall(rec, this.clock.now());
-      this.active.delete(rec);
-    }
+    else this.settle(rec, this.clock.now());
   }
 
   private insert(rec: InvocationRecord): void {
@@ -521,6 +525,7 @@ export class Simulation {
         catalog: cat,
         durationMs: null,
         finalStatus: null,
+        finalLegacy: null,
         settleAt: 0,
       };
       const statuses: InstanceStatus[] = [];
@@ -550,8 +555,10 @@ export class Simulation {
       let settle = createdAt;
       for (const r of rec.runs) if (r.finishAt > settle) settle = r.finishAt;
       rec.settleAt = settle;
-      if (settle <= now) rec.finalStatus = overallStatus(statuses);
-      else this.active.add(rec);
+      if (settle <= now) {
+        rec.finalStatus = overallStatus(statuses);
+        rec.finalLegacy = legacyInvokeStatus(rec.finalStatus);
+      } else this.active.add(rec);
       this.byId.set(rec.invokeId, rec);
       added.push(rec);
     }
@@ -594,13 +601,14 @@ export class Simulation {
   /** Settle records whose last change has passed and apply retention. Called before every read. */
   refresh(): void {
     const now = this.clock.now();
-    for (const rec of this.active) {
-      if (rec.settleAt <= now) {
-        rec.finalStatus = this.overall(rec, now);
-        this.active.delete(rec);
-      }
-    }
+    for (const rec of this.active) if (rec.settleAt <= now) this.settle(rec, now);
     this.prune();
+  }
+
+  private settle(rec: InvocationRecord, now: number): void {
+    rec.finalStatus = overallStatus(rec.runs.map((r) => this.instanceState(rec, r, now).status));
+    rec.finalLegacy = legacyInvokeStatus(rec.finalStatus);
+    this.active.delete(rec);
   }
 
   private prune(): void {
@@ -782,19 +790,35 @@ export class Simulation {
     return rows;
   }
 
+  /** Dropped bytes of one instance's run without building the served text (cheap for listings). */
+  dropped(rec: InvocationRecord, instanceId: string, state: Pick<InstanceState, 'runIndex' | 'fraction' | 'status' | 'exitCode'>): number {
+    if (state.fraction <= 0) return 0;
+    const run = rec.runs.find((r) => r.inst.instanceId === instanceId);
+    if (!run) return 0;
+    if (rec.schedule || run.output) return this.output(rec, instanceId, state).dropped;
+    if (run.fullBytes === undefined) run.fullBytes = this.fullOutput(rec, run, state).length;
+    const bytes = state.fraction < 1 ? Math.floor(run.fullBytes * state.fraction) : run.fullBytes;
+    if (bytes <= OUTPUT_LIMIT_BYTES) return 0;
+    if (state.fraction < 1) return this.output(rec, instanceId, state).dropped;
+    if (run.fullDropped === undefined) run.fullDropped = this.output(rec, instanceId, state).dropped;
+    return run.fullDropped;
+  }
+
+  private fullOutput(rec: InvocationRecord, run: Run, state: Pick<InstanceState, 'runIndex' | 'exitCode'>): Buffer {
+    if (run.output) return run.output;
+    const seed = hash32(`${rec.invokeId}/${run.inst.instanceId}/${state.runIndex}`, this.seed);
+    const text = rec.catalog
+      ? rec.catalog.output({ instanceName: run.inst.instanceName, exitCode: state.exitCode ?? run.exitCode, outcome: run.outcome, seed })
+      : defaultOutput(rec, run);
+    return Buffer.from(text, 'utf8');
+  }
+
   /** The output of one instance's run as served: grown to `fraction`, cut at 24 KB. */
   output(rec: InvocationRecord, instanceId: string, state: Pick<InstanceState, 'runIndex' | 'fraction' | 'status' | 'exitCode'>): { text: Buffer; dropped: number } {
     if (state.fraction <= 0) return { text: Buffer.alloc(0), dropped: 0 };
     const run = rec.runs.find((r) => r.inst.instanceId === instanceId);
     if (!run) return { text: Buffer.alloc(0), dropped: 0 };
-    let full = run.output;
-    if (!full) {
-      const seed = hash32(`${rec.invokeId}/${instanceId}/${state.runIndex}`, this.seed);
-      const text = rec.catalog
-        ? rec.catalog.output({ instanceName: run.inst.instanceName, exitCode: state.exitCode ?? run.exitCode, outcome: run.outcome, seed })
-        : defaultOutput(rec, run);
-      full = Buffer.from(text, 'utf8');
-    }
+    let full = this.fullOutput(rec, run, state);
     if (state.fraction < 1) full = full.subarray(0, utf8Boundary(full, Math.floor(full.length * state.fraction)));
     const { kept, dropped } = cutOutput(full);
     return { text: kept, dropped };
@@ -817,11 +841,15 @@ export class Simulation {
       if (filter.timed !== undefined && rec.timed !== filter.timed) return false;
       if (filter.repeatMode !== undefined && (rec.timed ? 'Period' : 'Once') !== filter.repeatMode) return false;
       if (filter.instanceId !== undefined) {
+        const runs = rec.runs;
         let found = false;
-        for (const r of rec.runs) if (r.inst.instanceId === filter.instanceId) found = true;
+        for (let i = 0; i < runs.length; i++) if (runs[i].inst.instanceId === filter.instanceId) found = true;
         if (!found) return false;
       }
-      if (filter.invokeStatus !== undefined && legacyInvokeStatus(this.overall(rec, now)) !== filter.invokeStatus) return false;
+      if (filter.invokeStatus !== undefined) {
+        const legacy = rec.finalLegacy !== null && now >= rec.settleAt ? rec.finalLegacy : legacyInvokeStatus(this.overall(rec, now));
+        if (legacy !== filter.invokeStatus) return false;
+      }
       return true;
     };
     const before = (rec: InvocationRecord) =>
