@@ -1,0 +1,159 @@
+// Runs the BUILT catop (dist/cli.js) as a child process with a controlled environment: a temporary
+// HOME, no real credentials, no CI, the ECS metadata service switched off (no traffic leaves
+// loopback), UTC. Every output is kept so a test file can check that no secret ever appeared.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(stamp: string): boolean {
+  try {
+    return statSync(stamp).mtimeMs >= Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `npm run build` once for all test files: test workers run in parallel, so a lock directory
+ * makes one build while the others wait, and a stamp skips the build when dist/ is newer than src/.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const stamp = join(ROOT, 'dist', '.test-build-stamp');
+  const lock = join(ROOT, 'dist', '.test-build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (;;) {
+    if (isFresh(stamp)) return;
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another worker is building; a lock older than 5 minutes is from a killed run.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // gone already
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      const started = Date.now();
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+      writeFileSync(stamp, '');
+      // Sources edited during the build keep the stamp older than them.
+      utimesSync(stamp, new Date(started), new Date(started));
+      return;
+    } catch (err) {
+      const out = (err as { stdout?: Buffer }).stdout?.toString() ?? '';
+      throw new Error(`npm run build failed:\n${out.slice(-4000)}`);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  home: string;
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+/** Everything any child printed in this worker, for the no-secret check. */
+export const transcript: { args: string[]; stdout: string; stderr: string; printsKeysByDesign: boolean }[] = [];
+
+export function childEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    TZ: 'UTC',
+    LANG: 'C.UTF-8',
+    // The default credential chain would otherwise ask 100.100.100.200.
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+  };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** Resolves with the first stdout line matching `re` (lines seen so far included). */
+  line(re: RegExp): Promise<string>;
+  done: Promise<CliResult>;
+}
+
+export function startCli(args: string[], opts: RunOptions): RunningCli {
+  const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(opts.home, opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { re: RegExp; resolve: (line: string) => void }[] = [];
+  const check = () => {
+    const lines = stdout.split('\n');
+    for (const w of [...waiters]) {
+      const hit = lines.find((l) => w.re.test(l));
+      if (hit !== undefined) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(hit);
+      }
+    }
+  };
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    check();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 25_000);
+  const done = new Promise<CliResult>((resolveDone) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      transcript.push({ args, stdout, stderr, printsKeysByDesign: args[0] === 'emulator' });
+      for (const w of waiters) w.resolve(`<exited before a line matched ${w.re}>`);
+      resolveDone({ code, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    done,
+    line: (re) =>
+      new Promise((resolveLine) => {
+        waiters.push({ re, resolve: resolveLine });
+        check();
+      }),
+  };
+}
+
+export function runCli(args: string[], opts: RunOptions): Promise<CliResult> {
+  return startCli(args, opts).done;
+}
+
+/** No recorded output (but `catop emulator`'s own key pair lines) contains any of `secrets`. */
+export function leakedSecrets(secrets: string[]): string[] {
+  const leaks: string[] = [];
+  for (const t of transcript) {
+    for (const s of secrets) {
+      if (!s) continue;
+      if (t.stderr.includes(s) || (!t.printsKeysByDesign && t.stdout.includes(s))) leaks.push(`${t.args.join(' ')}: ${s.slice(0, 4)}...`);
+    }
+  }
+  return leaks;
+}
