@@ -1,0 +1,92 @@
+// Actions the screens send up to the App (navigation, overlays, flashes), apart from the state
+// they read, as in gemini-cli's UIActionsContext. Screens never reach into each other.
+import { createContext, useContext } from 'react';
+import type { ActionId } from './keymap.js';
+import type { TimeMode } from './format.js';
+
+export type Route =
+  | { screen: 'invocations' }
+  | { screen: 'invocation'; invokeId: string }
+  | { screen: 'output'; invokeId: string; instanceId: string };
+
+export interface PromptRequest {
+  label: string;
+  initial: string;
+  onChange: (text: string) => void;
+}
+
+export type FlashTone = 'info' | 'error';
+
+export interface UiActions {
+  open(route: Route): void;
+  back(): void;
+  quit(): void;
+  help(): void;
+  prompt(request: PromptRequest): void;
+  /** `x`: asks to confirm (refused in read-only mode), then stops through the poller. */
+  stop(invokeId: string, instanceIds?: string[]): void;
+  showContent(invokeId: string): void;
+  flash(text: string, tone?: FlashTone): void;
+  toggleTimeMode(): void;
+  refresh(): void;
+}
+
+export interface UiView {
+  timeMode: TimeMode;
+  /** The app clock's time, ticking once a second (ages and running durations). */
+  now: number;
+  readOnly: boolean;
+}
+
+const missing = () => {
+  throw new Error('UiActions used outside <App>');
+};
+
+export const UiActionsContext = createContext<UiActions>({
+  open: missing,
+  back: missing,
+  quit: missing,
+  help: missing,
+  prompt: missing,
+  stop: missing,
+  showContent: missing,
+  flash: missing,
+  toggleTimeMode: missing,
+  refresh: missing,
+});
+
+export const UiViewContext = createContext<UiView>({ timeMode: 'relative', now: 0, readOnly: false });
+
+export function useUiActions(): UiActions {
+  return useContext(UiActionsContext);
+}
+
+export function useUiView(): UiView {
+  return useContext(UiViewContext);
+}
+
+/**
+ * Keys every screen shares. Returns true when input moved to another context (as
+ * `useKeymap` handlers do), undefined when the action is not a shared one.
+ */
+export function handleSharedAction(action: ActionId, ui: UiActions): boolean | undefined {
+  switch (action) {
+    case 'quit':
+      ui.quit();
+      return true;
+    case 'help':
+      ui.help();
+      return true;
+    case 'refresh':
+      ui.refresh();
+      return false;
+    case 'timestamps':
+      ui.toggleTimeMode();
+      return false;
+    case 'back':
+      ui.back();
+      return true;
+    default:
+      return undefined;
+  }
+}

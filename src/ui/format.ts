@@ -1,0 +1,39 @@
+// Small pure formatters for times, durations and sizes on screen. Times are read against the
+// app's clock (`now`), never Date.now(), so tests on a fake clock see stable text.
+import { format, formatDistanceStrict } from 'date-fns';
+
+export type TimeMode = 'relative' | 'absolute';
+
+/** "3 minutes ago" or "2026-11-28 09:00:12" (local time); "-" when unknown. */
+export function formatTime(at: number | undefined, now: number, mode: TimeMode): string {
+  if (at === undefined || !Number.isFinite(at)) return '-';
+  if (mode === 'absolute') return format(at, 'yyyy-MM-dd HH:mm:ss');
+  if (Math.abs(now - at) < 1000) return 'just now';
+  return formatDistanceStrict(at, now, { addSuffix: true });
+}
+
+/** "45s", "3m 05s", "2h 04m", "3d 02h". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
+  const d = Math.floor(h / 24);
+  return `${d}d ${String(h % 24).padStart(2, '0')}h`;
+}
+
+/** "12:04:31" (local time). */
+export function clockTime(at: number): string {
+  return format(at, 'HH:mm:ss');
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Seconds until `at`, at least 1, for "retrying in 8 s". */
+export function secondsUntil(at: number, now: number): number {
+  return Math.max(1, Math.ceil((at - now) / 1000));
+}

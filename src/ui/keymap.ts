@@ -1,0 +1,232 @@
+// Every key binding in one table. It drives input handling (`resolveAction`) and the help
+// overlay (`helpRows`), so a key cannot work without being listed, or be listed without working.
+import type { Key } from 'ink';
+
+/** Where a binding applies: the three screens and the overlays on top of them. */
+export type KeyContext = 'invocations' | 'invocation' | 'output' | 'content' | 'help' | 'prompt' | 'confirm';
+
+export type ActionId =
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'back'
+  | 'filter'
+  | 'search'
+  | 'statusFilter'
+  | 'refresh'
+  | 'follow'
+  | 'wrap'
+  | 'timestamps'
+  | 'raw'
+  | 'nextMatch'
+  | 'prevMatch'
+  | 'content'
+  | 'stop'
+  | 'save'
+  | 'help'
+  | 'quit'
+  | 'confirm'
+  | 'apply'
+  | 'clear'
+  | 'deleteChar';
+
+export interface Binding {
+  action: ActionId;
+  /** Key tokens as produced by `keyTokens`: a character, or a name such as `down`, `ctrl-f`, `enter`. */
+  keys: readonly string[];
+  description: string;
+  contexts: readonly KeyContext[];
+}
+
+const SCREENS: readonly KeyContext[] = ['invocations', 'invocation', 'output'];
+const LISTS: readonly KeyContext[] = ['invocations', 'invocation'];
+const MOVING: readonly KeyContext[] = [...SCREENS, 'content', 'help'];
+
+export const KEYMAP: readonly Binding[] = [
+  { action: 'down', keys: ['j', 'down'], description: 'move down', contexts: MOVING },
+  { action: 'up', keys: ['k', 'up'], description: 'move up', contexts: MOVING },
+  { action: 'pageDown', keys: ['pagedown', 'ctrl-f'], description: 'page down', contexts: MOVING },
+  { action: 'pageUp', keys: ['pageup', 'ctrl-b'], description: 'page up', contexts: MOVING },
+  { action: 'first', keys: ['g', 'home'], description: 'first / top', contexts: MOVING },
+  { action: 'last', keys: ['G', 'end'], description: 'last / bottom', contexts: MOVING },
+  { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: LISTS },
+  {
+    action: 'back',
+    keys: ['esc', 'h', 'left', 'backspace'],
+    description: 'back (on the list: clear the filter)',
+    contexts: [...SCREENS, 'content', 'help'],
+  },
+  { action: 'filter', keys: ['/'], description: 'filter the current list (text; Esc clears)', contexts: LISTS },
+  { action: 'search', keys: ['/'], description: 'search the output (Esc clears)', contexts: ['output', 'content'] },
+  {
+    action: 'statusFilter',
+    keys: ['s'],
+    description: 'cycle status filter: all, active, failed, succeeded',
+    contexts: LISTS,
+  },
+  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: SCREENS },
+  { action: 'follow', keys: ['f'], description: 'output: follow while running', contexts: ['output'] },
+  { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
+  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: SCREENS },
+  {
+    action: 'raw',
+    keys: ['v'],
+    description: 'output: raw view (every control character in caret notation)',
+    contexts: ['output', 'content'],
+  },
+  { action: 'nextMatch', keys: ['n'], description: 'next search match', contexts: ['output', 'content'] },
+  { action: 'prevMatch', keys: ['N'], description: 'previous search match', contexts: ['output', 'content'] },
+  { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },
+  { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
+  { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
+  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'content', 'help'] },
+  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'content', 'help'] },
+  // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
+  { action: 'quit', keys: ['ctrl-c'], description: 'quit', contexts: ['prompt', 'confirm'] },
+  { action: 'confirm', keys: ['y'], description: 'confirm (any other key cancels)', contexts: ['confirm'] },
+  { action: 'apply', keys: ['enter'], description: 'apply the filter or search', contexts: ['prompt'] },
+  { action: 'clear', keys: ['esc'], description: 'clear the filter or search and close', contexts: ['prompt'] },
+  { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character', contexts: ['prompt'] },
+];
+
+const INDEX = new Map<string, ActionId>();
+for (const binding of KEYMAP) {
+  for (const context of binding.contexts) {
+    for (const key of binding.keys) {
+      const slot = `${context}\u0000${key}`;
+      // The first binding wins; two actions on one key in one context would be a table bug.
+      if (!INDEX.has(slot)) INDEX.set(slot, binding.action);
+    }
+  }
+}
+
+export function resolveAction(context: KeyContext, token: string): ActionId | undefined {
+  return INDEX.get(`${context}\u0000${token}`);
+}
+
+const NAMED: Record<string, string> = {
+  down: '↓',
+  up: '↑',
+  left: '←',
+  right: '→',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  esc: 'Esc',
+  backspace: 'Backspace',
+  tab: 'Tab',
+};
+
+/** How a key token is written in the help and the footer. */
+export function keyLabel(token: string): string {
+  return NAMED[token] ?? token;
+}
+
+export interface HelpRow {
+  keys: string;
+  description: string;
+  where: string;
+}
+
+const CONTEXT_NAMES: Record<KeyContext, string> = {
+  invocations: 'list',
+  invocation: 'invocation',
+  output: 'output',
+  content: 'content',
+  help: 'help',
+  prompt: 'filter/search prompt',
+  confirm: 'confirm',
+};
+
+/** The help overlay's rows, one per binding, in table order. */
+export function helpRows(): HelpRow[] {
+  return KEYMAP.map((b) => ({
+    keys: b.keys.map(keyLabel).join(', '),
+    description: b.description,
+    where: SCREENS.every((c) => b.contexts.includes(c))
+      ? 'everywhere'
+      : b.contexts.map((c) => CONTEXT_NAMES[c]).join(', '),
+  }));
+}
+
+/** Short hints for the footer: the first key of each listed action in this context. */
+export function footerHints(context: KeyContext, actions: readonly ActionId[]): string {
+  const parts: string[] = [];
+  for (const action of actions) {
+    const binding = KEYMAP.find((b) => b.action === action && b.contexts.includes(context));
+    if (!binding) continue;
+    parts.push(`${keyLabel(binding.keys[0])} ${FOOTER_WORDS[action] ?? action}`);
+  }
+  return parts.join('  ');
+}
+
+const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
+  down: 'down',
+  up: 'up',
+  open: 'open',
+  back: 'back',
+  filter: 'filter',
+  search: 'search',
+  statusFilter: 'status',
+  refresh: 'refresh',
+  follow: 'follow',
+  wrap: 'wrap',
+  timestamps: 'time',
+  raw: 'raw',
+  nextMatch: 'next',
+  content: 'content',
+  stop: 'stop',
+  save: 'save',
+  help: 'help',
+  quit: 'quit',
+};
+
+const CONTROL_NAMES: Record<string, string> = {
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  '\u007f': 'backspace',
+  '\b': 'backspace',
+  '\u001b': 'esc',
+};
+
+/**
+ * Key tokens of one `useInput` call. Keys typed fast, pasted or sent over SSH arrive as one
+ * string (`"jj"`, `"j\r"`): each character is its own token, in order.
+ */
+export function keyTokens(input: string, key: Key): string[] {
+  if (key.upArrow) return ['up'];
+  if (key.downArrow) return ['down'];
+  if (key.leftArrow) return ['left'];
+  if (key.rightArrow) return ['right'];
+  if (key.pageUp) return ['pageup'];
+  if (key.pageDown) return ['pagedown'];
+  if (key.home) return ['home'];
+  if (key.end) return ['end'];
+  if (key.return) return ['enter'];
+  if (key.escape) return ['esc'];
+  if (key.tab) return ['tab'];
+  // Ink reports the DEL byte most terminals send for Backspace as `delete`.
+  if (key.backspace || key.delete) return ['backspace'];
+  if (key.ctrl && input.length === 1) return [`ctrl-${input.toLowerCase()}`];
+  const tokens: string[] = [];
+  // ESC followed by a key too fast arrives as meta+key: the Esc was meant.
+  if (key.meta && input.length > 0) tokens.push('esc');
+  for (const ch of input) {
+    const named = CONTROL_NAMES[ch];
+    if (named) {
+      tokens.push(named);
+      continue;
+    }
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20) tokens.push(`ctrl-${String.fromCharCode(code + 0x60)}`);
+    else tokens.push(ch);
+  }
+  return tokens;
+}

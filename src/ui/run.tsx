@@ -1,0 +1,119 @@
+// The live monitor's entry point for the CLI: store + poller + Ink on the alternate screen,
+// with the terminal restored on every way out (see terminal.ts).
+import React from 'react';
+import { render } from 'ink';
+import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
+import { realClock, type Clock } from '../clock.js';
+import { createPoller } from '../poller/index.js';
+import { createStore } from '../store/index.js';
+import { App } from './App.js';
+import { anchorFramesToTop } from './frameAnchor.js';
+import { CI_WARNING, enterFullScreen, fatalLine, liveRenderingOff } from './terminal.js';
+import { colourWanted } from './theme.js';
+
+export interface LiveUiOptions {
+  api: InvocationsApi;
+  filters: DescribeInvocationsParams;
+  intervalMs: number;
+  pageSize: number;
+  history: number;
+  maxRps: number;
+  readOnly: boolean;
+  /** False with --no-color; NO_COLOR in the environment also turns colour off. */
+  color: boolean;
+  demo: boolean;
+  header: { region: string; endpoint: string; profile?: string };
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  /** Tests: a FakeClock; default the real one. */
+  clock?: Clock;
+  /** Tests: where signals and uncaught errors are heard; default the process. */
+  processEvents?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+  /** Where `e` saves output; default the current directory. */
+  saveDir?: string;
+}
+
+/** Everything final: poll this much slower than --interval, but at least every 10 s. */
+const IDLE_FACTOR = 5;
+const IDLE_MIN_MS = 10_000;
+
+/** Runs until the user quits (0), a signal (128+n) or a crash (1, printed after restore). */
+export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
+  const stdout = opts.stdout ?? process.stdout;
+  const stdin = opts.stdin ?? process.stdin;
+  const stderr = opts.stderr ?? process.stderr;
+  const clock = opts.clock ?? realClock;
+
+  if (liveRenderingOff()) stderr.write(CI_WARNING + '\n');
+
+  const store = createStore({ filters: opts.filters });
+  const poller = createPoller({
+    api: opts.api,
+    store,
+    clock,
+    intervalMs: opts.intervalMs,
+    idleIntervalMs: Math.max(opts.intervalMs * IDLE_FACTOR, IDLE_MIN_MS),
+    pageSize: opts.pageSize,
+    history: opts.history,
+    maxRps: opts.maxRps,
+    filters: opts.filters,
+  });
+
+  let settle!: (outcome: { code: number; error?: unknown }) => void;
+  const outcome = new Promise<{ code: number; error?: unknown }>((resolve) => {
+    settle = resolve;
+  });
+  let done = false;
+  const finish = (code: number, error?: unknown) => {
+    if (done) return;
+    done = true;
+    settle({ code, error });
+  };
+
+  const guard = enterFullScreen({ stdout, stdin, onExit: finish, events: opts.processEvents });
+  let ink: ReturnType<typeof render> | undefined;
+  try {
+    ink = render(
+      <App
+        store={store}
+        poller={poller}
+        clock={clock}
+        header={opts.header}
+        demo={opts.demo}
+        readOnly={opts.readOnly}
+        color={colourWanted(opts.color)}
+        onExit={(code) => finish(code)}
+        onFatal={(error) => finish(1, error)}
+        saveDir={opts.saveDir}
+      />,
+      {
+        stdout: anchorFramesToTop(stdout),
+        stdin,
+        stderr,
+        incrementalRendering: true,
+        patchConsole: false,
+        exitOnCtrlC: false,
+      },
+    );
+    ink.waitUntilExit().then(
+      () => finish(0),
+      (error: unknown) => finish(1, error),
+    );
+    poller.start();
+  } catch (error) {
+    finish(1, error);
+  }
+
+  const { code, error } = await outcome;
+  poller.stop();
+  try {
+    ink?.unmount();
+  } catch {
+    // Unmounting after a render crash may throw again; the terminal is restored below anyway.
+  }
+  guard.restore();
+  guard.dispose();
+  if (error !== undefined) stderr.write(`catop: ${fatalLine(error)}\n`);
+  return code;
+}

@@ -1,0 +1,133 @@
+// One instance's output: decoded and sanitised, windowed, with follow while it runs, wrap,
+// raw view, search, and markers when the service cut it or it is still growing.
+import React, { useEffect } from 'react';
+import { Box, Text } from 'ink';
+import { isFinalInstance } from '../../api/status.js';
+import type { Store } from '../../store/types.js';
+import { selectInstance, selectOutput } from '../../store/selectors.js';
+import { useStoreSelector } from '../../store/useStore.js';
+import { sanitizeInline } from '../../text/index.js';
+import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { formatCount, formatTime } from '../format.js';
+import { useKeymap } from '../hooks/useKeymap.js';
+import { useTextPager } from '../hooks/useTextPager.js';
+import type { UiPoller } from '../intents.js';
+import { saveOutput } from '../saveOutput.js';
+import { useTheme } from '../theme.js';
+import { Breadcrumb } from '../widgets/Breadcrumb.js';
+import { Pager } from '../widgets/Pager.js';
+import { StatusBadge } from '../widgets/StatusBadge.js';
+import { finishOrRunning } from './InvocationScreen.js';
+
+export interface OutputScreenProps {
+  store: Store;
+  poller: UiPoller;
+  invokeId: string;
+  instanceId: string;
+  active: boolean;
+  width: number;
+  height: number;
+  saveDir?: string;
+}
+
+const INFO_HEIGHT = 2;
+/** The service keeps the first 24 KB of output and reports the rest as Dropped. */
+const OUTPUT_LIMIT = '24 KB';
+
+export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height, saveDir }: OutputScreenProps) {
+  const theme = useTheme();
+  const ui = useUiActions();
+  const { now, timeMode } = useUiView();
+  const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
+  const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
+  const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
+  const growing = output ? !output.complete : running;
+  const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT);
+  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running });
+
+  useEffect(() => {
+    if (active) poller.setFocus({ invokeId, instanceId });
+  }, [active, poller, invokeId, instanceId]);
+
+  useKeymap(
+    'output',
+    (action) => {
+      if (pager.handle(action)) return;
+      switch (action) {
+        case 'search':
+          ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
+          return true;
+        case 'save': {
+          try {
+            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, pager.lines);
+            ui.flash(`saved ${formatCount(pager.lines.length)} lines to ${path}`);
+          } catch (err) {
+            ui.flash(`could not save the output: ${(err as Error).message}`, 'error');
+          }
+          return;
+        }
+        case 'content':
+          ui.showContent(invokeId);
+          return true;
+        case 'stop':
+          ui.stop(invokeId, [instanceId]);
+          return true;
+        default:
+          return handleSharedAction(action, ui);
+      }
+    },
+    { isActive: active },
+  );
+
+  const flags: string[] = [];
+  if (growing) flags.push(pager.follow ? 'still growing · following' : 'still growing (f follows)');
+  else if (output) flags.push('complete');
+  if (pager.wrap) flags.push('wrap');
+  if (pager.raw) flags.push('raw');
+  if (pager.query) {
+    flags.push(
+      pager.matches.length
+        ? `"${pager.query}" ${pager.match + 1}/${pager.matches.length} (n/N)`
+        : `"${pager.query}" not found`,
+    );
+  }
+  const position = pager.rows.length
+    ? `lines ${pager.top + 1}-${Math.min(pager.rows.length, pager.top + pagerHeight)} of ${formatCount(pager.rows.length)}`
+    : '';
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Breadcrumb trail={['Invocations', invokeId, instanceId]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
+      <Box flexDirection="column" height={INFO_HEIGHT}>
+        <Text wrap="truncate-end">
+          {instance ? <StatusBadge status={instance.invocationStatus} instance /> : <Text color={theme.muted}>?</Text>}
+          <Text color={theme.muted}> · exit </Text>
+          {instance?.exitCode ?? '-'}
+          <Text color={theme.muted}> · started </Text>
+          {formatTime(instance?.startTime, now, timeMode)}
+          <Text color={theme.muted}> · finished </Text>
+          {instance ? finishOrRunning(instance, now, timeMode) : '-'}
+          <Text color={theme.muted}> · repeats </Text>
+          {instance?.repeats ?? '-'}
+          {instance?.errorCode ? <Text color={theme.error}> · {sanitizeInline(instance.errorCode)}</Text> : null}
+        </Text>
+        <Text wrap="truncate-end" color={theme.warning}>
+          {output && output.dropped > 0
+            ? `… ${formatCount(output.dropped)} bytes dropped by the service (${OUTPUT_LIMIT} limit)`
+            : growing
+              ? '… output still growing'
+              : ' '}
+        </Text>
+      </Box>
+      <Pager
+        lines={pager.rows}
+        top={pager.top}
+        height={pagerHeight}
+        width={width}
+        query={pager.query}
+        currentSource={pager.match >= 0 ? pager.matches[pager.match] : undefined}
+        emptyText={output ? '(no output)' : 'loading output…'}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+// Three lines on top: where we are connected (and DEMO), counts per status with the API
+// filters in force, and how polling is going with the age of the data on screen.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { DescribeInvocationsParams } from '../../api/model.js';
+import { INVOCATION_STATUSES } from '../../api/wire.js';
+import type { Store, StoreState } from '../../store/types.js';
+import { selectStatusCounts } from '../../store/selectors.js';
+import { useStoreSelector } from '../../store/useStore.js';
+import { sanitizeInline } from '../../text/index.js';
+import { formatCount } from '../format.js';
+import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
+import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
+
+export interface HeaderInfo {
+  region: string;
+  endpoint: string;
+  profile?: string;
+}
+
+export interface HeaderProps {
+  info: HeaderInfo;
+  demo: boolean;
+  store: Store;
+  now: number;
+}
+
+export const HEADER_HEIGHT = 3;
+
+const selectPoll = (s: StoreState) => s.poll;
+const selectFilters = (s: StoreState) => s.filters;
+
+/** "status=Running name=deploy": the API filters from the command line. */
+export function describeFilters(f: DescribeInvocationsParams): string {
+  const parts: string[] = [];
+  if (f.invokeId) parts.push(`invoke-id=${f.invokeId}`);
+  if (f.commandId) parts.push(`command-id=${f.commandId}`);
+  if (f.commandName) parts.push(`command-name=${f.commandName}`);
+  if (f.commandType) parts.push(`command-type=${f.commandType}`);
+  if (f.instanceId) parts.push(`instance-id=${f.instanceId}`);
+  if (f.invokeStatus) parts.push(`status=${f.invokeStatus}`);
+  if (f.timed !== undefined) parts.push(`timed=${f.timed}`);
+  return sanitizeInline(parts.join(' '));
+}
+
+function toneColour(theme: Theme, tone: PollTone) {
+  switch (tone) {
+    case 'ok':
+      return theme.status.success;
+    case 'warn':
+      return theme.warning;
+    case 'error':
+      return theme.error;
+    case 'muted':
+      return theme.muted;
+  }
+}
+
+export function Header({ info, demo, store, now }: HeaderProps) {
+  const theme = useTheme();
+  const poll = useStoreSelector(store, selectPoll);
+  const counts = useStoreSelector(store, selectStatusCounts);
+  const filters = useStoreSelector(store, selectFilters);
+  const status = describePoll(poll, now);
+  const filterText = describeFilters(filters);
+  const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
+  return (
+    <Box flexDirection="column" height={HEADER_HEIGHT}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.accent}>
+          catop
+        </Text>
+        {demo ? (
+          <Text bold color={theme.warning}>
+            {' DEMO'}
+          </Text>
+        ) : null}
+        <Text color={theme.muted}> · region </Text>
+        {sanitizeInline(info.region)}
+        <Text color={theme.muted}> · </Text>
+        {sanitizeInline(info.endpoint)}
+        {info.profile ? (
+          <>
+            <Text color={theme.muted}> · profile </Text>
+            {sanitizeInline(info.profile)}
+          </>
+        ) : null}
+      </Text>
+      <Text wrap="truncate-end">
+        {nonZero.length === 0 ? <Text color={theme.muted}>no invocations loaded</Text> : null}
+        {nonZero.map((s, i) => (
+          <Text key={s}>
+            {i > 0 ? <Text color={theme.muted}> · </Text> : null}
+            <Text color={invocationStatusColour(theme, s)}>{s}</Text> {formatCount(counts[s])}
+          </Text>
+        ))}
+        {filterText ? <Text color={theme.muted}>{`  API filters: ${filterText}`}</Text> : null}
+      </Text>
+      <Text wrap="truncate-end">
+        <Text color={toneColour(theme, status.tone)}>● {status.text}</Text>
+        <Text color={theme.muted}>
+          {' · '}
+          {describeAge(poll, now)} · {formatCount(poll.calls)} calls
+        </Text>
+      </Text>
+    </Box>
+  );
+}
