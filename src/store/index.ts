@@ -83,7 +83,16 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     dirty = false;
     dataDirty = false;
     next = {};
-    for (const l of [...listeners]) l();
+    // Every listener hears about the change even if one of them throws; the first error surfaces.
+    let failure: { error: unknown } | undefined;
+    for (const l of [...listeners]) {
+      try {
+        l();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   }
 
   function change(patch: Partial<StoreState>, data: boolean): void {

@@ -56,6 +56,9 @@ export interface CallRecord {
 /** Passes every call to the real client and writes down what was asked, when, and how it ended. */
 export class RecordingApi implements InvocationsApi {
   readonly log: CallRecord[] = [];
+  /** Most requests ever open at once (the poller keeps one tick, so one call, in flight). */
+  maxInFlight = 0;
+  private open = 0;
 
   constructor(
     readonly client: EcsClient,
@@ -72,11 +75,14 @@ export class RecordingApi implements InvocationsApi {
   private async record<T>(action: CallRecord['action'], params: CallRecord['params'], run: () => Promise<T>): Promise<T> {
     const entry: CallRecord = { action, params: { ...params }, at: this.clock.now() };
     this.log.push(entry);
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
     try {
       return await run();
     } catch (e) {
       entry.error = e as ApiError;
       throw e;
+    } finally {
+      this.open--;
     }
   }
 

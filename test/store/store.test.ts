@@ -219,3 +219,17 @@ describe('store: poll state, batches, selectors', () => {
     expect(instanceCounts(inv)).toBe(instanceCounts(inv));
   });
 });
+
+describe('store: listeners', () => {
+  it('a listener that throws does not keep the others from hearing the change', () => {
+    const store = createStore();
+    let heard = 0;
+    store.subscribe(() => {
+      throw new Error('boom');
+    });
+    store.subscribe(() => heard++);
+    expect(() => store.upsertInvocations([invocation('t-a', T0)], T0)).toThrow('boom');
+    expect(heard).toBe(1);
+    expect(store.getState().order).toEqual(['t-a']);
+  });
+});
