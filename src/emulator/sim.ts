@@ -393,8 +393,11 @@ export class Simulation {
       outcome = this.rng.weighted(rec.catalog.outcomes);
       errorCode = this.randomErrorCode(outcome);
     } else {
-      outcome = 'Success';
-      errorCode = '';
+      // A command from outside (RunCommand): `exit N` fails with N, `sleep N` past the timeout times out.
+      const exit = /^\s*exit\s+(\d+)\s*$/m.exec(rec.content);
+      outcome = exit && exit[1] !== '0' ? 'Failed' : 'Success';
+      if (sleepMs(rec.content) > rec.timeout * 1_000) outcome = 'Timeout';
+      errorCode = DEFAULT_ERROR[outcome];
     }
     const neverStarts = NEVER_STARTS.has(outcome);
     const pendingMs =
@@ -403,13 +406,13 @@ export class Simulation {
     if (durationMs === undefined) {
       if (outcome === 'Timeout') durationMs = rec.timeout * 1_000;
       else if (rec.catalog) durationMs = this.rng.int(rec.catalog.durationMs[0], rec.catalog.durationMs[1]);
-      else durationMs = this.rng.int(1_000, 5_000);
+      else durationMs = sleepMs(rec.content) || this.rng.int(1_000, 5_000);
     }
     const startAt = neverStarts ? null : rec.createdAt + pendingMs;
     const finishAt = neverStarts ? rec.createdAt + pendingMs : (startAt as number) + durationMs;
     let exitCode: number | null = null;
     if (outcome === 'Success') exitCode = 0;
-    else if (outcome === 'Failed') exitCode = forced?.exitCode ?? this.rng.pick(EXIT_CODES);
+    else if (outcome === 'Failed') exitCode = forced?.exitCode ?? exitInContent(rec.content) ?? this.rng.pick(EXIT_CODES);
     const raw = forced?.output ?? spec.output;
     return {
       inst,
@@ -874,6 +877,17 @@ export class Simulation {
   *records(): IterableIterator<InvocationRecord> {
     for (let i = this.head; i < this.recs.length; i++) yield this.recs[i];
   }
+}
+
+/** `sleep N` in a script: how long it runs, in ms (0 when it does not sleep). */
+function sleepMs(content: string): number {
+  const m = /\bsleep\s+(\d+)\b/.exec(content);
+  return m ? Number(m[1]) * 1_000 : 0;
+}
+
+function exitInContent(content: string): number | undefined {
+  const m = /^\s*exit\s+(\d+)\s*$/m.exec(content);
+  return m && m[1] !== '0' ? Number(m[1]) : undefined;
 }
 
 function defaultOutput(rec: InvocationRecord, run: Run): string {
