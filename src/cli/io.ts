@@ -1,5 +1,6 @@
 // The edges of the non-interactive modes: where lines go, how time passes, and how an error
 // becomes an exit code and one line on stderr.
+import { homedir } from 'node:os';
 import { ApiError, isAuthError } from '../api/errors.js';
 import { EXIT, type ExitCode } from '../config/errors.js';
 import { sanitizeInline } from '../text/index.js';
@@ -44,4 +45,23 @@ export function errorLine(err: unknown): string {
   if (err instanceof ApiError) return describeApiError(err);
   if (err instanceof Error) return sanitizeInline(err.message);
   return 'unexpected failure';
+}
+
+export interface CliEnvironment {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  /** Both ends are terminals: the live UI can run. */
+  interactive: boolean;
+  output: Output;
+  timing: Timing;
+}
+
+export function processEnvironment(): CliEnvironment {
+  return {
+    env: process.env,
+    home: homedir(),
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+    output: processOutput,
+    timing: realTiming,
+  };
 }

@@ -1,0 +1,84 @@
+// The monitor: resolve the connection (or start the demo emulator), then run the live UI or one
+// of the non-interactive modes over the same client.
+import { EcsClient } from '../api/client.js';
+import type { InvocationsApi } from '../api/model.js';
+import type { MonitorOptions } from '../config/args.js';
+import { resolveConnection } from '../config/index.js';
+import type { CliEnvironment } from './io.js';
+import { runSnapshot } from './snapshot.js';
+import { runWait } from './wait.js';
+
+/** Timeout per call: generous for slow bastion links, short enough that --wait keeps moving. */
+const CALL_TIMEOUT_MS = 10_000;
+
+export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
+  const mode = o.mode === 'live' && !ce.interactive ? 'once' : o.mode;
+  const color = o.color && !ce.env.NO_COLOR;
+  if (o.demo) return runDemo(o, mode, color, ce);
+
+  const conn = resolveConnection(o, ce.env, ce.home);
+  // Ask the chain once up front: "no credentials" is exit 3 with the places looked at, before any API call.
+  await conn.credentials.getCredentials();
+  const api: InvocationsApi = new EcsClient({
+    regionId: conn.regionId,
+    endpoint: conn.endpoint,
+    credentials: { provider: conn.credentials },
+    timeoutMs: CALL_TIMEOUT_MS,
+  });
+  return runMode(api, o, mode, color, ce, { region: conn.regionId, endpoint: conn.endpoint, profile: conn.profileName }, false);
+}
+
+async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {
+  const { startEmulator } = await import('../emulator/index.js');
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo' });
+  try {
+    const api: InvocationsApi = new EcsClient({
+      regionId: emulator.regionId,
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret },
+      timeoutMs: CALL_TIMEOUT_MS,
+    });
+    return await runMode(api, o, mode, color, ce, { region: emulator.regionId, endpoint: emulator.endpoint }, true);
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function runMode(
+  api: InvocationsApi,
+  o: MonitorOptions,
+  mode: MonitorOptions['mode'],
+  color: boolean,
+  ce: CliEnvironment,
+  header: { region: string; endpoint: string; profile?: string },
+  demo: boolean,
+): Promise<number> {
+  switch (mode) {
+    case 'once':
+    case 'json':
+      return runSnapshot(
+        api,
+        { filters: o.filters, pageSize: o.pageSize, includeOutput: o.includeOutput, format: mode === 'json' ? 'json' : 'table' },
+        ce.timing,
+        ce.output,
+      );
+    case 'wait':
+      return runWait(api, { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput }, ce.timing, ce.output);
+    case 'live': {
+      // Loaded only here: --once, --json and --wait never pay for Ink and React.
+      const { runLiveUi } = await import('../ui/run.js');
+      return runLiveUi({
+        api,
+        filters: o.filters,
+        intervalMs: o.interval * 1000,
+        pageSize: o.pageSize,
+        history: o.history,
+        maxRps: o.maxRps,
+        readOnly: o.readOnly,
+        color,
+        demo,
+        header,
+      });
+    }
+  }
+}
