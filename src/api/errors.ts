@@ -51,6 +51,8 @@ export const AUTH_ERROR_CODES: ReadonlySet<string> = new Set([
   'InvalidSecurityToken.Expired',
   'InvalidSecurityToken.Malformed',
   'InvalidSecurityToken.MismatchWithAccessKey',
+  // STS credentials sent without their token.
+  'MissingSecurityToken',
   'Forbidden.RAM',
   'Forbidden',
   'Forbidden.AccessKeyDisabled',
