@@ -175,7 +175,7 @@ describe('--json', () => {
 describe('--wait', () => {
   const waitFor = (invokeId: string, extra: string[] = []) =>
     startCli(['--endpoint', emu.endpoint, '--wait', '--invoke-id', invokeId, '--interval', '0.05', ...extra], { home: home.dir, env: env() });
-  const statusLines = (stdout: string) => stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ  t-/.test(l));
+  const statusLines = (stdout: string) => stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}t-/.test(l));
 
   function twoInstances(outcome: Parameters<typeof emu.sim.runCommand>[0]['outcome']): string {
     const linux = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
@@ -206,8 +206,8 @@ describe('--wait', () => {
     clock.advance(10_000);
     const r = await run.done;
     expect(r.code).toBe(1);
-    expect(statusLines(r.stdout).at(-1)).toMatch(/  Failed  2 instances: 2 Failed$/);
-    expect(r.stdout).toMatch(/^  i-\S+ Failed, ExitCodeNonzero, exit code 3: the command execution exit code is not zero$/m);
+    expect(statusLines(r.stdout).at(-1)).toMatch(/ {2}Failed {2}2 instances: 2 Failed$/);
+    expect(r.stdout).toMatch(/^ {2}i-\S+ Failed, ExitCodeNonzero, exit code 3: the command execution exit code is not zero$/m);
   });
 
   it('exits 1 on PartialFailed', async () => {
@@ -217,8 +217,8 @@ describe('--wait', () => {
     clock.advance(120_000);
     const r = await run.done;
     expect(r.code).toBe(1);
-    expect(statusLines(r.stdout).at(-1)).toMatch(/  PartialFailed  2 instances: 1 Success, 1 Timeout$/);
-    expect(r.stdout).toMatch(/^  i-\S+ Timeout, ExecutionTimeout: the command execution has been timeout$/m);
+    expect(statusLines(r.stdout).at(-1)).toMatch(/ {2}PartialFailed {2}2 instances: 1 Success, 1 Timeout$/);
+    expect(r.stdout).toMatch(/^ {2}i-\S+ Timeout, ExecutionTimeout: the command execution has been timeout$/m);
   });
 
   it('exits 1 when the invocation is stopped', async () => {
@@ -231,7 +231,7 @@ describe('--wait', () => {
     clock.advance(30_000);
     const r = await run.done;
     expect(r.code).toBe(1);
-    expect(statusLines(r.stdout).at(-1)).toMatch(/  Stopped  2 instances: /);
+    expect(statusLines(r.stdout).at(-1)).toMatch(/ {2}Stopped {2}2 instances: /);
   });
 
   it('prints each instance output at the end with --include-output', async () => {
