@@ -106,6 +106,8 @@ export interface InvocationRecord {
   schedule: Schedule | null;
   catalog: CatalogCommand | null;
   durationMs: number | null;
+  /** Dropped by retention (still referenced from the per-instance index until it is rebuilt). */
+  dead?: boolean;
   finalStatus: InvocationStatus | null;
   /** legacyInvokeStatus(finalStatus), cached for the InvokeStatus filter. */
   finalLegacy: InvokeStatus | null;
@@ -214,6 +216,9 @@ export class Simulation {
   private head = 0;
   private readonly byId = new Map<string, InvocationRecord>();
   private readonly active = new Set<InvocationRecord>();
+  /** Per instance: its invocations in creation order, for the InstanceId filter. Rebuilt when stale. */
+  private byInstanceRecs = new Map<string, InvocationRecord[]>();
+  private instanceIndexStale = false;
   private readonly commands = new Map<string, { name: string; type: string; content: string; description: string }>();
   private seq = 0;
   private readonly rng: Prng;
@@ -301,9 +306,16 @@ export class Simulation {
 
   private newInvokeId(): string {
     let id: string;
-    do id = `t-${this.code}${this.rng.chars(12)}`;
+    do id = `t-${this.code}${this.randomSuffix()}`;
     while (this.byId.has(id));
     return id;
+  }
+
+  /** 12 lower-case base-36 characters from two draws (cheaper than one draw per character when seeding 100,000). */
+  private randomSuffix(): string {
+    const a = Math.floor(this.rng.next() * 2_176_782_336); // 36^6
+    const b = Math.floor(this.rng.next() * 2_176_782_336);
+    return a.toString(36).padStart(6, '0') + b.toString(36).padStart(6, '0');
   }
 
   private create(spec: RunCommandSpec, createdAt: number): InvocationRecord {
@@ -466,8 +478,11 @@ export class Simulation {
   private insert(rec: InvocationRecord): void {
     const recs = this.recs;
     const last = recs[recs.length - 1];
-    if (recs.length === this.head || !last || last.createdAt <= rec.createdAt) recs.push(rec);
-    else {
+    if (recs.length === this.head || !last || last.createdAt <= rec.createdAt) {
+      recs.push(rec);
+      if (!this.instanceIndexStale) this.indexRecord(rec);
+    } else {
+      this.instanceIndexStale = true;
       let lo = this.head;
       let hi = recs.length;
       while (lo < hi) {
@@ -479,6 +494,24 @@ export class Simulation {
     }
     this.byId.set(rec.invokeId, rec);
     this.prune();
+  }
+
+  private indexRecord(rec: InvocationRecord): void {
+    for (const run of rec.runs) {
+      const id = run.inst.instanceId;
+      let list = this.byInstanceRecs.get(id);
+      if (!list) this.byInstanceRecs.set(id, (list = []));
+      if (list[list.length - 1] !== rec) list.push(rec);
+    }
+  }
+
+  private instanceIndex(instanceId: string): InvocationRecord[] {
+    if (this.instanceIndexStale) {
+      this.byInstanceRecs = new Map();
+      for (let i = this.head; i < this.recs.length; i++) this.indexRecord(this.recs[i]);
+      this.instanceIndexStale = false;
+    }
+    return this.byInstanceRecs.get(instanceId) ?? [];
   }
 
   /**
@@ -498,8 +531,9 @@ export class Simulation {
     const added: InvocationRecord[] = [];
     const ids = new Map<string, string>();
     for (const c of CATALOG) ids.set(c.name, this.registerCommand({ name: c.name, type: c.type, content: c.content }));
+    const routine = ROUTINE.map(([name, w]) => [catalogByName(name) as CatalogCommand, w] as const);
     for (let i = 0; i < n; i++) {
-      let cat = catalogByName(this.rng.weighted(ROUTINE)) as CatalogCommand;
+      let cat = this.rng.weighted(routine);
       let pool = cat.os === 'windows' ? windows : linux;
       if (pool.length === 0) {
         pool = this.fleet;
@@ -569,6 +603,7 @@ export class Simulation {
     this.head = 0;
     if (live.length === 0 || live[0].createdAt >= end) this.recs = added.concat(live);
     else this.recs = live.concat(added).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+    this.instanceIndexStale = true;
     this.prune();
   }
 
@@ -619,12 +654,14 @@ export class Simulation {
     const recs = this.recs;
     while (this.head < recs.length && (recs.length - this.head > MAX_RECORDS || recs[this.head].createdAt < cutoff)) {
       const old = recs[this.head++];
+      old.dead = true;
       this.byId.delete(old.invokeId);
       this.active.delete(old);
     }
     if (this.head > 4_096 && this.head * 2 > recs.length) {
       this.recs = recs.slice(this.head);
       this.head = 0;
+      this.instanceIndexStale = true;
     }
   }
 
@@ -865,6 +902,15 @@ export class Simulation {
     if (filter.invokeStatus === 'Running') {
       const list = [...this.active].sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
       for (const rec of list) if (before(rec) && match(rec) && !visit(rec)) return;
+      return;
+    }
+    if (filter.instanceId !== undefined) {
+      const list = this.instanceIndex(filter.instanceId);
+      for (let i = list.length - 1; i >= 0; i--) {
+        const rec = list[i];
+        if (rec.dead) break;
+        if (before(rec) && match(rec) && !visit(rec)) return;
+      }
       return;
     }
     for (let i = this.recs.length - 1; i >= this.head; i--) {

@@ -47,6 +47,20 @@ describe('capacity', () => {
     });
     expect(count).toBe(MAX_RECORDS);
     expect(runs).toBe(3 * (MAX_RECORDS - 1) + 1);
+    // The per-instance index agrees with a full scan, also after the oldest records were dropped.
+    const target = sim.fleet[5].instanceId;
+    let viaScan = 0;
+    sim.scan({}, (rec) => {
+      if (rec.runs.some((r) => r.inst.instanceId === target)) viaScan++;
+      return true;
+    });
+    let viaIndex = 0;
+    sim.scan({ instanceId: target }, () => {
+      viaIndex++;
+      return true;
+    });
+    expect(viaIndex).toBe(viaScan);
+    expect(viaIndex).toBeGreaterThan(0);
   });
 });
 
