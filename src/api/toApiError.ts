@@ -11,7 +11,7 @@ export type Secrets = readonly (string | undefined)[];
 const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
 // Signed-request fragments, in plain or URL-encoded form, with whatever value follows.
 const SIGNED_PARAM_RE =
-  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|accessKeySecret|secretAccessKey)(=|%3D|:\s*|"\s*:\s*")[^\s&"',;]*/gi;
+  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|accessKeySecret|secretAccessKey)(=|%3D|:\s*|"\s*:\s*")(?:(?!%26)[^\s&"',;])*/gi;
 const MAX_MESSAGE = 300;
 
 /** Removes URLs, signed-request fragments and the given secret values; one line, bounded length. */
