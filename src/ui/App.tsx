@@ -19,7 +19,7 @@ import {
   type UiView,
 } from './context.js';
 import type { TimeMode } from './format.js';
-import { InputQueueContext, type InputQueue } from './hooks/useKeymap.js';
+import { KeyRouterContext, useKeyRouter } from './hooks/useKeymap.js';
 import { useNow } from './hooks/useNow.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
@@ -76,14 +76,14 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 
 export function App(props: AppProps) {
   const theme = useMemo(() => createTheme(props.color), [props.color]);
-  const queue = useRef<InputQueue>({ pending: [] }).current;
+  const router = useKeyRouter();
   return (
     <ThemeContext.Provider value={theme}>
-      <InputQueueContext.Provider value={queue}>
+      <KeyRouterContext.Provider value={router}>
         <FatalBoundary onFatal={props.onFatal}>
           <Shell {...props} />
         </FatalBoundary>
-      </InputQueueContext.Provider>
+      </KeyRouterContext.Provider>
     </ThemeContext.Provider>
   );
 }

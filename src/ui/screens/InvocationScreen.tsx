@@ -161,14 +161,14 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       {
         key: 'start',
         header: 'STARTED',
-        width: timeMode === 'absolute' ? 19 : 15,
+        width: timeMode === 'absolute' ? 19 : 14,
         priority: 3,
         cell: (i) => formatTime(i.startTime, now, timeMode),
       },
       {
         key: 'finish',
         header: 'FINISHED',
-        width: timeMode === 'absolute' ? 19 : 22,
+        width: timeMode === 'absolute' ? 19 : 20,
         priority: 2,
         cell: (i) => finishOrRunning(i, now, timeMode),
       },
@@ -176,7 +176,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       {
         key: 'dropped',
         header: 'DROPPED',
-        width: 8,
+        width: 7,
         align: 'right',
         priority: 5,
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),

@@ -116,13 +116,13 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
           return inv ? invocationStatusColour(theme, inv.invocationStatus) : undefined;
         },
       },
-      { key: 'invokeId', header: 'INVOKE ID', width: 22, cell: (id) => id },
+      { key: 'invokeId', header: 'INVOKE ID', width: 18, cell: (id) => id },
       { key: 'name', header: 'COMMAND NAME', width: 12, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
       { key: 'type', header: 'TYPE', width: 14, priority: 3, cell: (id) => get(id)?.commandType ?? '-' },
       {
         key: 'instances',
         header: 'INSTANCES',
-        width: 14,
+        width: 12,
         priority: 1,
         cell: (id) => {
           const inv = get(id);

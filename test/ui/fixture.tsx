@@ -1,0 +1,194 @@
+// The live UI against the real thing: the emulator on loopback, the pop-core client, the store
+// and the poller, all on one FakeClock. Ticks are run by the test (`tick()`), HTTP stays real, and
+// frames are awaited by polling what Ink last wrote (bounded), never by sleeping a fixed time.
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { EcsClient } from '../../src/api/client.js';
+import { FakeClock } from '../../src/clock.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { createPoller, type Poller } from '../../src/poller/index.js';
+import { createStore, type MutableStore } from '../../src/store/index.js';
+import { App } from '../../src/ui/App.js';
+
+export interface UiFixture {
+  clock: FakeClock;
+  emu: RunningEmulator;
+  store: MutableStore;
+  poller: Poller;
+  instanceIds: string[];
+  /** One poller tick, awaited. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+
+export async function startFixture(opts: { history?: number; pageSize?: number } = {}): Promise<UiFixture> {
+  const clock = new FakeClock(T0);
+  const emu = await startEmulator({ port: 0, seed: 7, preset: 'empty', clock, fleet: 6 });
+  const api = new EcsClient({
+    regionId: emu.regionId,
+    endpoint: emu.endpoint,
+    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
+  });
+  const store = createStore();
+  // A generous budget: on a fake clock a token bucket that runs dry would wait forever.
+  const poller = createPoller({
+    api,
+    store,
+    clock,
+    intervalMs: 2000,
+    idleIntervalMs: 10_000,
+    pageSize: opts.pageSize ?? 50,
+    history: opts.history ?? 500,
+    maxRps: 10_000,
+  });
+  // Linux instances only (every 4th of the fleet is Windows), so shell scripts apply everywhere.
+  const instanceIds = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
+  return {
+    clock,
+    emu,
+    store,
+    poller,
+    instanceIds,
+    tick: () => poller.tickOnce(),
+    async close() {
+      poller.stop();
+      await emu.stop();
+    },
+  };
+}
+
+export interface Known {
+  deploy: string;
+  backup: string;
+  tail: string;
+}
+
+/** Three invocations with known names, outcomes and output, created before T0. */
+export function seedKnown(fx: UiFixture): Known {
+  const [a, b, c] = fx.instanceIds;
+  const sim = fx.emu.sim;
+  const deploy = sim.runCommandAt(
+    {
+      name: 'deploy-web',
+      commandType: 'RunShellScript',
+      commandContent: '#!/bin/bash\necho deploying\nsystemctl restart nginx\n',
+      instanceIds: [a, b, c],
+      outcome: 'Success',
+      output: 'deploying web\nrestarted nginx\nall good\n',
+      pendingMs: 100,
+      durationMs: 2000,
+    },
+    T0 - 10 * 60_000,
+  );
+  const backup = sim.runCommandAt(
+    {
+      name: 'backup-db',
+      commandType: 'RunShellScript',
+      commandContent: 'pg_dump app > /backup/app.sql',
+      instanceIds: [a, b],
+      outcome: ['Success', { status: 'Failed', exitCode: 2, errorCode: 'ExitCodeNonzero', output: 'dump failed: disk full\n' }],
+      output: 'dump ok\n',
+      pendingMs: 100,
+      durationMs: 3000,
+    },
+    T0 - 5 * 60_000,
+  );
+  const tail = sim.runCommandAt(
+    {
+      name: 'tail-log',
+      commandType: 'RunShellScript',
+      commandContent: 'tail -n 100 /var/log/app.log',
+      instanceIds: [b],
+      outcome: 'Success',
+      output: 'tail line one\ntail line two\n',
+      pendingMs: 100,
+      durationMs: 30 * 60_000,
+    },
+    T0 - 60_000,
+  );
+  return { deploy, backup, tail };
+}
+
+export interface Screen {
+  lastFrame(): string;
+  /** Type keys (a string arrives as one chunk, as when typed fast). */
+  press(keys: string): void;
+  resize(columns: number, rows: number): void;
+  waitFor(predicate: (frame: string) => boolean, what: string): Promise<string>;
+  exits: number[];
+  unmount(): void;
+}
+
+export const KEY = {
+  enter: '\r',
+  esc: '\u001b',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+};
+
+/** Polls the last frame until `predicate` holds: up to `tries` macrotask turns, then fails with the frame. */
+export async function waitForFrame(
+  lastFrame: () => string | undefined,
+  predicate: (frame: string) => boolean,
+  what: string,
+  tries = 400,
+): Promise<string> {
+  for (let i = 0; i < tries; i++) {
+    const frame = lastFrame() ?? '';
+    if (predicate(frame)) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`no frame ${what}; last frame:\n${lastFrame() ?? '(none)'}`);
+}
+
+export function renderApp(
+  fx: UiFixture,
+  opts: { columns?: number; rows?: number; color?: boolean; readOnly?: boolean; saveDir?: string; demo?: boolean } = {},
+): Screen {
+  const exits: number[] = [];
+  const ui = render(
+    <App
+      store={fx.store}
+      poller={fx.poller}
+      clock={fx.clock}
+      header={{ region: fx.emu.regionId, endpoint: fx.emu.endpoint }}
+      demo={opts.demo ?? false}
+      readOnly={opts.readOnly ?? false}
+      color={opts.color ?? false}
+      onExit={(code) => exits.push(code)}
+      onFatal={(error) => {
+        throw error;
+      }}
+      saveDir={opts.saveDir}
+    />,
+  );
+  const resize = (columns: number, rows: number) => {
+    // ink-testing-library's stdout reports 100 columns and no rows: give it a real size.
+    Object.defineProperty(ui.stdout, 'columns', { value: columns, configurable: true });
+    Object.defineProperty(ui.stdout, 'rows', { value: rows, configurable: true });
+    ui.stdout.emit('resize');
+  };
+  resize(opts.columns ?? 120, opts.rows ?? 30);
+  return {
+    lastFrame: () => ui.lastFrame() ?? '',
+    press: (keys) => ui.stdin.write(keys),
+    resize,
+    waitFor: (predicate, what) => waitForFrame(ui.lastFrame, predicate, what),
+    exits,
+    unmount: () => ui.unmount(),
+  };
+}
+
+/** The line of the frame holding `text`. */
+export function lineWith(frame: string, text: string): string | undefined {
+  return frame.split('\n').find((l) => l.includes(text));
+}
+
+/** The selected row of a table (marked with "> "). */
+export function selectedLine(frame: string): string | undefined {
+  return frame.split('\n').find((l) => l.startsWith('> '));
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import chalk from 'chalk';
+import { KEY, T0, renderApp, selectedLine, startFixture, type Screen, type UiFixture } from './fixture.js';
+
+let fx: UiFixture;
+let screen: Screen | undefined;
+
+beforeEach(async () => {
+  fx = await startFixture();
+});
+
+afterEach(async () => {
+  screen?.unmount();
+  screen = undefined;
+  await fx.close();
+});
+
+/** One finished invocation on one instance with this output; returns its InvokeId. */
+function runWithOutput(output: string, name = 'show-output', durationMs = 1000): string {
+  return fx.emu.sim.runCommandAt(
+    {
+      name,
+      commandType: 'RunShellScript',
+      commandContent: 'cat /tmp/out',
+      instanceIds: [fx.instanceIds[0]],
+      outcome: 'Success',
+      output,
+      pendingMs: 100,
+      durationMs,
+    },
+    T0 - 60_000,
+  );
+}
+
+/** From the list, open the only invocation and its only instance, and wait for its output. */
+async function openOutput(s: Screen, expectText: string): Promise<string> {
+  await fx.tick();
+  await s.waitFor((f) => f.includes('INVOKE ID') && selectedLine(f) !== undefined, 'with rows');
+  s.press(KEY.enter);
+  await s.waitFor((f) => f.includes('INSTANCE ID') && selectedLine(f) !== undefined, 'of the invocation');
+  s.press(KEY.enter);
+  await fx.poller.idle();
+  await fx.tick();
+  return s.waitFor((f) => f.includes(expectText), `with output ${expectText}`);
+}
+
+describe('the output screen', () => {
+  it('searches with highlighted matches and moves between them with n and N', async () => {
+    runWithOutput('alpha\nerror: one\nbeta\nERROR two\ngamma\n');
+    screen = renderApp(fx);
+    await openOutput(screen, 'alpha');
+    screen.press('/');
+    await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
+    screen.press('error\r');
+    let frame = await screen.waitFor((f) => f.includes('"error" 1/2'), 'on the first match');
+    expect(frame.split('\n').find((l) => l.includes('error: one'))).toMatch(/^▸/);
+    screen.press('n');
+    frame = await screen.waitFor((f) => f.includes('"error" 2/2'), 'on the second match');
+    expect(frame.split('\n').find((l) => l.includes('ERROR two'))).toMatch(/^▸/);
+    screen.press('N');
+    await screen.waitFor((f) => f.includes('"error" 1/2'), 'back on the first match');
+  });
+
+  it('saves the shown output, sanitised, to a file named for the invocation and instance', async () => {
+    const invokeId = runWithOutput('first line\nbell\u0007here\n\u001b]0;title\u0007done\n');
+    const dir = mkdtempSync(join(tmpdir(), 'catop-ui-'));
+    try {
+      screen = renderApp(fx, { saveDir: dir, columns: 200 });
+      await openOutput(screen, 'first line');
+      screen.press('e');
+      const file = join(dir, `catop-${invokeId}-${fx.instanceIds[0]}.log`);
+      const frame = await screen.waitFor((f) => f.includes('saved 3 lines to'), 'with the saved path');
+      expect(frame).toContain(file);
+      expect(readFileSync(file, 'utf8')).toBe('first line\nbell^Ghere\ndone\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows controls in caret notation in the raw view and wraps long lines on w', async () => {
+    const long = 'L'.repeat(150) + 'END';
+    runWithOutput(`progress 10%\rprogress 100%\n${long}\n`);
+    screen = renderApp(fx, { columns: 100 });
+    let frame = await openOutput(screen, 'progress 100%');
+    expect(frame.split('\n').find((l) => l.includes('progress 100%'))).toMatch(/^↺/);
+    expect(frame).not.toContain('END');
+    screen.press('w');
+    frame = await screen.waitFor((f) => f.includes('END'), 'wrapped');
+    screen.press('v');
+    frame = await screen.waitFor((f) => f.includes('progress 10%^M'), 'in the raw view');
+    expect(frame).toContain('raw');
+  });
+
+  it('marks output the service cut, and output still growing', async () => {
+    const big = Array.from({ length: 2000 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'-'.repeat(12)}`).join('\n') + '\n';
+    runWithOutput(big, 'big-output');
+    screen = renderApp(fx);
+    const frame = await openOutput(screen, 'bytes dropped by the service (24 KB limit)');
+    expect(frame).toMatch(/… [\d,]+ bytes dropped by the service/);
+    screen.unmount();
+
+    await fx.close();
+    fx = await startFixture();
+    runWithOutput(Array.from({ length: 50 }, (_, i) => `tick ${i}`).join('\n') + '\n', 'slow', 60 * 60_000);
+    screen = renderApp(fx);
+    const growing = await openOutput(screen, 'still growing');
+    expect(growing).toContain('following');
+    screen.press('f');
+    await screen.waitFor((f) => f.includes('still growing (f follows)'), 'with follow off');
+  });
+});
+
+describe('the terminal size', () => {
+  it('says the terminal is too small below 60x15, keeps the selection, and still quits on q', async () => {
+    fx.emu.sim.seedHistory(30);
+    screen = renderApp(fx);
+    await fx.tick();
+    await screen.waitFor((f) => selectedLine(f) !== undefined, 'with rows');
+    screen.press('jjj');
+    const before = await screen.waitFor((f) => f.split('\n').findIndex((l) => l.startsWith('> ')) > 6, 'moved');
+    const selected = selectedLine(before)!.slice(0, 40);
+    screen.resize(50, 10);
+    let frame = await screen.waitFor((f) => f.includes('terminal too small (50x10, need 60x15)'), 'too small');
+    expect(frame).not.toContain('INVOKE ID');
+    screen.resize(20, 5);
+    await screen.waitFor((f) => f.includes('too small: 20x5'), 'tiny');
+    screen.resize(120, 30);
+    frame = await screen.waitFor((f) => f.includes('INVOKE ID'), 'back to normal');
+    expect(selectedLine(frame)!.slice(0, 40)).toBe(selected);
+    screen.resize(59, 15);
+    await screen.waitFor((f) => f.includes('terminal too small (59x15'), 'one column short');
+    screen.press('q');
+    await screen.waitFor(() => screen!.exits.length > 0, 'after q');
+    expect(screen.exits).toEqual([0]);
+  });
+
+  it('keeps the frame one row shorter than the terminal', async () => {
+    screen = renderApp(fx, { rows: 20 });
+    await fx.tick();
+    const frame = await screen.waitFor((f) => f.includes('● live'), 'with data');
+    expect(frame.split('\n')).toHaveLength(19);
+  });
+});
+
+describe('colour', () => {
+  // Colour SGR parameters: 30-39, 40-49, 90-97, 100-107 (alone or first in a list).
+  const COLOUR_SGR = /\u001b\[(?:3\d|4\d|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
+
+  it('draws no colour with colour off (NO_COLOR or --no-color), and status still reads as text', async () => {
+    const level = chalk.level;
+    chalk.level = 3; // as in a colour terminal, so the difference can show
+    try {
+      runWithOutput('hello\n', 'coloured');
+      screen = renderApp(fx, { color: true });
+      await fx.tick();
+      const coloured = await screen.waitFor((f) => f.includes('Success'), 'with colour');
+      expect(coloured).toMatch(COLOUR_SGR);
+      screen.unmount();
+      screen = renderApp(fx, { color: false });
+      const plain = await screen.waitFor((f) => f.includes('Success') && f.includes('● live'), 'without colour');
+      expect(plain).not.toMatch(COLOUR_SGR);
+      expect(plain).toMatch(/> Success\s+t-/);
+    } finally {
+      chalk.level = level;
+    }
+  });
+});

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import type { InstanceResult, Invocation } from '../../src/api/model.js';
+import { ApiError } from '../../src/api/errors.js';
+import { FakeClock } from '../../src/clock.js';
+import { formatDuration, formatTime } from '../../src/ui/format.js';
+import { findNear, resolveSelection } from '../../src/ui/hooks/useSelection.js';
+import { layoutRows, findMatches } from '../../src/ui/hooks/useTextPager.js';
+import { describePoll } from '../../src/ui/pollStatus.js';
+import {
+  filterInstances,
+  filterInvocationIds,
+  instanceCountsLabel,
+  nextStatusFilter,
+} from '../../src/ui/rowFilters.js';
+import { outputFileName } from '../../src/ui/saveOutput.js';
+import { fatalLine, liveRenderingOff } from '../../src/ui/terminal.js';
+import { colourWanted } from '../../src/ui/theme.js';
+import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
+import { splitMatches } from '../../src/ui/widgets/Pager.js';
+import { describeError } from '../../src/ui/screens/InvocationScreen.js';
+import { toDisplayLines } from '../../src/text/index.js';
+
+describe('selection by id', () => {
+  const rows = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+  it('finds an id near where it was, in either direction', () => {
+    expect(findNear(rows, 'd', 3)).toBe(3);
+    expect(findNear(rows, 'f', 1)).toBe(5);
+    expect(findNear(rows, 'a', 5)).toBe(0);
+    expect(findNear(rows, 'zz', 2)).toBe(-1);
+  });
+
+  it('keeps the cursor on its row, at the same screen line, when rows arrive on top', () => {
+    const before = resolveSelection(rows, { id: 'c', hint: 2, line: 2 }, 4);
+    expect(before).toMatchObject({ index: 2, top: 0, selectedId: 'c' });
+    const after = resolveSelection(['new1', 'new2', ...rows], { id: 'c', hint: 2, line: 2 }, 4);
+    expect(after).toMatchObject({ index: 4, top: 2, selectedId: 'c', line: 2 });
+  });
+
+  it('stays at the same position when the selected row goes away', () => {
+    const r = resolveSelection(['a', 'b', 'd'], { id: 'c', hint: 2, line: 2 }, 10);
+    expect(r).toMatchObject({ index: 2, selectedId: 'd' });
+    expect(resolveSelection([], { id: 'c', hint: 2, line: 0 }, 10)).toMatchObject({ index: -1, selectedId: undefined });
+  });
+});
+
+describe('table layout', () => {
+  const col = (key: string, width: number, extra: Partial<TableColumn<string>> = {}): TableColumn<string> => ({
+    key,
+    header: key,
+    width,
+    cell: (r) => r,
+    ...extra,
+  });
+
+  it('fills the width with the flex column', () => {
+    const placed = layoutColumns([col('a', 10), col('b', 5, { flex: true }), col('c', 8)], 60, 1);
+    expect(placed.map((p) => p.width)).toEqual([10, 60 - 2 - 10 - 8 - 2, 8]);
+  });
+
+  it('hides the highest-priority-number columns first when narrow', () => {
+    const placed = layoutColumns(
+      [col('a', 20), col('b', 20, { priority: 1 }), col('c', 20, { priority: 2 }), col('d', 10, { flex: true })],
+      60,
+      1,
+    );
+    expect(placed.map((p) => p.column.key)).toEqual(['a', 'b', 'd']);
+    const total = 2 + placed.reduce((s, p) => s + p.width, 0) + placed.length - 1;
+    expect(total).toBeLessThanOrEqual(60);
+  });
+
+  it('never goes wider than the terminal even with unhideable columns', () => {
+    const placed = layoutColumns([col('a', 30), col('b', 30)], 40, 1);
+    expect(2 + placed.reduce((s, p) => s + p.width, 0) + 1).toBeLessThanOrEqual(40);
+  });
+});
+
+const inst = (over: Partial<InstanceResult>): InstanceResult => ({
+  invokeId: 't-1',
+  instanceId: 'i-1',
+  invocationStatus: 'Success',
+  exitCode: 0,
+  dropped: 0,
+  repeats: 1,
+  ...over,
+});
+
+const invocation = (invokeId: string, over: Partial<Invocation>): Invocation => ({
+  invokeId,
+  timed: false,
+  invocationStatus: 'Success',
+  instances: [],
+  ...over,
+});
+
+describe('client-side filters', () => {
+  const invocations = new Map<string, Invocation>([
+    ['t-1', invocation('t-1', { commandName: 'deploy-web', invocationStatus: 'Running' })],
+    ['t-2', invocation('t-2', { commandName: 'backup-db', invocationStatus: 'Failed' })],
+    ['t-3', invocation('t-3', { commandName: 'deploy-db', invocationStatus: 'Success' })],
+    ['t-4', invocation('t-4', { commandName: 'rotate', invocationStatus: 'PartialFailed' })],
+  ]);
+  const order = ['t-1', 't-2', 't-3', 't-4'];
+
+  it('cycles all, active, failed, succeeded', () => {
+    expect(nextStatusFilter('all')).toBe('active');
+    expect(nextStatusFilter('active')).toBe('failed');
+    expect(nextStatusFilter('failed')).toBe('succeeded');
+    expect(nextStatusFilter('succeeded')).toBe('all');
+  });
+
+  it('returns the order itself when nothing narrows it (no copy of 100k ids)', () => {
+    expect(filterInvocationIds(order, invocations, 'all', '  ')).toBe(order);
+  });
+
+  it('narrows by status family and by text', () => {
+    expect(filterInvocationIds(order, invocations, 'active', '')).toEqual(['t-1']);
+    expect(filterInvocationIds(order, invocations, 'failed', '')).toEqual(['t-2', 't-4']);
+    expect(filterInvocationIds(order, invocations, 'succeeded', '')).toEqual(['t-3']);
+    expect(filterInvocationIds(order, invocations, 'all', 'DEPLOY')).toEqual(['t-1', 't-3']);
+    expect(filterInvocationIds(order, invocations, 'succeeded', 'deploy')).toEqual(['t-3']);
+  });
+
+  it('narrows instances the same way', () => {
+    const list = [
+      inst({ instanceId: 'i-a', invocationStatus: 'Running' }),
+      inst({ instanceId: 'i-b', invocationStatus: 'Timeout', errorCode: 'ExecutionTimeout' }),
+    ];
+    expect(filterInstances(list, 'failed', '').map((i) => i.instanceId)).toEqual(['i-b']);
+    expect(filterInstances(list, 'all', 'executiontime').map((i) => i.instanceId)).toEqual(['i-b']);
+  });
+
+  it('labels instance counts readably without colour', () => {
+    expect(instanceCountsLabel({ Success: 3, Failed: 1, Timeout: 1, Running: 2, Pending: 1, Stopped: 1 })).toBe(
+      '3✓ 2✗ 3… 1⊘',
+    );
+    expect(instanceCountsLabel({})).toBe('-');
+  });
+});
+
+describe('error meaning', () => {
+  it('gives the ErrorCode with its documented meaning and the API text when it says more', () => {
+    expect(describeError(inst({ errorCode: 'ExitCodeNonzero', errorInfo: 'the command execution exit code is not zero' }))).toBe(
+      'ExitCodeNonzero: the command execution exit code is not zero',
+    );
+    expect(describeError(inst({ errorCode: 'DeliveryTimeout', errorInfo: 'agent offline' }))).toBe(
+      'DeliveryTimeout: the command delivery has been timeout — agent offline',
+    );
+    expect(describeError(inst({}))).toBe('');
+  });
+});
+
+describe('pager helpers', () => {
+  it('wraps long lines into rows that remember their source line', () => {
+    const lines = toDisplayLines('short\n' + 'x'.repeat(25) + '\nend\n');
+    const rows = layoutRows(lines, 10, true);
+    expect(rows.map((r) => [r.source, r.first])).toEqual([
+      [0, true],
+      [1, true],
+      [1, false],
+      [1, false],
+      [2, true],
+    ]);
+    expect(layoutRows(lines, 10, false)).toHaveLength(3);
+  });
+
+  it('finds matches case-insensitively and splits around them', () => {
+    const lines = toDisplayLines('Error one\nfine\nanother ERROR\n');
+    expect(findMatches(lines, 'error')).toEqual([0, 2]);
+    expect(splitMatches('an Error here error', 'error')).toEqual([
+      { text: 'an ', match: false },
+      { text: 'Error', match: true },
+      { text: ' here ', match: false },
+      { text: 'error', match: true },
+    ]);
+  });
+});
+
+describe('poll state in words', () => {
+  const clock = new FakeClock(Date.UTC(2026, 10, 28, 12, 4, 31));
+  const now = clock.now();
+
+  it('says live, throttled with the wait, unreachable since when, and stopped with what to do', () => {
+    expect(describePoll({ phase: 'ok', inFlight: false, calls: 1 }, now).text).toBe('live');
+    const throttled = new ApiError({ code: 'Throttling.User', message: 'Request was denied', kind: 'api', retryable: true });
+    expect(describePoll({ phase: 'retrying', lastError: throttled, nextTickAt: now + 8000, inFlight: false, calls: 1 }, now).text).toBe(
+      'throttled, retrying in 8 s',
+    );
+    const down = new ApiError({ code: 'ECONNREFUSED', message: 'connection refused', kind: 'network', retryable: true });
+    const since = describePoll({ phase: 'retrying', lastError: down, failingSince: now - 5000, inFlight: false, calls: 1 }, now).text;
+    expect(since).toMatch(/^endpoint unreachable since \d\d:\d\d:\d\d/);
+    const denied = new ApiError({
+      code: 'Forbidden.RAM',
+      message: 'User not authorized',
+      kind: 'api',
+      retryable: false,
+      requestId: 'REQ-1',
+    });
+    expect(describePoll({ phase: 'failed', lastError: denied, inFlight: false, calls: 1 }, now).text).toBe(
+      'stopped: Forbidden.RAM: User not authorized (RequestId REQ-1) — press r to retry',
+    );
+  });
+});
+
+describe('formatting', () => {
+  it('formats relative and absolute times and durations', () => {
+    const now = Date.UTC(2026, 10, 28, 9, 0, 0);
+    expect(formatTime(now - 3 * 60_000, now, 'relative')).toBe('3 minutes ago');
+    expect(formatTime(undefined, now, 'relative')).toBe('-');
+    expect(formatTime(now, now, 'absolute')).toMatch(/^2026-11-2\d \d\d:00:00$/);
+    expect(formatDuration(45_000)).toBe('45s');
+    expect(formatDuration(185_000)).toBe('3m 05s');
+    expect(formatDuration(2 * 3600_000 + 4 * 60_000)).toBe('2h 04m');
+  });
+});
+
+describe('terminal helpers', () => {
+  it('treats CI like Ink does', () => {
+    expect(liveRenderingOff({ CI: 'true' })).toBe(true);
+    expect(liveRenderingOff({ CI: '' })).toBe(true);
+    expect(liveRenderingOff({ CI: '0' })).toBe(false);
+    expect(liveRenderingOff({ CI: 'false' })).toBe(false);
+    expect(liveRenderingOff({})).toBe(false);
+  });
+
+  it('prints a fatal error as one safe line without stack or secrets', () => {
+    const err = new Error('boom AccessKeySecret=abc123secret&x=1\n    at foo (bar.js:1:1)');
+    const line = fatalLine(err);
+    expect(line).toBe('Error: boom AccessKeySecret=***&x=1');
+    expect(fatalLine(new Error('bad \u001b]52;c;aGk=\u0007 thing'))).not.toMatch(/\u001b|\u0007/);
+    const api = new ApiError({ code: 'InvalidParameter', message: 'bad', kind: 'api', retryable: false, requestId: 'R1' });
+    expect(fatalLine(api)).toBe('InvalidParameter: bad (RequestId R1)');
+  });
+
+  it('turns colour off with --no-color or NO_COLOR', () => {
+    expect(colourWanted(true, {})).toBe(true);
+    expect(colourWanted(false, {})).toBe(false);
+    expect(colourWanted(true, { NO_COLOR: '1' })).toBe(false);
+    expect(colourWanted(true, { NO_COLOR: '' })).toBe(true);
+  });
+
+  it('names saved output files safely', () => {
+    expect(outputFileName('t-hz0abc', 'i-bp1xyz')).toBe('catop-t-hz0abc-i-bp1xyz.log');
+    const hostile = outputFileName('../../etc/passwd', 'i/x');
+    expect(hostile).toBe('catop-__.._etc_passwd-i_x.log');
+    expect(hostile).not.toContain('/');
+  });
+});
