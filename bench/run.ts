@@ -3,7 +3,7 @@
 // and writes it to bench/results.json. A benchmark whose code is missing prints "n/a (reason)".
 import './noCi.js';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, notAvailable, NotReady, type Benchmark, type Row } from './harness.js';
 import { apiCalls } from './apiCalls.js';
@@ -84,6 +84,7 @@ function table(rows: Row[]): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const loadBefore = loadavg()[0];
   const rows: Row[] = [];
   for (const b of BENCHMARKS) {
     if (args.only && !args.only.has(b.id)) continue;
@@ -107,7 +108,8 @@ async function main(): Promise<void> {
   const na = rows.filter((r) => r.pass === null).length;
   process.stdout.write(
     `\n${passed} pass, ${failed} fail, ${na} n/a; ${args.quick ? 'quick' : 'full'} run in ` +
-      `${((Date.now() - started) / 1000).toFixed(1)} s on ${cpus().length} cores, node ${process.version}\n`,
+      `${((Date.now() - started) / 1000).toFixed(1)} s on ${cpus().length} cores, node ${process.version}, ` +
+      `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`,
   );
   const json = {
     date: new Date().toISOString(),
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     cpuModel: cpus()[0]?.model,
     terminal: '120x40',
     seconds: (Date.now() - started) / 1000,
+    loadAverage: { start: loadBefore, end: loadavg()[0] },
     rows,
   };
   writeFileSync(args.out, `${JSON.stringify(json, null, 2)}\n`);
