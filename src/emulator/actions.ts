@@ -173,7 +173,8 @@ function invokeInstanceJson(
   return json;
 }
 
-function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: boolean, base64: boolean): Json {
+/** With an InstanceId filter, output is served for that instance only (the others' can be megabytes). */
+function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: boolean, base64: boolean, outputFor?: string): Json {
   const now = sim.now();
   const states = sim.instanceStates(rec, now);
   const overall = sim.overall(rec, now);
@@ -194,7 +195,9 @@ function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: b
     Timeout: rec.timeout,
     Username: rec.username,
     WorkingDir: rec.workingDir,
-    InvokeInstances: { InvokeInstance: states.map((s) => invokeInstanceJson(sim, rec, s, includeOutput, base64)) },
+    InvokeInstances: {
+      InvokeInstance: states.map((s) => invokeInstanceJson(sim, rec, s, includeOutput && (outputFor === undefined || s.instanceId === outputFor), base64)),
+    },
   };
 }
 
@@ -246,7 +249,8 @@ export const describeInvocations: Action = (params, ctx) => {
       );
     }
   }
-  const list = { Invocation: out.map((rec) => invocationJson(ctx.sim, rec, includeOutput, base64)) };
+  const outputFor = filter.invokeId === undefined ? filter.instanceId : undefined;
+  const list = { Invocation: out.map((rec) => invocationJson(ctx.sim, rec, includeOutput, base64, outputFor)) };
   if (page.mode === 'page') {
     return { TotalCount: total, RequestId: ctx.requestId, PageSize: page.pageSize, PageNumber: page.pageNumber, Invocations: list };
   }

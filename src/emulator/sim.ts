@@ -636,6 +636,11 @@ export class Simulation {
 
   // ---------------------------------------------------------------- reading state
 
+  /** Nothing to drive: state is read off the clock. Settles finished records and applies retention. */
+  tick(): void {
+    this.refresh();
+  }
+
   /** Settle records whose last change has passed and apply retention. Called before every read. */
   refresh(): void {
     const now = this.clock.now();

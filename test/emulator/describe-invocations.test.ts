@@ -221,6 +221,16 @@ describe('encodings and output', () => {
     expect(beta?.InvokeInstances.InvokeInstance[0].Output).toBe('exit 3\nexit: exit status 3\n');
   });
 
+  it('with InstanceId alone, output is served for that instance only', async () => {
+    const [i0, i1] = emu.sim.fleet.map((i) => i.instanceId);
+    const body = await call(emu, 'DescribeInvocations', { InstanceId: i1, IncludeOutput: true, ContentEncoding: 'PlainText', CommandName: 'alpha' });
+    const rows = invocations(body)[0].InvokeInstances.InvokeInstance as Body[];
+    expect(rows.map((r) => [r.InstanceId, r.Output])).toEqual([
+      [i0, ''],
+      [i1, 'hello\n'],
+    ]);
+  });
+
   it('IncludeOutput without InvokeId or InstanceId is refused', async () => {
     const err = await callError(emu, 'DescribeInvocations', { IncludeOutput: true });
     expect(err.status).toBe(400);
