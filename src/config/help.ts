@@ -51,5 +51,6 @@ Examples
   catop --status Failed --once
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
-  eval "$(catop emulator --port 0 | grep ^export)"
+  catop emulator --port 8080 > emulator.txt &        # serves until Ctrl-C / kill
+  eval "$(grep ^export emulator.txt)"; catop --endpoint http://127.0.0.1:8080
 `;

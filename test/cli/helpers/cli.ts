@@ -99,6 +99,8 @@ export interface RunningCli {
   child: ChildProcess;
   /** Resolves with the first stdout line matching `re` (lines seen so far included). */
   line(re: RegExp): Promise<string>;
+  /** stdout so far. */
+  stdout(): string;
   done: Promise<CliResult>;
 }
 
@@ -134,6 +136,7 @@ export function startCli(args: string[], opts: RunOptions): RunningCli {
   return {
     child,
     done,
+    stdout: () => stdout,
     line: (re) =>
       new Promise((resolveLine) => {
         waiters.push({ re, resolve: resolveLine });
