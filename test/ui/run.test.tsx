@@ -1,0 +1,273 @@
+// runLiveUi end to end in-process: fake TTY streams whose output is parsed by a headless xterm,
+// the emulator on loopback, and an emitter standing in for the process (signals, uncaught errors).
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Terminal as XtermTerminal } from '@xterm/headless';
+import { EcsClient } from '../../src/api/client.js';
+import { FakeClock } from '../../src/clock.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { runLiveUi, type LiveUiOptions } from '../../src/ui/run.js';
+import { CI_WARNING, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/ui/terminal.js';
+import { T0 } from './fixture.js';
+
+// @xterm/headless names a "module" entry it does not ship: load its CommonJS build.
+const require = createRequire(import.meta.url);
+const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headless');
+
+class FakeTtyOut extends EventEmitter {
+  isTTY = true;
+  columns: number;
+  rows: number;
+  text = '';
+  constructor(
+    private readonly log: string[],
+    private readonly name: string,
+    size: { columns: number; rows: number },
+    private readonly term?: XtermTerminal,
+  ) {
+    super();
+    this.columns = size.columns;
+    this.rows = size.rows;
+  }
+  write(chunk: string | Uint8Array, ...rest: unknown[]): boolean {
+    const s = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    this.text += s;
+    this.log.push(`${this.name}:${s}`);
+    this.term?.write(s);
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }
+}
+
+class FakeTtyIn extends EventEmitter {
+  isTTY = true;
+  raw: boolean[] = [];
+  private data: string | null = null;
+  setRawMode(on: boolean) {
+    this.raw.push(on);
+    return this;
+  }
+  setEncoding() {
+    return this;
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+  resume() {
+    return this;
+  }
+  pause() {
+    return this;
+  }
+  read(): string | null {
+    const d = this.data;
+    this.data = null;
+    return d;
+  }
+  type(keys: string) {
+    this.data = keys;
+    this.emit('readable');
+  }
+}
+
+interface Session {
+  term: XtermTerminal;
+  stdout: FakeTtyOut;
+  stderr: FakeTtyOut;
+  stdin: FakeTtyIn;
+  events: EventEmitter;
+  log: string[];
+  exit: Promise<number>;
+  screen(): string[];
+  waitForScreen(predicate: (rows: string[]) => boolean, what: string): Promise<string[]>;
+}
+
+let emu: RunningEmulator;
+let clock: FakeClock;
+
+beforeEach(async () => {
+  clock = new FakeClock(T0);
+  emu = await startEmulator({ port: 0, seed: 3, preset: 'empty', clock, fleet: 4 });
+  emu.sim.seedHistory(40);
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await emu.stop();
+});
+
+function start(overrides: Partial<LiveUiOptions> = {}, size = { columns: 100, rows: 30 }): Session {
+  const term = new Terminal({ cols: size.columns, rows: size.rows, allowProposedApi: true, convertEol: true });
+  const log: string[] = [];
+  const stdout = new FakeTtyOut(log, 'out', size, term);
+  const stderr = new FakeTtyOut(log, 'err', size);
+  const stdin = new FakeTtyIn();
+  const events = new EventEmitter();
+  const api = new EcsClient({
+    regionId: emu.regionId,
+    endpoint: emu.endpoint,
+    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
+  });
+  const exit = runLiveUi({
+    api,
+    filters: {},
+    intervalMs: 2000,
+    pageSize: 50,
+    history: 100,
+    maxRps: 10_000,
+    readOnly: false,
+    color: false,
+    demo: true,
+    header: { region: emu.regionId, endpoint: emu.endpoint },
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    clock,
+    processEvents: events,
+    ...overrides,
+  });
+  const screen = () => {
+    const b = term.buffer.active;
+    return Array.from({ length: term.rows }, (_, i) => b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
+  };
+  return {
+    term,
+    stdout,
+    stderr,
+    stdin,
+    events,
+    log,
+    exit,
+    screen,
+    async waitForScreen(predicate, what) {
+      for (let i = 0; i < 400; i++) {
+        // xterm parses writes asynchronously: flush with an empty write.
+        await new Promise<void>((resolve) => term.write('', resolve));
+        const rows = screen();
+        if (predicate(rows)) return rows;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error(`no screen ${what}:\n${screen().join('\n')}`);
+    },
+  };
+}
+
+async function expectRestored(s: Session) {
+  await new Promise<void>((resolve) => s.term.write('', resolve));
+  const text = s.stdout.text;
+  expect(text.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+  // Back on the main screen with the cursor shown; Ink may show the cursor again, nothing else.
+  const left = text.lastIndexOf(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+  expect(left).toBeGreaterThan(text.lastIndexOf(ENTER_ALT_SCREEN));
+  expect(text.slice(left + LEAVE_ALT_SCREEN.length)).toMatch(/^(\u001b\[\?25h)+$/);
+  expect(s.stdin.raw.at(-1)).toBe(false);
+  expect(s.term.buffer.active.type).toBe('normal');
+  for (const event of ['SIGTERM', 'SIGHUP', 'SIGINT', 'uncaughtException', 'unhandledRejection', 'exit']) {
+    expect(s.events.listenerCount(event), event).toBe(0);
+  }
+}
+
+describe('runLiveUi', () => {
+  it('draws on the alternate screen, each update in place, and restores the terminal on q', async () => {
+    const s = start();
+    let rows = await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    expect(s.term.buffer.active.type).toBe('alternate');
+    // Several updates later (time passes, ticks, a key), every line is still where it belongs.
+    for (let i = 0; i < 3; i++) {
+      clock.advance(2000);
+      s.stdin.type('j');
+    }
+    rows = await s.waitForScreen((r) => r.findIndex((l) => l.startsWith('> ')) === 8, 'with the cursor moved');
+    expect(rows[0]).toMatch(/^catop DEMO · region cn-hangzhou/);
+    expect(rows[2]).toMatch(/^● /);
+    expect(rows[3]).toMatch(/^Invocations /);
+    expect(rows[4]).toMatch(/^ {2}STATUS +INVOKE ID/);
+    expect(rows.filter((l) => l.startsWith('catop '))).toHaveLength(1);
+    expect(rows[28]).toMatch(/^Enter open/);
+    expect(rows[29]).toBe('');
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+    await expectRestored(s);
+    expect(s.stderr.text).toBe('');
+  });
+
+  it('quits on ctrl-c', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    s.stdin.type('\u0003');
+    expect(await s.exit).toBe(0);
+    await expectRestored(s);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ])('restores the terminal on %s and exits with %i', async (signal, code) => {
+    const s = start();
+    await s.waitForScreen((r) => r[0].startsWith('catop'), 'with the header');
+    s.events.emit(signal);
+    expect(await s.exit).toBe(code);
+    await expectRestored(s);
+  });
+
+  it('restores the terminal on an uncaught error, then prints it once on one line without secrets', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r[0].startsWith('catop'), 'with the header');
+    s.events.emit('uncaughtException', new Error('poller blew up AccessKeySecret=hunter2\n    at tick (poller.js:1:1)'));
+    expect(await s.exit).toBe(1);
+    await expectRestored(s);
+    expect(s.stderr.text).toBe('catop: Error: poller blew up AccessKeySecret=***\n');
+    const restoredAt = s.log.findIndex((w) => w.includes(LEAVE_ALT_SCREEN));
+    const printedAt = s.log.findIndex((w) => w.startsWith('err:catop:'));
+    expect(restoredAt).toBeGreaterThanOrEqual(0);
+    expect(printedAt).toBeGreaterThan(restoredAt);
+  });
+
+  it('restores the terminal on an error thrown while rendering', async () => {
+    const header = {
+      get region(): string {
+        throw new Error('render failed');
+      },
+      endpoint: 'http://127.0.0.1:1',
+    };
+    const s = start({ header });
+    expect(await s.exit).toBe(1);
+    await expectRestored(s);
+    expect(s.stderr.text).toBe('catop: Error: render failed\n');
+  });
+
+  it('warns on stderr that live rendering is off when CI is set', async () => {
+    vi.stubEnv('CI', 'true');
+    const s = start();
+    await s.waitForScreen((r) => r[0].startsWith('catop'), 'with the header');
+    expect(s.stderr.text).toBe(CI_WARNING + '\n');
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+  });
+
+  it('re-lays out on resize, through too small and back', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    const resize = (columns: number, rows: number) => {
+      s.stdout.columns = columns;
+      s.stdout.rows = rows;
+      s.term.resize(columns, rows);
+      s.stdout.emit('resize');
+    };
+    resize(40, 10);
+    await s.waitForScreen((r) => r[0] === 'terminal too small (40x10, need 60x15)', 'too small');
+    resize(20, 5);
+    await s.waitForScreen((r) => r[0] === 'too small: 20x5', 'tiny');
+    resize(120, 40);
+    const rows = await s.waitForScreen((r) => r.some((l) => /^ {2}STATUS +INVOKE ID/.test(l)), 'full size again');
+    expect(rows.filter((l) => l.startsWith('catop '))).toHaveLength(1);
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+  });
+});
