@@ -146,3 +146,28 @@ describe('a wrong secret is refused for both schemes', () => {
     expect([err.status, err.code]).toEqual([403, 'SignatureDoesNotMatch']);
   });
 });
+
+describe('STS credentials over V3', () => {
+  it('accepts the x-acs-security-token it was given and refuses a missing one', async () => {
+    const sts = await startEmulator({ port: 0, seed: 2, fleet: 2, clock: new FakeClock(), securityToken: 'CAIS-sts-token' });
+    try {
+      const make = (securityToken?: string) =>
+        new EcsCtor(
+          new $OpenApi.Config({
+            accessKeyId: sts.accessKeyId,
+            accessKeySecret: sts.accessKeySecret,
+            securityToken,
+            endpoint: `127.0.0.1:${sts.port}`,
+            protocol: 'http',
+            regionId: sts.regionId,
+          }) as unknown as ConstructorParameters<EcsClass>[0],
+        );
+      const req = new $Ecs.DescribeInvocationsRequest({ regionId: sts.regionId });
+      const ok = await make('CAIS-sts-token').describeInvocations(req);
+      expect(ok.body?.totalCount).toBe(0);
+      expect(await sdkError(() => make().describeInvocations(req))).toEqual({ code: 'MissingSecurityToken', statusCode: 400 });
+    } finally {
+      await sts.stop();
+    }
+  });
+});
