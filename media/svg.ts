@@ -169,7 +169,7 @@ export function terminalToSvg(term: Terminal, opts: SvgOptions = {}): string {
 
   // Text: runs of one style per row, each glyph at its cell's x. A cell of more than one UTF-16
   // unit (emoji, combining marks) gets an element of its own so its parts stay together.
-  out.push(`<g font-family="${escapeXml(FONT_FAMILY)}" font-size="${fontSize}">`);
+  out.push(`<g font-family="${escapeXml(FONT_FAMILY)}" font-size="${fontSize}" xml:space="preserve">`);
   const textEl = (xs: string[], baseline: number, style: Style, text: string) => {
     const attrs = [`x="${xs.join(' ')}"`, `y="${baseline}"`, `fill="${style.fg}"`];
     if (style.bold) attrs.push('font-weight="bold"');
@@ -185,21 +185,39 @@ export function terminalToSvg(term: Terminal, opts: SvgOptions = {}): string {
     let i = 0;
     while (i < row.length) {
       const style = row[i].style;
-      const xs: string[] = [];
+      // Spaces stay inside a run (the text reads and copies as it does on screen) but a run
+      // neither starts nor ends with them.
+      let xs: string[] = [];
       let text = '';
+      let pendingSpaces: string[] = [];
+      const flush = () => {
+        if (text) textEl(xs, baseline, style, text);
+        xs = [];
+        text = '';
+        pendingSpaces = [];
+      };
       let j = i;
       while (j < row.length && sameText(row[j].style, style)) {
         const c = row[j];
-        if (c.chars.length > 1) {
-          textEl([r2(ox + x * cw)], baseline, style, c.chars);
-        } else if (c.chars !== ' ') {
-          xs.push(r2(ox + x * cw));
+        const cx = r2(ox + x * cw);
+        if (c.chars === ' ') {
+          if (text) pendingSpaces.push(cx);
+        } else if (c.chars.length > 1) {
+          flush();
+          textEl([cx], baseline, style, c.chars);
+        } else {
+          for (const sx of pendingSpaces) {
+            xs.push(sx);
+            text += ' ';
+          }
+          pendingSpaces = [];
+          xs.push(cx);
           text += c.chars;
         }
         x += c.width;
         j++;
       }
-      if (text) textEl(xs, baseline, style, text);
+      flush();
       i = j;
     }
   });
