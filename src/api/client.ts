@@ -131,7 +131,7 @@ export class EcsClient implements InvocationsApi {
     );
   }
 
-  /** Requests sent so far (validation failures send nothing). */
+  /** Requests sent so far (failed validation or credentials send nothing). */
   get calls(): number {
     return this.sent;
   }
@@ -167,6 +167,9 @@ export class EcsClient implements InvocationsApi {
       throw new CredentialsFailure('The credentials provider returned no AccessKeyId/AccessKeySecret');
     }
     this.secrets = [c.accessKeyId, c.accessKeySecret, c.securityToken];
+    // pop-core sends the request right after this returns: count it here, so that a call that
+    // failed for want of credentials is not counted as sent.
+    this.sent++;
     return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined };
   }
 
@@ -174,7 +177,6 @@ export class EcsClient implements InvocationsApi {
     const params: WireParams = { RegionId: this.regionId, ...wire };
     const opts: PopRequestOptions = { ...this.requestOptions };
     if (opts.headers) opts.headers = { ...opts.headers, 'x-acs-action': action };
-    this.sent++;
     let result: [unknown, PopEntry];
     try {
       result = await this.rpc.request(action, params, opts);

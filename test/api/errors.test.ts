@@ -329,6 +329,7 @@ describe('credentials', () => {
     expect(isAuthError(err)).toBe(true);
     expect(err.message).toMatch(/^Could not get credentials/);
     expect(s.seen).toHaveLength(0);
+    expect(c.calls).toBe(0);
     expectNoLeak(err);
   });
 
