@@ -113,6 +113,8 @@ export function seedKnown(fx: UiFixture): Known {
 
 export interface Screen {
   lastFrame(): string;
+  /** Every frame Ink wrote so far. */
+  frames(): readonly string[];
   /** Type keys (a string arrives as one chunk, as when typed fast). */
   press(keys: string): void;
   resize(columns: number, rows: number): void;
@@ -175,6 +177,7 @@ export function renderApp(
   resize(opts.columns ?? 120, opts.rows ?? 30);
   return {
     lastFrame: () => ui.lastFrame() ?? '',
+    frames: () => ui.frames,
     press: (keys) => ui.stdin.write(keys),
     resize,
     waitFor: (predicate, what) => waitForFrame(ui.lastFrame, predicate, what),

@@ -21,7 +21,7 @@ export function Breadcrumb({ trail, note }: BreadcrumbProps) {
           {(i > 0 ? ' › ' : '') + sanitizeInline(part)}
         </Text>
       ))}
-      {note ? <Text color={theme.muted}>{'  ' + note}</Text> : null}
+      {note ? <Text color={theme.muted}>{'  ' + sanitizeInline(note)}</Text> : null}
     </Text>
   );
 }

@@ -1,6 +1,7 @@
 // A yes/no question: `y` confirms, any other key cancels (ctrl-c still quits).
 import React from 'react';
 import { Box, Text } from 'ink';
+import { sanitizeInline } from '../../text/index.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTheme } from '../theme.js';
 
@@ -35,11 +36,11 @@ export function ConfirmDialog({ title, lines, onYes, onNo, onQuit, active, width
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.warning} paddingX={1} width={Math.min(width, 76)}>
       <Text bold color={theme.warning} wrap="truncate-end">
-        {title}
+        {sanitizeInline(title)}
       </Text>
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {line}
+          {sanitizeInline(line)}
         </Text>
       ))}
       <Text wrap="truncate-end">

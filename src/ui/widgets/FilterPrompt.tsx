@@ -2,6 +2,7 @@
 // Enter keeps the text, Esc clears it, Backspace deletes. Keys come through the keymap table.
 import React, { useRef, useState } from 'react';
 import { Text } from 'ink';
+import { sanitizeInline } from '../../text/index.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyLabel } from '../keymap.js';
 import { useTheme } from '../theme.js';
@@ -57,7 +58,7 @@ export function FilterPrompt({ label, initial, onChange, onClose, onQuit, active
       <Text color={theme.accent} bold>
         {label}:{' '}
       </Text>
-      <Text>{shown}</Text>
+      <Text>{sanitizeInline(shown)}</Text>
       <Text inverse> </Text>
       <Text color={theme.muted}>
         {'  '}

@@ -2,6 +2,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { InstanceStatus, InvocationStatus } from '../../api/wire.js';
+import { sanitizeInline } from '../../text/index.js';
 import { instanceStatusColour, invocationStatusColour, useTheme } from '../theme.js';
 
 export function StatusBadge({ status, instance = false }: { status: InvocationStatus | InstanceStatus; instance?: boolean }) {
@@ -9,5 +10,6 @@ export function StatusBadge({ status, instance = false }: { status: InvocationSt
   const colour = instance
     ? instanceStatusColour(theme, status as InstanceStatus)
     : invocationStatusColour(theme, status as InvocationStatus);
-  return <Text color={colour}>{status}</Text>;
+  // Normalisation gives known statuses; sanitise anyway, the value came over the network.
+  return <Text color={colour}>{sanitizeInline(status)}</Text>;
 }
