@@ -19,13 +19,15 @@ export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise
   const conn = resolveConnection(o, ce.env, ce.home);
   // Ask the chain once up front: "no credentials" is exit 3 with the places looked at, before any API call.
   await conn.credentials.getCredentials();
+  // Name the profile in the header only when the credentials came from it (environment keys win in the default chain).
+  const fromProfile = /(^|\/)(cli_profile|profile)(\/|$)/.test(conn.credentials.providerName ?? '');
   const api: InvocationsApi = new EcsClient({
     regionId: conn.regionId,
     endpoint: conn.endpoint,
     credentials: { provider: conn.credentials },
     timeoutMs: CALL_TIMEOUT_MS,
   });
-  return runMode(api, o, mode, color, ce, { region: conn.regionId, endpoint: conn.endpoint, profile: conn.profileName }, false);
+  return runMode(api, o, mode, color, ce, { region: conn.regionId, endpoint: conn.endpoint, profile: fromProfile ? conn.profileName ?? o.profile : undefined }, false);
 }
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {

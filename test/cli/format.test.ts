@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { InstanceResult, Invocation } from '../../src/api/model.js';
+import { instanceProblem, invocationTable, isoTime, jsonLine, statusBreakdown } from '../../src/cli/format.js';
+import { displayWidth } from '../../src/text/index.js';
+
+function instance(status: InstanceResult['invocationStatus'], over: Partial<InstanceResult> = {}): InstanceResult {
+  return { invokeId: 't-1', instanceId: 'i-1', invocationStatus: status, exitCode: null, dropped: 0, repeats: 1, ...over };
+}
+
+function invocation(invokeId: string, commandName: string, creationTime: number, instances: InstanceResult[]): Invocation {
+  return { invokeId, commandName, creationTime, timed: false, invocationStatus: 'Success', instances };
+}
+
+describe('invocationTable', () => {
+  it('aligns columns by terminal cells with wide characters, and cuts long names at 40 cells', () => {
+    const table = invocationTable([
+      invocation('t-a', '磁盘检查', Date.UTC(2026, 10, 28, 1, 0, 0), [instance('Success')]),
+      invocation('t-b', 'x'.repeat(70), Date.UTC(2026, 10, 28, 2, 0, 0), [instance('Failed'), instance('Running'), instance('Cancelled')]),
+    ]);
+    const lines = table.trimEnd().split('\n');
+    const cols = lines.map((l) => displayWidth(l.slice(0, l.search(/CREATED|2026-/))));
+    expect(new Set(cols).size).toBe(1);
+    expect(lines[1]).toContain(`${'x'.repeat(39)}…`);
+    expect(lines[1].split(/\s{2,}/).slice(3, 8)).toEqual(['3', '0', '1', '1', '1']);
+    expect(lines[2]).toContain('磁盘检查');
+    expect(lines[2]).toContain('2026-11-28T01:00:00Z');
+  });
+});
+
+describe('progress lines', () => {
+  it('counts instance statuses in the API order', () => {
+    expect(statusBreakdown([instance('Running'), instance('Success'), instance('Pending'), instance('Success')])).toBe(
+      '4 instances: 1 Pending, 1 Running, 2 Success',
+    );
+    expect(statusBreakdown([instance('Stopped')])).toBe('1 instance: 1 Stopped');
+  });
+
+  it('explains a failed instance in one safe line', () => {
+    expect(instanceProblem(instance('Failed', { instanceId: 'i-bp1', errorCode: 'ExitCodeNonzero', exitCode: 2, errorInfo: 'bad\u001b]0;x\u0007 exit' }))).toBe(
+      'i-bp1 Failed, ExitCodeNonzero, exit code 2: bad exit',
+    );
+  });
+
+  it('prints times as UTC seconds, and a dash when unknown', () => {
+    expect(isoTime(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe('2026-01-02T03:04:05Z');
+    expect(isoTime(undefined)).toBe('-');
+  });
+});
+
+describe('jsonLine', () => {
+  it('escapes C0, DEL, C1 and the JS line separators, and round-trips', () => {
+    const value = { s: 'a\u001b[2Jb\u0007c\u007fd\u0085e\u009bf\u2028g\u2029h' };
+    const line = jsonLine(value);
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(JSON.parse(line)).toEqual(value);
+  });
+});
