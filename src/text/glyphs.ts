@@ -3,13 +3,26 @@
  * a visible `<U+XXXX>` marker.
  */
 import { codePointMarker, hasMarkedCodePoint, MARKED_CODE_POINT } from './controls.js';
-import { graphemes, graphemeWidth } from './width.js';
+import { codePointWidth, forEachGrapheme, graphemeWidth } from './width.js';
 
 /** Receives one glyph: a grapheme cluster with its cells (1 or more), or one ASCII char of a marker. */
 export type GlyphSink = (glyph: string, width: number) => void;
 
 // Emoji sequences keep their ZWJ and tag characters: the set is closed, so nothing hides in them.
 const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+// Whether a code point is marked, filled on first use (2 = not yet known).
+const markedTable = new Uint8Array(0x110000).fill(2);
+
+function isMarked(codePoint: number): boolean {
+  if (codePoint < 0x7f) return false;
+  let marked = markedTable[codePoint];
+  if (marked === 2) {
+    marked = MARKED_CODE_POINT.test(String.fromCodePoint(codePoint)) ? 1 : 0;
+    markedTable[codePoint] = marked;
+  }
+  return marked === 1;
+}
 
 function putMarker(codePoint: number, put: GlyphSink): void {
   const marker = codePointMarker(codePoint);
@@ -22,13 +35,12 @@ export function forEachGlyph(run: string, ascii: boolean, put: GlyphSink): void 
     for (let k = 0; k < run.length; k++) put(run[k], 1);
     return;
   }
-  for (const g of graphemes(run)) {
-    if (g.length === 1) {
-      const c = g.charCodeAt(0);
-      if (c >= 0x20 && c < 0x7f) {
-        put(g, 1);
-        continue;
-      }
+  forEachGrapheme(run, (g, codePoint) => {
+    if (codePoint >= 0) {
+      const w = codePointWidth(codePoint);
+      if (w === 0 || isMarked(codePoint)) putMarker(codePoint, put);
+      else put(g, w);
+      return;
     }
     if (hasMarkedCodePoint(g) && !RGI_EMOJI.test(g)) {
       // Keep the pieces between markers together (a base with its combining marks).
@@ -43,10 +55,10 @@ export function forEachGlyph(run: string, ascii: boolean, put: GlyphSink): void 
         putMarker(ch.codePointAt(0)!, put);
       }
       putCluster(piece, put);
-      continue;
+      return;
     }
     putCluster(g, put);
-  }
+  });
 }
 
 function putCluster(cluster: string, put: GlyphSink): void {

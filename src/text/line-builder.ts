@@ -66,16 +66,15 @@ export class LineBuilder {
 
   /** A run of printable ASCII: one cell per char, skipped in bulk past the cut. */
   putAscii(run: string): void {
-    if (this.cursor >= this.maxCells && run.length > 0) {
-      if (this.crPending) {
-        this.overwritten = true;
-        this.crPending = false;
-      }
-      this.cursor += run.length;
-      if (this.cursor > this.extent) this.extent = this.cursor;
-      return;
+    const kept = Math.min(run.length, Math.max(0, this.maxCells - this.cursor));
+    for (let k = 0; k < kept; k++) this.put(run[k], 1);
+    if (kept === run.length) return;
+    if (this.crPending) {
+      this.overwritten = true;
+      this.crPending = false;
     }
-    for (let k = 0; k < run.length; k++) this.put(run[k], 1);
+    this.cursor += run.length - kept;
+    if (this.cursor > this.extent) this.extent = this.cursor;
   }
 
   carriageReturn(): void {

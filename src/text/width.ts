@@ -6,22 +6,113 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter();
 
-/** Terminal cells of already-safe text (CJK/emoji = 2, combining = 0). */
-export function displayWidth(text: string): number {
-  return stringWidth(text);
+// Code points that can join a neighbour into one grapheme cluster: marks and other extenders,
+// joiners and other format characters, Hangul jamo, prepended signs, regional indicators (flags),
+// and lone surrogates. Two adjacent code points outside this set always have a grapheme boundary
+// between them, so only the short islands around these need Intl.Segmenter (the slow part).
+const CLUSTERING = new RegExp(
+  '[\\p{M}\\p{Grapheme_Extend}\\p{Cf}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u0D4E\\u0E33\\u0EB3' +
+    '\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\uD800-\\uDFFF\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941}' +
+    '\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}]',
+  'u',
+);
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+
+// Per code point facts, filled on first use (255 = not yet known).
+const clusteringTable = new Uint8Array(0x110000).fill(255);
+const widthTable = new Uint8Array(0x110000).fill(255);
+
+function isClustering(codePoint: number): boolean {
+  if (codePoint < 0x300) return false; // no mark or joiner before U+0300
+  let clustering = clusteringTable[codePoint];
+  if (clustering === 255) {
+    clustering = CLUSTERING.test(String.fromCodePoint(codePoint)) ? 1 : 0;
+    clusteringTable[codePoint] = clustering;
+  }
+  return clustering === 1;
 }
 
-// Widths of graphemes seen before: output repeats the same few hundred characters, and
-// string-width re-segments every string it is given. Bounded so hostile input cannot grow it.
+/** Cells of the code point `codePoint` standing alone. */
+export function codePointWidth(codePoint: number): number {
+  if (codePoint >= 0x20 && codePoint < 0x7f) return 1;
+  let width = widthTable[codePoint];
+  if (width === 255) {
+    width = stringWidth(String.fromCodePoint(codePoint));
+    widthTable[codePoint] = width;
+  }
+  return width;
+}
+
+function codePointLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c >= 0xd800 && c <= 0xdbff && at + 1 < text.length) {
+    const d = text.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/**
+ * Calls `visit` with each grapheme cluster of `text`, in order, and the cluster's code point when
+ * it is a single one (else -1); stops early when `visit` returns false.
+ */
+export function forEachGrapheme(
+  text: string,
+  visit: (grapheme: string, codePoint: number) => boolean | void,
+): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const cp = text.codePointAt(k)!;
+    const size = codePointLength(text, k);
+    if (!isClustering(cp) && (k + size === n || !isClustering(text.codePointAt(k + size)!))) {
+      if (visit(size === 1 ? text[k] : text.slice(k, k + 2), cp) === false) return;
+      k += size;
+      continue;
+    }
+    // An island: runs until two adjacent code points that cannot cluster.
+    let previousClustering = isClustering(cp);
+    let end = k + size;
+    while (end < n) {
+      const next = text.codePointAt(end)!;
+      const nextClustering = isClustering(next);
+      if (!nextClustering && !previousClustering) break;
+      previousClustering = nextClustering;
+      end += codePointLength(text, end);
+    }
+    for (const { segment } of segmenter.segment(text.slice(k, end))) {
+      const single = segment.length === codePointLength(segment, 0) ? segment.codePointAt(0)! : -1;
+      if (visit(segment, single) === false) return;
+    }
+    k = end;
+  }
+}
+
+/**
+ * Terminal cells of already-safe text (CJK/emoji = 2, combining = 0). The same number as
+ * string-width, which sums a width per grapheme cluster; measured per cluster here so that
+ * repeated characters hit a cache.
+ */
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.includes('\u001b') || text.includes('\u009b')) return stringWidth(text);
+  let width = 0;
+  forEachGrapheme(text, (g) => {
+    width += graphemeWidth(g);
+  });
+  return width;
+}
+
+// Widths of clusters seen before: output repeats the same few hundred, and string-width
+// re-segments every string it is given. Bounded so hostile input cannot grow it.
 const widthCache = new Map<string, number>();
 const WIDTH_CACHE_LIMIT = 8192;
+const CACHED_CLUSTER_LENGTH = 32;
 
 /** Cells of one grapheme cluster. */
 export function graphemeWidth(grapheme: string): number {
-  if (grapheme.length === 1) {
-    const c = grapheme.charCodeAt(0);
-    if (c >= 0x20 && c < 0x7f) return 1;
-  }
+  if (grapheme.length === codePointLength(grapheme, 0)) return codePointWidth(grapheme.codePointAt(0)!);
+  if (grapheme.length > CACHED_CLUSTER_LENGTH) return stringWidth(grapheme);
   let width = widthCache.get(grapheme);
   if (width === undefined) {
     width = stringWidth(grapheme);
@@ -29,15 +120,6 @@ export function graphemeWidth(grapheme: string): number {
     widthCache.set(grapheme, width);
   }
   return width;
-}
-
-/** Grapheme clusters of `text`. */
-export function graphemes(text: string): Iterable<string> {
-  return {
-    *[Symbol.iterator]() {
-      for (const { segment } of segmenter.segment(text)) yield segment;
-    },
-  };
 }
 
 /** Cut to at most `width` cells, ending with `ellipsis` when cut; never splits a wide char or a grapheme. */
@@ -49,14 +131,16 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
   let used = 0;
   let cutAt = -1; // index where the text must end if it turns out to be too wide
   let index = 0;
-  for (const g of graphemes(text)) {
+  let tooWide = false;
+  forEachGrapheme(text, (g) => {
     const w = graphemeWidth(g);
     if (cutAt < 0 && used + w > room) cutAt = index;
     used += w;
-    if (used > width) return text.slice(0, cutAt) + (ellipsisWidth <= width ? ellipsis : '');
     index += g.length;
-  }
-  return text;
+    tooWide = used > width;
+    return !tooWide;
+  });
+  return tooWide ? text.slice(0, cutAt) + (ellipsisWidth <= width ? ellipsis : '') : text;
 }
 
 /** Pad with spaces (end, or start when align === 'right') to exactly `width` cells, truncating first if needed. */
@@ -76,11 +160,11 @@ export function wrapToWidth(text: string, width: number): string[] {
   const limit = Math.max(1, Math.floor(width));
   const glyphs: string[] = [];
   const widths: number[] = [];
-  for (const g of graphemes(text)) {
+  forEachGrapheme(text, (g) => {
     const w = graphemeWidth(g);
     glyphs.push(w > limit ? '…' : g);
     widths.push(w > limit ? 1 : w);
-  }
+  });
   const chunks: string[] = [];
   const emit = (from: number, to: number) => chunks.push(glyphs.slice(from, to).join(''));
   let start = 0; // first glyph of the current chunk
