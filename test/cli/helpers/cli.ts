@@ -18,12 +18,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** dist/ built after the last source change: by this helper (stamp) or by `npm ci`/`npm run build` (dist/cli.js). */
 function isFresh(stamp: string): boolean {
-  try {
-    return statSync(stamp).mtimeMs >= Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  } catch {
-    return false;
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  for (const built of [stamp, CLI]) {
+    try {
+      if (statSync(built).mtimeMs >= sources) return true;
+    } catch {
+      // not there yet
+    }
   }
+  return false;
 }
 
 /**
