@@ -29,7 +29,11 @@ export const realTiming: Timing = {
 
 /** `Code: Message (RequestId ...)`, made printable: the message is from the network. */
 export function describeApiError(err: ApiError): string {
-  const hint = isAuthError(err) ? '; check the AccessKey (environment, --profile) and its RAM permissions' : '';
+  let hint = '';
+  if (isAuthError(err)) hint = '; check the AccessKey (environment, --profile) and its RAM permissions';
+  else if (err.kind === 'network' || err.kind === 'timeout') {
+    hint = '; check --region/--endpoint and that this host can reach it (in a VPC without internet access: --vpc)';
+  }
   return `${sanitizeInline(err.oneLine())}${hint}`;
 }
 

@@ -1,5 +1,6 @@
 // Every credential source and the region/endpoint resolution, through the built CLI against the
 // emulator on loopback. HOME is a temporary directory per case; the ECS metadata service is off.
+import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeHome, type CliProfileFixture, type HomeFixture } from './helpers/home.js';
@@ -233,5 +234,20 @@ describe('region and endpoint', () => {
     }
     const allowed = await runCli(['--endpoint', ak.endpoint, '--allow-http', '--once'], { home: home.dir, env: { ...keys, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' } });
     expect(allowed.code).toBe(0);
+  });
+
+  it('an endpoint nobody answers on is exit 1 after a few retries, with a hint', async () => {
+    home = makeHome();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const r = await runCli(['--endpoint', `http://127.0.0.1:${port}`, '--once'], { home: home.dir, env: { ...keys, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' } });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.at(-1)).toBe(
+      'catop: ECONNREFUSED: Network error: connection refused; check --region/--endpoint and that this host can reach it (in a VPC without internet access: --vpc)',
+    );
   });
 });
