@@ -1,0 +1,106 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, fitToWidth, toDisplayLines, truncateToWidth, wrapToWidth } from '../../src/text/index.js';
+
+describe('displayWidth', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['中文', 4],
+    ['한국어', 6],
+    ['ｶﾞ', 2], // halfwidth katakana with its voiced mark
+    ['e\u0301', 1], // combining acute
+    ['a\u0300\u0301\u0302', 1],
+    ['😀', 2],
+    ['👨‍👩‍👧', 2], // ZWJ family
+    ['👍🏽', 2], // skin tone modifier
+    ['🇯🇵🇺🇸', 4], // flags
+    ['🏴󠁧󠁢󠁳󠁣󠁴󠁿', 2], // tag sequence flag
+    ['1\ufe0f\u20e3', 2], // keycap
+    ['<U+202E>', 8],
+    ['a中😀e\u0301', 6],
+  ])('%j is %i cells', (text, cells) => {
+    expect(displayWidth(text)).toBe(cells);
+  });
+
+  it('agrees with string-width on mixed scripts (it is the authority; we only cache)', () => {
+    const samples = ['\u0915\u094d\u0937\u093f', 'ﾊﾟﾋﾟ', '\u1100\u1161\u11a8', 'Ａｂｃ', '⌚⏰☀️', 'x\u20dd', 'ا\u064b', 'ก\u0e33'];
+    for (const sample of samples) expect(displayWidth(sample), sample).toBe(stringWidth(sample));
+  });
+});
+
+describe('truncateToWidth', () => {
+  it('leaves text that fits alone', () => {
+    expect(truncateToWidth('hello', 5)).toBe('hello');
+    expect(truncateToWidth('中文', 4)).toBe('中文');
+  });
+  it('ends a cut with the ellipsis inside the width', () => {
+    expect(truncateToWidth('hello world', 8)).toBe('hello w…');
+    expect(truncateToWidth('hello', 4, '...')).toBe('h...');
+  });
+  it('never splits a wide character', () => {
+    expect(truncateToWidth('中文字', 4)).toBe('中…');
+    expect(truncateToWidth('a中文字', 4)).toBe('a中…');
+    expect(truncateToWidth('中文字', 1)).toBe('…');
+    expect(truncateToWidth('中文字', 0)).toBe('');
+  });
+  it('never splits a grapheme', () => {
+    expect(truncateToWidth('e\u0301e\u0301e\u0301', 2)).toBe('e\u0301…');
+    expect(truncateToWidth('👨‍👩‍👧👨‍👩‍👧', 3)).toBe('👨‍👩‍👧…');
+    expect(truncateToWidth('🇯🇵🇺🇸', 3)).toBe('🇯🇵…');
+  });
+  it('cuts bare when the ellipsis itself does not fit', () => {
+    expect(truncateToWidth('abcdef', 2, '...')).toBe('ab');
+  });
+});
+
+describe('fitToWidth', () => {
+  it('pads to exactly the width, at the end or the start', () => {
+    expect(fitToWidth('ab', 5)).toBe('ab   ');
+    expect(fitToWidth('ab', 5, 'right')).toBe('   ab');
+    expect(fitToWidth('中', 3)).toBe('中 ');
+  });
+  it('truncates first, padding the cell a wide character could not use', () => {
+    expect(fitToWidth('中文字', 4)).toBe('中… ');
+    expect(fitToWidth('abcdef', 4)).toBe('abc…');
+    expect(displayWidth(fitToWidth('中文字', 4, 'right'))).toBe(4);
+  });
+});
+
+describe('wrapToWidth', () => {
+  it('breaks at spaces', () => {
+    expect(wrapToWidth('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
+  });
+  it('hard-breaks words longer than the width', () => {
+    expect(wrapToWidth('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapToWidth('ab abcdefghij', 4)).toEqual(['ab', 'abcd', 'efgh', 'ij']);
+  });
+  it('never splits a wide character', () => {
+    expect(wrapToWidth('中文中文中', 3)).toEqual(['中', '文', '中', '文', '中']);
+    expect(wrapToWidth('a中文', 4)).toEqual(['a中', '文']);
+  });
+  it('keeps leading indentation and empty text', () => {
+    expect(wrapToWidth('  ab cd', 5)).toEqual(['  ab', 'cd']);
+    expect(wrapToWidth('', 5)).toEqual(['']);
+  });
+  it('shows a character wider than the whole width as an ellipsis', () => {
+    expect(wrapToWidth('a中b', 1)).toEqual(['a', '…', 'b']);
+  });
+  it('is linear on a long line', () => {
+    const chunks = wrapToWidth('word '.repeat(20_000), 80);
+    expect(chunks.every((c) => displayWidth(c) <= 80)).toBe(true);
+    expect(chunks.join(' ').replace(/ +/g, ' ').trim()).toBe('word '.repeat(20_000).trim());
+  });
+});
+
+describe('display line widths', () => {
+  it('measures CJK, emoji and combining marks per cell', () => {
+    const [line] = toDisplayLines('中文 👨‍👩‍👧 e\u0301\n');
+    expect(line.text).toBe('中文 👨‍👩‍👧 e\u0301');
+    expect(line.width).toBe(4 + 1 + 2 + 1 + 1);
+  });
+  it('expands tabs by cells after wide characters', () => {
+    expect(toDisplayLines('中文\tx')[0].text).toBe('中文    x');
+    expect(toDisplayLines('a\tb', { tabWidth: 4 })[0].text).toBe('a   b');
+  });
+});
