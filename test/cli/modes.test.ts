@@ -276,4 +276,15 @@ describe('--wait', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).not.toContain('not-the-secret');
   });
+
+  it('says a scheduled invocation stays active, and ends when it is stopped', async () => {
+    const run = waitFor(ids.timed);
+    await run.line(/ t-\S+ {2}(Running|Scheduled) {2}/);
+    emu.sim.stopInvocation(ids.timed);
+    clock.advance(30_000);
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`catop: ${ids.timed} is a scheduled invocation: it stays active until it is stopped or its schedule ends\n`);
+    expect(statusLines(r.stdout).at(-1)).toMatch(/ {2}Stopped {2}1 instance: 1 /);
+  });
 });
