@@ -4,8 +4,8 @@
 // headless terminal. Helpers name what a person looks for: the list, the instances, the output.
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator, type RunCommandSpec } from '../../src/emulator/index.js';
-import type { TerminalSession } from './terminal.js';
-import { spawnCli } from './terminalCli.js';
+import { spawnTerminal, type SpawnOptions, type TerminalSession } from './terminal.js';
+import { CLI, ROOT, spawnCli } from './terminalCli.js';
 
 /** A row of the invocations table: selection mark, status, InvokeId. */
 export const INVOKE_ROW = /^([> ]) ([A-Za-z]+)\s+(t-[0-9a-z]{6,})\s/;
@@ -23,6 +23,8 @@ export interface AppOptions {
   cols?: number;
   rows?: number;
   label?: string;
+  /** Printed on the main screen by a shell before it execs the CLI (to see it restored at exit). */
+  before?: string;
   /** Invocations to create before the CLI starts (on the emulator's clock). */
   setup?: (emu: RunningEmulator, clock: FakeClock) => void;
 }
@@ -45,10 +47,12 @@ export async function startApp(opts: AppOptions = {}): Promise<App> {
   const emu = await startEmulator({ port: 0, seed: 11, preset: 'empty', fleet: 6, clock, ...opts.emulator });
   const linux = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
   opts.setup?.(emu, clock);
-  const s = spawnCli(['--endpoint', emu.endpoint, '--region', emu.regionId, '--interval', '1', ...(opts.args ?? [])], {
+  const args = ['--endpoint', emu.endpoint, '--region', emu.regionId, '--interval', '1', ...(opts.args ?? [])];
+  const spawnOpts: SpawnOptions = {
     cols: opts.cols ?? 120,
     rows: opts.rows ?? 40,
     label: opts.label,
+    cwd: ROOT,
     env: {
       ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret,
@@ -57,7 +61,11 @@ export async function startApp(opts: AppOptions = {}): Promise<App> {
       ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
       HOME: '/nonexistent-catop-e2e-home',
     },
-  });
+  };
+  const s =
+    opts.before === undefined
+      ? spawnCli(args, spawnOpts)
+      : spawnTerminal('/bin/sh', ['-c', 'printf "%s\\r\\n" "$0"; exec "$@"', opts.before, process.execPath, CLI, ...args], spawnOpts);
   return {
     s,
     emu,
