@@ -1,6 +1,8 @@
 // Small pure formatters for times, durations and sizes on screen. Times are read against the
 // app's clock (`now`), never Date.now(), so tests on a fake clock see stable text.
-import { format, formatDistanceStrict } from 'date-fns';
+// Subpath imports: the date-fns index pulls in hundreds of modules at start-up.
+import { format } from 'date-fns/format';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
 export type TimeMode = 'relative' | 'absolute';
 

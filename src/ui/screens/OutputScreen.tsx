@@ -105,7 +105,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
           {instance?.exitCode ?? '-'}
           <Text color={theme.muted}> · started </Text>
           {formatTime(instance?.startTime, now, timeMode)}
-          <Text color={theme.muted}> · finished </Text>
+          <Text color={theme.muted}>{running ? ' · ' : ' · finished '}</Text>
           {instance ? finishOrRunning(instance, now, timeMode) : '-'}
           <Text color={theme.muted}> · repeats </Text>
           {instance?.repeats ?? '-'}

@@ -82,6 +82,31 @@ export function layoutColumns<T>(columns: readonly TableColumn<T>[], width: numb
   return placed;
 }
 
+interface Segment {
+  text: string;
+  colour: Colour;
+}
+
+/**
+ * One row as runs of equal colour: Ink's cost grows with text nodes, so cells that share a
+ * colour (most of them: none) go out as one string.
+ */
+function rowSegments<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Segment[] {
+  const segments: Segment[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
+  let used = GUTTER;
+  placed.forEach((p, c) => {
+    const text = (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align);
+    used += p.width + (c > 0 ? gap.length : 0);
+    const colour = p.column.colour?.(row);
+    const last = segments[segments.length - 1];
+    if (last.colour === colour) last.text += text;
+    else segments.push({ text, colour });
+  });
+  // Pad to the full width so the selection bar spans the row.
+  if (width > used) segments[segments.length - 1].text += ' '.repeat(width - used);
+  return segments;
+}
+
 export function Table<T>({
   data,
   columns,
@@ -112,16 +137,13 @@ export function Table<T>({
         visible.map((row, i) => {
           const index = top + i;
           const selected = index === selectedIndex;
-          const used = GUTTER + placed.reduce((s, p) => s + p.width, 0) + padding * Math.max(0, placed.length - 1);
           return (
             <Text key={index} inverse={selected} bold={selected} wrap="truncate-end">
-              {selected ? '> ' : '  '}
-              {placed.map((p, c) => (
-                <Text key={p.column.key} color={p.column.colour?.(row)}>
-                  {(c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align)}
+              {rowSegments(row, placed, gap, width, selected).map((seg, k) => (
+                <Text key={k} color={seg.colour}>
+                  {seg.text}
                 </Text>
               ))}
-              {width > used ? ' '.repeat(width - used) : ''}
             </Text>
           );
         })

@@ -1,45 +1,21 @@
-// The live monitor's entry point for the CLI: store + poller + Ink on the alternate screen,
-// with the terminal restored on every way out (see terminal.ts).
+// The live monitor: store + poller + Ink on the alternate screen, with the terminal restored on
+// every way out (see terminal.ts). Loaded by run.ts once the React build is chosen.
 import React from 'react';
 import { render } from 'ink';
-import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
-import { realClock, type Clock } from '../clock.js';
+import { realClock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
 import { App } from './App.js';
 import { anchorFramesToTop } from './frameAnchor.js';
 import { CI_WARNING, enterFullScreen, fatalLine, liveRenderingOff } from './terminal.js';
+import type { LiveUiOptions } from './run.js';
 import { colourWanted } from './theme.js';
-
-export interface LiveUiOptions {
-  api: InvocationsApi;
-  filters: DescribeInvocationsParams;
-  intervalMs: number;
-  pageSize: number;
-  history: number;
-  maxRps: number;
-  readOnly: boolean;
-  /** False with --no-color; NO_COLOR in the environment also turns colour off. */
-  color: boolean;
-  demo: boolean;
-  header: { region: string; endpoint: string; profile?: string };
-  stdin?: NodeJS.ReadStream;
-  stdout?: NodeJS.WriteStream;
-  stderr?: NodeJS.WriteStream;
-  /** Tests: a FakeClock; default the real one. */
-  clock?: Clock;
-  /** Tests: where signals and uncaught errors are heard; default the process. */
-  processEvents?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
-  /** Where `e` saves output; default the current directory. */
-  saveDir?: string;
-}
 
 /** Everything final: poll this much slower than --interval, but at least every 10 s. */
 const IDLE_FACTOR = 5;
 const IDLE_MIN_MS = 10_000;
 
-/** Runs until the user quits (0), a signal (128+n) or a crash (1, printed after restore). */
-export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
+export async function runLive(opts: LiveUiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const stderr = opts.stderr ?? process.stderr;
