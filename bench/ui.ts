@@ -21,6 +21,8 @@ export interface MountOptions {
   columns?: number;
   rows?: number;
   incrementalRendering?: boolean;
+  /** Start the poller (one tick now; later ticks only when the FakeClock is advanced), so focus fetches run. */
+  startPoller?: boolean;
 }
 
 export interface MountedApp {
@@ -54,7 +56,7 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
   store.upsertInvocations([...opts.invocations], clock.now());
   store.setTotalCount(opts.invocations.length, true);
   store.setPoll({ phase: 'ok', lastSuccessAt: clock.now(), inFlight: false });
-  // The real poller, not started: it acts only on the UI's intents (focus, load more).
+  // The real poller; unless started it acts only on the UI's load-more intent.
   const poller = createPoller({ api: opts.api, store, clock, history: opts.invocations.length });
 
   const tty = new FakeTty({ columns: opts.columns, rows: opts.rows });
@@ -88,6 +90,10 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
       onRender: ({ renderTime }) => renderTimes.push(renderTime),
     },
   );
+  if (opts.startPoller) {
+    poller.start();
+    await poller.idle();
+  }
   await tty.settle(THROTTLE_GAP_MS * 2);
   if (tty.writes === 0) throw new Error('the app drew no frame');
 
