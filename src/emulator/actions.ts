@@ -226,7 +226,11 @@ export const describeInvocations: Action = (params, ctx) => {
   let total = 0;
   let more = false;
   if (inRegion) {
-    if (page.mode === 'page') {
+    const unfiltered = Object.values(filter).every((v) => v === undefined);
+    if (page.mode === 'page' && unfiltered) {
+      out.push(...ctx.sim.newest((page.pageNumber - 1) * page.pageSize, page.pageSize));
+      total = ctx.sim.size();
+    } else if (page.mode === 'page') {
       const start = (page.pageNumber - 1) * page.pageSize;
       const end = start + page.pageSize;
       ctx.sim.scan(filter, (rec) => {

@@ -107,7 +107,7 @@ export interface InvocationRecord {
   catalog: CatalogCommand | null;
   durationMs: number | null;
   /** Dropped by retention (still referenced from the per-instance index until it is rebuilt). */
-  dead?: boolean;
+  dead: boolean;
   finalStatus: InvocationStatus | null;
   /** legacyInvokeStatus(finalStatus), cached for the InvokeStatus filter. */
   finalLegacy: InvokeStatus | null;
@@ -249,7 +249,7 @@ export class Simulation {
       // Deterministic mix: every 4th instance (offset) is Windows at the default share.
       const os: Os = share > 0 && index % Math.max(1, Math.round(1 / share)) === 3 ? 'windows' : 'linux';
       let id: string;
-      do id = `i-bp1${this.rng.chars(17)}`;
+      do id = ['i-bp1', this.rng.chars(17)].join(''); // join: a flat string, cheap to compare
       while (this.byInstance.has(id));
       const role = os === 'windows' ? 'win-app' : roles[index % roles.length];
       const inst: SimInstance = {
@@ -282,7 +282,7 @@ export class Simulation {
 
   registerCommand(cmd: { name: string; type: string; content: string; description?: string }): string {
     let id: string;
-    do id = `c-${this.code}${this.rng.chars(12)}`;
+    do id = ['c-', this.code, this.rng.chars(12)].join('');
     while (this.commands.has(id));
     this.commands.set(id, { description: '', ...cmd });
     return id;
@@ -306,7 +306,7 @@ export class Simulation {
 
   private newInvokeId(): string {
     let id: string;
-    do id = `t-${this.code}${this.randomSuffix()}`;
+    do id = ['t-', this.code, this.randomSuffix()].join('');
     while (this.byId.has(id));
     return id;
   }
@@ -356,6 +356,7 @@ export class Simulation {
       schedule,
       catalog,
       durationMs: spec.durationMs ?? null,
+      dead: false,
       finalStatus: null,
       finalLegacy: null,
       settleAt: 0,
@@ -561,6 +562,7 @@ export class Simulation {
         schedule: null,
         catalog: cat,
         durationMs: null,
+        dead: false,
         finalStatus: null,
         finalLegacy: null,
         settleAt: 0,
@@ -706,37 +708,28 @@ export class Simulation {
 
   private instanceState(rec: InvocationRecord, run: Run, t: number): InstanceState {
     if (rec.schedule && run.startAt !== null) return this.scheduledState(rec, run, t);
-    const base = {
-      instanceId: run.inst.instanceId,
-      createdAt: rec.createdAt,
-      runIndex: 1,
-    };
-    const errorInfo = (code: string) => (code ? (ERROR_INFO[code] ?? code) : '');
+    const id = run.inst.instanceId;
+    const created = rec.createdAt;
     if (run.stopAt !== null && t >= run.stopAt) {
       const stopAt = run.stopAt;
       if (run.startAt === null || stopAt < run.startAt) {
-        return { ...base, status: 'Cancelled', legacy: 'Stopped', exitCode: null, errorCode: '', errorInfo: '', repeats: 0, startAt: null, finishAt: null, stopAt, updateAt: stopAt, fraction: 0 };
+        return state(id, created, 'Cancelled', 'Stopped', null, '', 0, null, null, stopAt, stopAt, 1, 0);
       }
       const fraction = (stopAt - run.startAt) / Math.max(1, run.finishAt - run.startAt);
       const done = run.stopDoneAt as number;
-      if (t < done) {
-        return { ...base, status: 'Stopping', legacy: 'Stopping', exitCode: null, errorCode: '', errorInfo: '', repeats: 1, startAt: run.startAt, finishAt: null, stopAt, updateAt: stopAt, fraction };
-      }
-      return { ...base, status: 'Terminated', legacy: 'Stopped', exitCode: null, errorCode: '', errorInfo: '', repeats: 1, startAt: run.startAt, finishAt: done, stopAt, updateAt: done, fraction };
+      if (t < done) return state(id, created, 'Stopping', 'Stopping', null, '', 1, run.startAt, null, stopAt, stopAt, 1, fraction);
+      return state(id, created, 'Terminated', 'Stopped', null, '', 1, run.startAt, done, stopAt, done, 1, fraction);
     }
     if (run.startAt === null) {
-      if (t < run.finishAt) {
-        return { ...base, status: 'Pending', legacy: 'Running', exitCode: null, errorCode: '', errorInfo: '', repeats: 0, startAt: null, finishAt: null, stopAt: null, updateAt: rec.createdAt, fraction: 0 };
-      }
-      return { ...base, status: run.final, legacy: legacyInstance(run.final), exitCode: null, errorCode: run.errorCode, errorInfo: errorInfo(run.errorCode), repeats: 0, startAt: null, finishAt: run.finishAt, stopAt: null, updateAt: run.finishAt, fraction: 0 };
+      if (t < run.finishAt) return state(id, created, 'Pending', 'Running', null, '', 0, null, null, null, created, 1, 0);
+      return state(id, created, run.final, legacyInstance(run.final), null, run.errorCode, 0, null, run.finishAt, null, run.finishAt, 1, 0);
     }
-    if (t < run.startAt) {
-      return { ...base, status: 'Pending', legacy: 'Running', exitCode: null, errorCode: '', errorInfo: '', repeats: 0, startAt: null, finishAt: null, stopAt: null, updateAt: rec.createdAt, fraction: 0 };
-    }
+    if (t < run.startAt) return state(id, created, 'Pending', 'Running', null, '', 0, null, null, null, created, 1, 0);
     if (t < run.finishAt) {
-      return { ...base, status: 'Running', legacy: 'Running', exitCode: null, errorCode: '', errorInfo: '', repeats: 1, startAt: run.startAt, finishAt: null, stopAt: null, updateAt: t, fraction: (t - run.startAt) / Math.max(1, run.finishAt - run.startAt) };
+      const fraction = (t - run.startAt) / Math.max(1, run.finishAt - run.startAt);
+      return state(id, created, 'Running', 'Running', null, '', 1, run.startAt, null, null, t, 1, fraction);
     }
-    return { ...base, status: run.final, legacy: legacyInstance(run.final), exitCode: run.exitCode, errorCode: run.errorCode, errorInfo: errorInfo(run.errorCode), repeats: 1, startAt: run.startAt, finishAt: run.finishAt, stopAt: null, updateAt: run.finishAt, fraction: 1 };
+    return state(id, created, run.final, legacyInstance(run.final), run.exitCode, run.errorCode, 1, run.startAt, run.finishAt, null, run.finishAt, 1, 1);
   }
 
   /** Duration and result of the k-th run of a scheduled invocation on one instance. */
@@ -757,7 +750,8 @@ export class Simulation {
     const stopped = run.stopAt !== null && t >= run.stopAt;
     const horizon = stopped ? (run.stopAt as number) : t;
     const k = schedule.countAt(horizon);
-    const base = { instanceId: run.inst.instanceId, createdAt: rec.createdAt };
+    const id = run.inst.instanceId;
+    const created = rec.createdAt;
     let runningAtHorizon = false;
     let startAt: number | null = null;
     let finishAt: number | null = null;
@@ -784,21 +778,20 @@ export class Simulation {
         fraction = 1;
       }
     }
-    const errorInfo = errorCode ? ERROR_INFO[errorCode] : '';
     if (stopped) {
       const stopAt = run.stopAt as number;
       if (runningAtHorizon) {
         const done = run.stopDoneAt as number;
         if (t < done) {
-          return { ...base, status: 'Stopping', legacy: 'Stopping', exitCode, errorCode, errorInfo, repeats: k, startAt, finishAt: null, stopAt, updateAt: stopAt, runIndex: k, fraction };
+          return state(id, created, 'Stopping', 'Stopping', exitCode, errorCode, k, startAt, null, stopAt, stopAt, k, fraction);
         }
-        return { ...base, status: 'Terminated', legacy: 'Stopped', exitCode, errorCode, errorInfo, repeats: k, startAt, finishAt: done, stopAt, updateAt: done, runIndex: k, fraction };
+        return state(id, created, 'Terminated', 'Stopped', exitCode, errorCode, k, startAt, done, stopAt, done, k, fraction);
       }
-      return { ...base, status: 'Stopped', legacy: 'Stopped', exitCode, errorCode, errorInfo, repeats: k, startAt, finishAt, stopAt, updateAt: stopAt, runIndex: k, fraction };
+      return state(id, created, 'Stopped', 'Stopped', exitCode, errorCode, k, startAt, finishAt, stopAt, stopAt, k, fraction);
     }
     const status: InstanceStatus = runningAtHorizon ? 'Running' : 'Scheduled';
     const updateAt = runningAtHorizon ? t : (finishAt ?? rec.createdAt);
-    return { ...base, status, legacy: 'Running', exitCode, errorCode, errorInfo, repeats: k, startAt, finishAt, stopAt: null, updateAt, runIndex: k, fraction };
+    return state(id, created, status, 'Running', exitCode, errorCode, k, startAt, finishAt, null, updateAt, k, fraction);
   }
 
   /** Past runs of a scheduled invocation on one instance, newest first (IncludeHistory). */
@@ -815,22 +808,7 @@ export class Simulation {
       const f = rec.schedule.fireAt(i);
       const r = this.scheduledRun(rec, run, i);
       const code = r.outcome === 'Success' ? '' : 'ExitCodeNonzero';
-      rows.push({
-        instanceId,
-        status: r.outcome,
-        legacy: 'Finished',
-        exitCode: r.exitCode,
-        errorCode: code,
-        errorInfo: code ? ERROR_INFO[code] : '',
-        repeats: i,
-        createdAt: rec.createdAt,
-        startAt: f,
-        finishAt: f + r.durationMs,
-        stopAt: null,
-        updateAt: f + r.durationMs,
-        runIndex: i,
-        fraction: 1,
-      });
+      rows.push(state(instanceId, rec.createdAt, r.outcome, 'Finished', r.exitCode, code, i, f, f + r.durationMs, null, f + r.durationMs, i, 1));
     }
     return rows;
   }
@@ -879,16 +857,20 @@ export class Simulation {
   scan(filter: InvocationFilter, visit: (rec: InvocationRecord) => boolean, from?: { createdAt: number; seq: number }): void {
     this.refresh();
     const now = this.clock.now();
+    // Instances compare by object; the per-instance index already holds only that instance's records.
+    const inst = filter.instanceId === undefined ? undefined : (this.byInstance.get(filter.instanceId) ?? null);
+    if (inst === null) return;
+    let viaIndex = false;
     const match = (rec: InvocationRecord): boolean => {
       if (filter.commandId !== undefined && rec.commandId !== filter.commandId) return false;
       if (filter.commandName !== undefined && rec.commandName !== filter.commandName) return false;
       if (filter.commandType !== undefined && rec.commandType !== filter.commandType) return false;
       if (filter.timed !== undefined && rec.timed !== filter.timed) return false;
       if (filter.repeatMode !== undefined && (rec.timed ? 'Period' : 'Once') !== filter.repeatMode) return false;
-      if (filter.instanceId !== undefined) {
+      if (inst !== undefined && !viaIndex) {
         const runs = rec.runs;
         let found = false;
-        for (let i = 0; i < runs.length; i++) if (runs[i].inst.instanceId === filter.instanceId) found = true;
+        for (let i = 0; i < runs.length; i++) if (runs[i].inst === inst) found = true;
         if (!found) return false;
       }
       if (filter.invokeStatus !== undefined) {
@@ -911,6 +893,7 @@ export class Simulation {
     }
     if (filter.instanceId !== undefined) {
       const list = this.instanceIndex(filter.instanceId);
+      viaIndex = true;
       for (let i = list.length - 1; i >= 0; i--) {
         const rec = list[i];
         if (rec.dead) break;
@@ -924,10 +907,52 @@ export class Simulation {
     }
   }
 
+  /** Newest-first slice of all records without a filter: O(page), for the unfiltered listing. */
+  newest(offset: number, limit: number): InvocationRecord[] {
+    this.refresh();
+    const out: InvocationRecord[] = [];
+    for (let i = this.recs.length - 1 - offset; i >= this.head && out.length < limit; i--) out.push(this.recs[i]);
+    return out;
+  }
+
   /** Every retained record in creation order (oldest first). */
   *records(): IterableIterator<InvocationRecord> {
     for (let i = this.head; i < this.recs.length; i++) yield this.recs[i];
   }
+}
+
+/** One shape for every InstanceState (object spreads here cost tens of microseconds per call). */
+function state(
+  instanceId: string,
+  createdAt: number,
+  status: InstanceStatus,
+  legacy: string,
+  exitCode: number | null,
+  errorCode: string,
+  repeats: number,
+  startAt: number | null,
+  finishAt: number | null,
+  stopAt: number | null,
+  updateAt: number,
+  runIndex: number,
+  fraction: number,
+): InstanceState {
+  return {
+    instanceId,
+    status,
+    legacy,
+    exitCode,
+    errorCode,
+    errorInfo: errorCode ? (ERROR_INFO[errorCode] ?? errorCode) : '',
+    repeats,
+    createdAt,
+    startAt,
+    finishAt,
+    stopAt,
+    updateAt,
+    runIndex,
+    fraction,
+  };
 }
 
 /** `sleep N` in a script: how long it runs, in ms (0 when it does not sleep). */
