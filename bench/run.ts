@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --only 1,5,emu]`: runs every benchmark against the emulator on
 // loopback, prints one table (ours, the baseline measured in the same run, ratio, target, pass/fail)
 // and writes it to bench/results.json. A benchmark whose code is missing prints "n/a (reason)".
-import './noCi.js';
+import './env.js';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
