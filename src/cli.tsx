@@ -8,6 +8,11 @@ function exitWith(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+// `catop --wait ... | head -1`: the reader went away; stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(141); // 128 + SIGPIPE, as a shell tool killed by it
+});
+
 main(process.argv.slice(2)).then(exitWith, () => {
   // main() turns every error into a line; this is the last guard against a stack trace.
   process.stderr.write('catop: unexpected failure\n');

@@ -30,7 +30,7 @@ Polling
   --max-rps N           request budget per second (default ${DEFAULTS.maxRps})
 
 Output modes
-  --once                print one snapshot table and exit
+  --once                print one snapshot table (page 1: up to --page-size rows) and exit
   --json                print one JSON invocation per line and exit
   --include-output      with --json or --wait: include command output (needs --invoke-id or --instance-id)
   --wait                with --invoke-id: print each status change, exit 0 on Success, 1 otherwise

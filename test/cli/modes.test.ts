@@ -287,4 +287,15 @@ describe('--wait', () => {
     expect(r.stderr).toBe(`catop: ${ids.timed} is a scheduled invocation: it stays active until it is stopped or its schedule ends\n`);
     expect(statusLines(r.stdout).at(-1)).toMatch(/ {2}Stopped {2}1 instance: 1 /);
   });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    const id = twoInstances('Success');
+    const run = waitFor(id);
+    await run.line(/Pending/);
+    run.child.stdout!.destroy();
+    clock.advance(2_000);
+    const r = await run.done;
+    expect(r.code).toBe(141);
+    expect(r.stderr).toBe('');
+  });
 });
