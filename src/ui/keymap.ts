@@ -22,6 +22,7 @@ export type ActionId =
   | 'wrap'
   | 'timestamps'
   | 'raw'
+  | 'lineNumbers'
   | 'nextMatch'
   | 'prevMatch'
   | 'content'
@@ -78,6 +79,7 @@ export const KEYMAP: readonly Binding[] = [
     description: 'output: raw view (every control character in caret notation)',
     contexts: ['output', 'content'],
   },
+  { action: 'lineNumbers', keys: ['#'], description: 'output: line numbers on / off', contexts: ['output', 'content'] },
   { action: 'nextMatch', keys: ['n'], description: 'next search match', contexts: ['output', 'content'] },
   { action: 'prevMatch', keys: ['N'], description: 'previous search match', contexts: ['output', 'content'] },
   { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },

@@ -52,6 +52,10 @@ describe('the output screen', () => {
     runWithOutput('alpha\nerror: one\nbeta\nERROR two\ngamma\n');
     screen = renderApp(fx);
     await openOutput(screen, 'alpha');
+    screen.press('#');
+    await screen.waitFor((f) => /^ {2}1 alpha$/m.test(f) && /^ {2}5 gamma$/m.test(f), 'with line numbers');
+    screen.press('#');
+    await screen.waitFor((f) => /^ {2}alpha$/m.test(f), 'without line numbers');
     screen.press('/');
     await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
     screen.press('error\r');

@@ -270,4 +270,46 @@ describe('runLiveUi', () => {
     s.stdin.type('q');
     expect(await s.exit).toBe(0);
   });
+
+  it('survives quick repeated resizes from 200x60 to 20x5 and back, keeping the selection', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    s.stdin.type('jjjj');
+    const before = await s.waitForScreen((r) => r.findIndex((l) => l.startsWith('> ')) === 9, 'moved');
+    const selectedId = before.find((l) => l.startsWith('> '))!.match(/t-\w+/)![0];
+    const sizes = [
+      [200, 60],
+      [20, 5],
+      [60, 15],
+      [150, 40],
+      [20, 5],
+      [59, 14],
+      [200, 60],
+      [30, 8],
+      [120, 40],
+    ];
+    // First round: each size gets drawn; then two rounds faster than a frame.
+    for (let round = 0; round < 3; round++) {
+      for (const [columns, rows] of sizes) {
+        const written = s.stdout.text.length;
+        s.stdout.columns = columns;
+        s.stdout.rows = rows;
+        s.term.resize(columns, rows);
+        s.stdout.emit('resize');
+        if (round === 0) await s.waitForScreen(() => s.stdout.text.length > written, `drawn at ${columns}x${rows}`);
+      }
+    }
+    const rows = await s.waitForScreen(
+      (r) => r.length === 40 && r[0].startsWith('catop ') && r.some((l) => l.startsWith('> ')),
+      'laid out at 120x40',
+    );
+    expect(rows.find((l) => l.startsWith('> '))).toContain(selectedId);
+    expect(rows.filter((l) => l.startsWith('catop '))).toHaveLength(1);
+    expect(rows.some((l) => l.includes('too small'))).toBe(false);
+    expect(rows[4]).toMatch(/^ {2}STATUS +INVOKE ID/);
+    expect(rows[39]).toBe('');
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+    await expectRestored(s);
+  });
 });

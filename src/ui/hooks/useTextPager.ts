@@ -10,6 +10,7 @@ export interface TextPagerView {
   follow: boolean;
   wrap: boolean;
   raw: boolean;
+  lineNumbers: boolean;
   query: string;
   /** Index into `matches` of the current match, -1 when none. */
   match: number;
@@ -53,18 +54,21 @@ export function useTextPager(
   text: string | undefined,
   width: number,
   height: number,
-  options: { follow?: boolean } = {},
+  options: { follow?: boolean; lineNumbers?: boolean } = {},
 ): TextPager {
   const [view, setView] = useState<TextPagerView>({
     top: 0,
     follow: options.follow ?? false,
     wrap: false,
     raw: false,
+    lineNumbers: options.lineNumbers ?? false,
     query: '',
     match: -1,
   });
   const lines = useMemo(() => toDisplayLines(text ?? '', { raw: view.raw }), [text, view.raw]);
-  const rows = useMemo(() => layoutRows(lines, Math.max(1, width), view.wrap), [lines, width, view.wrap]);
+  // Line numbers take a column of their own (digits and a space) from the text.
+  const textWidth = Math.max(1, width - (view.lineNumbers ? String(lines.length).length + 1 : 0));
+  const rows = useMemo(() => layoutRows(lines, textWidth, view.wrap), [lines, textWidth, view.wrap]);
   const matches = useMemo(() => findMatches(lines, view.query), [lines, view.query]);
   const pageRows = Math.max(1, height);
   const maxTop = Math.max(0, rows.length - pageRows);
@@ -122,6 +126,9 @@ export function useTextPager(
         return true;
       case 'raw':
         setView((v) => ({ ...v, raw: !v.raw }));
+        return true;
+      case 'lineNumbers':
+        setView((v) => ({ ...v, lineNumbers: !v.lineNumbers }));
         return true;
       case 'nextMatch':
         setView((v) => showMatch(v, v.match + 1));

@@ -24,7 +24,7 @@ export function ContentOverlay({ store, invokeId, width, height, active, onClose
   const ui = useUiActions();
   const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
   const pagerHeight = Math.max(1, height - 2);
-  const pager = useTextPager(inv?.commandContent, Math.max(1, width - 2), pagerHeight);
+  const pager = useTextPager(inv?.commandContent, Math.max(1, width - 2), pagerHeight, { lineNumbers: true });
 
   useKeymap(
     'content',
@@ -57,11 +57,11 @@ export function ContentOverlay({ store, invokeId, width, height, active, onClose
         width={width}
         query={pager.query}
         currentSource={pager.match >= 0 ? pager.matches[pager.match] : undefined}
-        lineNumbers
+        lineNumbers={pager.lineNumbers}
         emptyText="(no command content)"
       />
       <Text color={theme.muted} wrap="truncate-end">
-        Esc closes · w wrap · v raw · / search
+        Esc closes · w wrap · v raw · # line numbers · / search
       </Text>
     </Box>
   );

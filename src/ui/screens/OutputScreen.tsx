@@ -125,6 +125,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         height={pagerHeight}
         width={width}
         query={pager.query}
+        lineNumbers={pager.lineNumbers}
         currentSource={pager.match >= 0 ? pager.matches[pager.match] : undefined}
         emptyText={output ? '(no output)' : 'loading output…'}
       />
