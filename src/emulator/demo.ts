@@ -57,7 +57,7 @@ export function seedDemo(sim: Simulation, history: number): void {
 }
 
 /** New invocations every few seconds on `clock` until the returned stop function is called. */
-export function startArrivals(sim: Simulation, clock: Clock, seed: number, everyMs: readonly [number, number] = [3_000, 8_000]): () => void {
+export function startArrivals(sim: Simulation, clock: Clock, seed: number, everyMs: readonly [number, number] = [2_000, 6_000]): () => void {
   const rng = new Prng((seed ^ 0xa771_7a15) >>> 0);
   let timer: ClockTimer | undefined;
   let stopped = false;
@@ -74,6 +74,12 @@ export function startArrivals(sim: Simulation, clock: Clock, seed: number, every
       const first = rng.int(0, pool.length - 1);
       const instanceIds = Array.from({ length: k }, (_, j) => pool[(first + j) % pool.length].instanceId);
       sim.runCommand({ catalog: c.name, commandContent: c.content, instanceIds });
+    }
+    // Now and then someone stops a one-time run in progress (Stopping, then Stopped).
+    if (rng.chance(0.05)) {
+      const running: string[] = [];
+      sim.scan({ invokeStatus: 'Running', timed: false }, (rec) => (running.push(rec.invokeId), true));
+      if (running.length > 1) sim.stopInvocation(running[rng.int(0, running.length - 1)]);
     }
     schedule();
   };
