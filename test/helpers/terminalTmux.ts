@@ -1,0 +1,109 @@
+// Real tmux for the few tests about multiplexer behaviour: a private server per test
+// (`tmux -L catop-e2e-<pid>-<n>`, no user config), panes read with capture-pane, keys sent with
+// send-keys. Waits are driven by tmux itself: a control-mode client reports every %output, and the
+// pane is captured again only then (the timeout is a failure guard).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childEnv } from './terminal.js';
+
+let counter = 0;
+
+export function tmuxAvailable(): boolean {
+  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+}
+
+function quote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface TmuxStart {
+  cols: number;
+  rows: number;
+  /** Environment for the server and so for every pane (CI variables are removed). */
+  env?: Record<string, string | undefined>;
+}
+
+export class TmuxServer {
+  readonly socket = `catop-e2e-${process.pid}-${++counter}`;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'catop-tmux-'));
+  private readonly conf = join(this.dir, 'tmux.conf');
+  private env: Record<string, string> = childEnv();
+  private control: ChildProcess | undefined;
+  private readonly onOutput = new Set<() => void>();
+
+  constructor() {
+    // Dead panes stay so the screen after exit can be read; no status line takes a row.
+    writeFileSync(this.conf, 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 1000\n');
+  }
+
+  /** Run a tmux command against this server; throws with tmux's message on failure. */
+  tmux(...args: string[]): string {
+    const r = spawnSync('tmux', ['-L', this.socket, '-f', this.conf, ...args], { encoding: 'utf8', env: this.env });
+    if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr.trim()}`);
+    return r.stdout;
+  }
+
+  /** A detached session `e2e` of cols x rows running `command`, watched by a control-mode client. */
+  start(command: string[], opts: TmuxStart): void {
+    this.env = childEnv(opts.env);
+    this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(opts.cols), '-y', String(opts.rows), command.map(quote).join(' '));
+    this.control = spawn('tmux', ['-L', this.socket, '-C', 'attach-session', '-t', 'e2e'], { env: this.env, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.control.stdout?.on('data', () => {
+      for (const f of [...this.onOutput]) f();
+    });
+  }
+
+  /** Split the window: a second pane running `command` beside the first (returns its pane id). */
+  split(command: string[]): string {
+    return this.tmux('split-window', '-h', '-t', 'e2e', '-P', '-F', '#{pane_id}', command.map(quote).join(' ')).trim();
+  }
+
+  capture(target = 'e2e'): string[] {
+    return this.tmux('capture-pane', '-p', '-t', target).replace(/\n$/, '').split('\n');
+  }
+
+  display(format: string, target = 'e2e'): string {
+    return this.tmux('display-message', '-p', '-t', target, format).trim();
+  }
+
+  /** Keys by tmux name (Enter, Escape, C-c, Down) or literal characters with `-l`. */
+  sendKeys(target: string, ...keys: string[]): void {
+    this.tmux('send-keys', '-t', target, ...keys);
+  }
+
+  /** Resolve once `test` holds for the pane, checked now and after each %output tmux reports. */
+  waitFor(target: string, test: (lines: string[]) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        let lines: string[];
+        try {
+          lines = this.capture(target);
+        } catch (e) {
+          this.onOutput.delete(check);
+          clearTimeout(timer);
+          reject(e as Error);
+          return;
+        }
+        if (test(lines)) {
+          this.onOutput.delete(check);
+          clearTimeout(timer);
+          resolve(lines);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.onOutput.delete(check);
+        reject(new Error(`tmux: timed out after ${timeoutMs} ms waiting for ${what}\n${this.capture(target).join('\n')}`));
+      }, timeoutMs);
+      this.onOutput.add(check);
+      check();
+    });
+  }
+
+  kill(): void {
+    this.control?.kill();
+    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { env: this.env });
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
