@@ -32,7 +32,8 @@ export function resolveRegion(
 /** 127.0.0.0/8, ::1 (and its IPv4-mapped form) and `localhost`: traffic that never leaves the host. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // Only the name itself: `*.localhost` may go to a DNS server that answers anything.
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) {
     if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;

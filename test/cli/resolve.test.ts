@@ -35,8 +35,8 @@ describe('resolveRegion', () => {
 
 describe('endpoints', () => {
   it('knows loopback hosts', () => {
-    for (const h of ['127.0.0.1', '127.8.9.10', 'localhost', '[::1]', '::1', '::ffff:127.0.0.1', 'api.localhost']) expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['10.0.0.1', '128.0.0.1', 'example.com', '[::2]', '::ffff:10.0.0.1', 'localhost.example.com', '0.0.0.0']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['127.0.0.1', '127.8.9.10', 'localhost', '[::1]', '::1', '::ffff:127.0.0.1']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['10.0.0.1', '128.0.0.1', 'example.com', '[::2]', '::ffff:10.0.0.1', 'localhost.example.com', 'api.localhost', '0.0.0.0']) expect(isLoopbackHost(h), h).toBe(false);
   });
 
   it('defaults to the public endpoint, the VPC one with --vpc, the profile or ALIBABA_CLOUD_ENDPOINT_TYPE', () => {
