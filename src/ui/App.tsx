@@ -207,7 +207,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
         <Box flexDirection="column" width={width} height={height}>
           {tooSmall ? <TooSmall columns={columns} rows={rows} onQuit={quit} /> : null}
           <Box flexDirection="column" display={tooSmall ? 'none' : 'flex'} width={width} height={height}>
-            <Header info={header} demo={demo} store={store} now={now} />
+            <Header info={header} demo={demo} store={store} now={now} width={width} />
             <Box flexDirection="column" height={bodyHeight} width={width}>
               {stack.map((route, i) => {
                 const shown = i === stack.length - 1 && !covering;
@@ -277,7 +277,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
                 );
               })}
             </Box>
-            <Footer message={message} hints={footerHints(context, HINTS[top.screen])}>
+            <Footer width={width} message={message} hints={footerHints(context, HINTS[top.screen])}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
                   label={overlay.request.label}

@@ -23,13 +23,15 @@ export interface UiFixture {
 
 export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
-export async function startFixture(opts: { history?: number; pageSize?: number } = {}): Promise<UiFixture> {
+export async function startFixture(
+  opts: { history?: number; pageSize?: number; accessKeySecret?: string } = {},
+): Promise<UiFixture> {
   const clock = new FakeClock(T0);
   const emu = await startEmulator({ port: 0, seed: 7, preset: 'empty', clock, fleet: 6 });
   const api = new EcsClient({
     regionId: emu.regionId,
     endpoint: emu.endpoint,
-    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
+    credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
   const store = createStore();
   // A generous budget: on a fake clock a token bucket that runs dry would wait forever.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InstanceResult, Invocation } from '../../src/api/model.js';
 import { ApiError } from '../../src/api/errors.js';
 import { FakeClock } from '../../src/clock.js';
-import { formatDuration, formatTime } from '../../src/ui/format.js';
+import { formatDuration, formatTime, truncateMiddle } from '../../src/ui/format.js';
 import { findNear, resolveSelection } from '../../src/ui/hooks/useSelection.js';
 import { layoutRows, findMatches } from '../../src/ui/hooks/useTextPager.js';
 import { describePoll } from '../../src/ui/pollStatus.js';
@@ -211,6 +211,17 @@ describe('formatting', () => {
     expect(formatDuration(45_000)).toBe('45s');
     expect(formatDuration(185_000)).toBe('3m 05s');
     expect(formatDuration(2 * 3600_000 + 4 * 60_000)).toBe('2h 04m');
+  });
+
+  it('cuts long lines in the middle, keeping what to do at the end', () => {
+    const line = 'stopped: Forbidden.RAM: ' + 'x'.repeat(80) + ' (RequestId R1) — press r to retry';
+    const cut = truncateMiddle(line, 60);
+    expect(cut.startsWith('stopped: Forbidden.RAM: ')).toBe(true);
+    expect(cut.endsWith('(RequestId R1) — press r to retry')).toBe(true);
+    expect(cut).toContain('…');
+    expect(Array.from(cut)).toHaveLength(60);
+    expect(truncateMiddle('short', 60)).toBe('short');
+    expect(truncateMiddle('界'.repeat(40), 21).length).toBeLessThanOrEqual(21);
   });
 });
 

@@ -3,6 +3,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitizeInline } from '../../text/index.js';
+import { truncateMiddle } from '../format.js';
 import { useTheme } from '../theme.js';
 
 export const FOOTER_HEIGHT = 2;
@@ -13,18 +14,19 @@ export interface FooterMessage {
 }
 
 export interface FooterProps {
+  width: number;
   message?: FooterMessage;
   hints: string;
   /** Replaces the hints (the open prompt). */
   children?: React.ReactNode;
 }
 
-export function Footer({ message, hints, children }: FooterProps) {
+export function Footer({ width, message, hints, children }: FooterProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" height={FOOTER_HEIGHT}>
       <Text wrap="truncate-end" color={message?.tone === 'error' ? theme.error : theme.accent}>
-        {message ? sanitizeInline(message.text) : ' '}
+        {message ? truncateMiddle(sanitizeInline(message.text), width) : ' '}
       </Text>
       {children ?? (
         <Text wrap="truncate-end" color={theme.muted}>

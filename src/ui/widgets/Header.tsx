@@ -7,8 +7,8 @@ import { INVOCATION_STATUSES } from '../../api/wire.js';
 import type { Store, StoreState } from '../../store/types.js';
 import { selectStatusCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { sanitizeInline } from '../../text/index.js';
-import { formatCount } from '../format.js';
+import { displayWidth, sanitizeInline } from '../../text/index.js';
+import { formatCount, truncateMiddle } from '../format.js';
 import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
 import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
 
@@ -23,6 +23,7 @@ export interface HeaderProps {
   demo: boolean;
   store: Store;
   now: number;
+  width: number;
 }
 
 export const HEADER_HEIGHT = 3;
@@ -56,12 +57,14 @@ function toneColour(theme: Theme, tone: PollTone) {
   }
 }
 
-export function Header({ info, demo, store, now }: HeaderProps) {
+export function Header({ info, demo, store, now, width }: HeaderProps) {
   const theme = useTheme();
   const poll = useStoreSelector(store, selectPoll);
   const counts = useStoreSelector(store, selectStatusCounts);
   const filters = useStoreSelector(store, selectFilters);
   const status = describePoll(poll, now);
+  // The age stays in view; a long error gives up its middle, never its "press r to retry".
+  const age = ` · ${describeAge(poll, now)} · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
   const filterText = describeFilters(filters);
   const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
   return (
@@ -97,11 +100,8 @@ export function Header({ info, demo, store, now }: HeaderProps) {
         {filterText ? <Text color={theme.muted}>{`  API filters: ${filterText}`}</Text> : null}
       </Text>
       <Text wrap="truncate-end">
-        <Text color={toneColour(theme, status.tone)}>● {status.text}</Text>
-        <Text color={theme.muted}>
-          {' · '}
-          {describeAge(poll, now)} · {formatCount(poll.calls)} calls
-        </Text>
+        <Text color={toneColour(theme, status.tone)}>{truncateMiddle(`● ${status.text}`, width - displayWidth(age))}</Text>
+        <Text color={theme.muted}>{age}</Text>
       </Text>
     </Box>
   );
