@@ -215,11 +215,11 @@ describe('formatting', () => {
 
   it('cuts long lines in the middle, keeping what to do at the end', () => {
     const line = 'stopped: Forbidden.RAM: ' + 'x'.repeat(80) + ' (RequestId R1) — press r to retry';
-    const cut = truncateMiddle(line, 60);
+    const cut = truncateMiddle(line, 80);
     expect(cut.startsWith('stopped: Forbidden.RAM: ')).toBe(true);
     expect(cut.endsWith('(RequestId R1) — press r to retry')).toBe(true);
     expect(cut).toContain('…');
-    expect(Array.from(cut)).toHaveLength(60);
+    expect(Array.from(cut)).toHaveLength(80);
     expect(truncateMiddle('short', 60)).toBe('short');
     expect(truncateMiddle('界'.repeat(40), 21).length).toBeLessThanOrEqual(21);
   });
