@@ -121,7 +121,7 @@ function emulatorCommand(): Command {
 }
 
 /** Commander's messages, rewritten to name the flag and say what to do. */
-function usageFromCommander(err: CommanderError, helpHint: string): UsageError {
+function usageFromCommander(err: CommanderError, helpHint: string, operands: readonly string[]): UsageError {
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
   const flag = quoted.split(/[ ,<[]/).find((p) => p.startsWith('-')) ?? quoted;
   switch (err.code) {
@@ -133,8 +133,13 @@ function usageFromCommander(err: CommanderError, helpHint: string): UsageError {
     case 'commander.optionMissingArgument':
       return new UsageError(`${flag} needs a value; see ${helpHint}`);
     case 'commander.excessArguments':
-    case 'commander.unknownCommand':
-      return new UsageError(`unexpected argument; catop takes flags and the subcommand "emulator"; see ${helpHint}`);
+    case 'commander.unknownCommand': {
+      const stray = operands[0] ?? '';
+      // `catop --wait t-xxx`, `catop i-xxx`: say which flag the id belongs to.
+      const flag = /^t-/.test(stray) ? '--invoke-id' : /^i-/.test(stray) ? '--instance-id' : /^c-/.test(stray) ? '--command-id' : undefined;
+      if (flag) return new UsageError(`unexpected argument ${shown(stray)}: did you mean ${flag} ${shown(stray)}?`);
+      return new UsageError(`unexpected argument ${shown(stray)}; catop takes flags and the subcommand "emulator"; see ${helpHint}`);
+    }
     default:
       return new UsageError(`${err.message.replace(/^error: /, '')}; see ${helpHint}`);
   }
@@ -144,7 +149,7 @@ function runCommander(cmd: Command, args: string[], helpHint: string): Record<st
   try {
     cmd.parse(args, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) throw usageFromCommander(err, helpHint);
+    if (err instanceof CommanderError) throw usageFromCommander(err, helpHint, cmd.args);
     throw err;
   }
   return cmd.opts();
