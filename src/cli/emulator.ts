@@ -3,7 +3,7 @@
 import type { EmulatorOptions } from '../config/args.js';
 import { EXIT, UsageError } from '../config/errors.js';
 import { isLoopbackHost } from '../config/endpoint.js';
-import { parseFaults, startEmulator } from '../emulator/index.js';
+import { parseFaults, startEmulator, type FaultSpec } from '../emulator/index.js';
 import type { Output } from './io.js';
 
 /** Single quotes for a POSIX shell, so `eval` cannot be tricked by a value. */
@@ -12,7 +12,7 @@ function shellQuote(value: string): string {
 }
 
 export async function runEmulatorCommand(o: EmulatorOptions, output: Output): Promise<number> {
-  let faults;
+  let faults: FaultSpec | undefined;
   try {
     faults = o.faults !== undefined ? parseFaults(o.faults) : undefined;
   } catch (err) {
