@@ -242,3 +242,34 @@ describe('overlays and keys', () => {
     expect(screen.exits).toEqual([0]);
   });
 });
+
+describe('more keys', () => {
+  it('refreshes now on r', async () => {
+    screen = renderApp(fx);
+    await fx.tick();
+    await screen.waitFor((f) => f.includes(known.deploy), 'with rows');
+    const fresh = fx.emu.sim.runCommand({
+      name: 'fresh-one',
+      commandType: 'RunShellScript',
+      commandContent: 'uptime',
+      instanceIds: [fx.instanceIds[0]],
+      durationMs: 60_000,
+    });
+    screen.press('r');
+    await screen.waitFor((f) => f.includes('refreshing'), 'after r');
+    await fx.poller.idle();
+    await screen.waitFor((f) => f.includes(fresh), 'with the new invocation');
+  });
+
+  it('switches timestamps between relative and absolute on t', async () => {
+    screen = renderApp(fx);
+    await fx.tick();
+    let frame = await screen.waitFor((f) => f.includes(known.deploy), 'with rows');
+    expect(frame.split('\n').find((l) => l.includes(known.deploy))).toContain('10 minutes ago');
+    screen.press('t');
+    frame = await screen.waitFor((f) => /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(f), 'absolute');
+    expect(frame.split('\n').find((l) => l.includes(known.deploy))).not.toContain('ago');
+    screen.press('t');
+    await screen.waitFor((f) => f.includes('10 minutes ago'), 'relative again');
+  });
+});

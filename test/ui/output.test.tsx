@@ -172,3 +172,40 @@ describe('colour', () => {
     }
   });
 });
+
+describe('following output', () => {
+  it('scrolls to the end as the output of a running instance grows', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `tick ${String(i).padStart(3, '0')}`).join('\n') + '\n';
+    fx.emu.sim.runCommandAt(
+      {
+        name: 'growing',
+        commandType: 'RunShellScript',
+        commandContent: 'for i in $(seq 200); do echo tick $i; sleep 1; done',
+        instanceIds: [fx.instanceIds[0]],
+        outcome: 'Success',
+        output: lines,
+        pendingMs: 0,
+        durationMs: 200_000,
+      },
+      T0 - 30_000,
+    );
+    screen = renderApp(fx, { rows: 30 });
+    const first = await openOutput(screen, 'following');
+    const lastShown = (frame: string) =>
+      frame
+        .split('\n')
+        .map((l) => l.match(/tick (\d{3})/)?.[1])
+        .filter(Boolean)
+        .map(Number)
+        .pop() ?? -1;
+    const before = lastShown(first);
+    expect(first).not.toContain('tick 199');
+    fx.clock.advance(60_000);
+    await fx.tick();
+    const later = await screen.waitFor((f) => lastShown(f) > before + 20, 'scrolled with the output');
+    // Following: the newest line is on screen, the first ones scrolled away.
+    expect(later).not.toContain('tick 000');
+    screen.press('k');
+    await screen.waitFor((f) => f.includes('(f follows)'), 'follow off after scrolling up');
+  });
+});
