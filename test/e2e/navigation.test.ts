@@ -223,8 +223,10 @@ describe('output search', () => {
     s.press('/');
     await s.waitForText(/search.*Enter keep/i);
     s.write('needle');
-    s.press('enter');
+    // Matches count while typing; Enter keeps the search and closes the prompt.
     await s.waitForText('"needle" 1/3 (n/N)');
+    s.press('enter');
+    await s.waitForNoText(/Enter keep/);
     s.press('n');
     await s.waitForText('"needle" 2/3 (n/N)');
     s.press('n');
