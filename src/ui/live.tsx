@@ -21,7 +21,8 @@ export async function runLive(opts: LiveUiOptions): Promise<number> {
   const stderr = opts.stderr ?? process.stderr;
   const clock = opts.clock ?? realClock;
 
-  if (liveRenderingOff()) stderr.write(CI_WARNING + '\n');
+  const ciMode = liveRenderingOff();
+  if (ciMode) stderr.write(CI_WARNING + '\n');
 
   const store = createStore({ filters: opts.filters });
   const poller = createPoller({
@@ -47,7 +48,7 @@ export async function runLive(opts: LiveUiOptions): Promise<number> {
     settle({ code, error });
   };
 
-  const guard = enterFullScreen({ stdout, stdin, onExit: finish, events: opts.processEvents });
+  const guard = enterFullScreen({ stdout, stdin, onExit: finish, events: opts.processEvents, altScreen: !ciMode });
   let ink: ReturnType<typeof render> | undefined;
   try {
     ink = render(

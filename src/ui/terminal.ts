@@ -22,6 +22,8 @@ export interface TerminalGuardOptions {
   onExit: (code: number, error?: unknown) => void;
   /** Where signals and uncaught errors are heard (the process; tests pass an emitter). */
   events?: Events;
+  /** False when Ink draws no live frames (CI): the main screen keeps the warning in view. */
+  altScreen?: boolean;
 }
 
 export interface TerminalGuard {
@@ -34,6 +36,7 @@ export interface TerminalGuard {
 export function enterFullScreen(options: TerminalGuardOptions): TerminalGuard {
   const { stdout, stdin, onExit } = options;
   const events: Events = options.events ?? process;
+  const altScreen = options.altScreen ?? true;
   let restored = false;
 
   const restore = () => {
@@ -45,7 +48,7 @@ export function enterFullScreen(options: TerminalGuardOptions): TerminalGuard {
       // stdin already closed (hangup): nothing to restore.
     }
     try {
-      stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+      stdout.write((altScreen ? LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
     } catch {
       // The terminal is gone.
     }
@@ -74,7 +77,7 @@ export function enterFullScreen(options: TerminalGuardOptions): TerminalGuard {
   listen('exit', restore);
 
   try {
-    stdout.write(ENTER_ALT_SCREEN);
+    if (altScreen) stdout.write(ENTER_ALT_SCREEN);
   } catch {
     // Nothing to enter; restore stays harmless.
   }

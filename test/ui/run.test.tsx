@@ -245,10 +245,14 @@ describe('runLiveUi', () => {
   it('warns on stderr that live rendering is off when CI is set', async () => {
     vi.stubEnv('CI', 'true');
     const s = start();
-    await s.waitForScreen((r) => r[0].startsWith('catop'), 'with the header');
+    await s.waitForScreen(() => s.stderr.text.length > 0, 'with the warning');
     expect(s.stderr.text).toBe(CI_WARNING + '\n');
+    // No alternate screen: it would hide the warning behind a blank page.
+    expect(s.stdout.text).not.toContain(ENTER_ALT_SCREEN);
     s.stdin.type('q');
     expect(await s.exit).toBe(0);
+    expect(s.stdin.raw.at(-1)).toBe(false);
+    expect(s.stdout.text.endsWith(SHOW_CURSOR)).toBe(true);
   });
 
   it('re-lays out on resize, through too small and back', async () => {
