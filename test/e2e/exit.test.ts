@@ -1,10 +1,13 @@
 // Leaving and resizing, as a terminal sees it: every way out (q, Ctrl-C, Ctrl-C in a prompt,
 // SIGTERM) leaves the alternate screen with the cursor visible and the shell's screen as it was;
 // a resize re-lays out, below the minimum it says so, and back up the same view returns.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INSTANCES_HEADER, LIST_HEADER, invocation, listRows, selectedInvokeId, startApp, waitForList, type App, type AppOptions } from '../helpers/terminalApp.js';
 import { ensureBuilt } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
+
+// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => ensureBuilt(), 240_000);
 

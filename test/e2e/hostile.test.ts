@@ -2,11 +2,14 @@
 // screen clears, cursor moves, DCS/APC/PM, C1 controls) reach the screen as inert text. What the
 // program sends is observed through the headless terminal's parser hooks: no OSC at all, no cursor
 // positioning but the app's own "home" at the start of each frame, no save/restore, no clears.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOSTILE_OUTPUT } from '../../src/emulator/index.js';
 import { INSTANCES_HEADER, OUTPUT_CRUMB, invocation, listRows, startApp, waitForList, type App } from '../helpers/terminalApp.js';
 import { ensureBuilt } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
+
+// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => ensureBuilt(), 240_000);
 

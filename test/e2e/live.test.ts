@@ -1,7 +1,7 @@
 // Live behaviour of the built CLI against the emulator, whose fleet moves only when the test
 // advances its FakeClock: a status changing while watched, output growing under follow, stop with
 // confirm and its read-only refusal, and the endpoint going away and coming back.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import {
   INSTANCES_HEADER,
@@ -19,6 +19,9 @@ import {
 } from '../helpers/terminalApp.js';
 import { ensureBuilt } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
+
+// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => ensureBuilt(), 240_000);
 

@@ -1,6 +1,6 @@
 // The built CLI in a real pseudo-terminal, read back through a headless xterm: start-up, moving
 // through every screen and back, keys arriving together, help, filters and output search.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   INSTANCES_HEADER,
   LIST_HEADER,
@@ -16,6 +16,9 @@ import {
 } from '../helpers/terminalApp.js';
 import { ensureBuilt, spawnCli } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
+
+// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => ensureBuilt(), 240_000);
 

@@ -1,12 +1,15 @@
 // Smoke tests inside real tmux, for what a headless xterm cannot show: tmux's own terminal
 // (TERM=tmux-256color) parsing our bytes, window resizes made by the multiplexer, two copies side by
 // side in a dashboard, and the pane's alternate-screen and cursor flags after quitting.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { INSTANCES_HEADER, INVOKE_ROW, LIST_HEADER } from '../helpers/terminalApp.js';
 import { CLI, ensureBuilt } from '../helpers/terminalCli.js';
 import { TmuxServer, tmuxAvailable } from '../helpers/terminalTmux.js';
+
+// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => {
   if (!tmuxAvailable()) throw new Error('tmux is not installed: the multiplexer smoke tests need it (apt-get install tmux)');
