@@ -1,72 +1,17 @@
 // Runs the BUILT catop (dist/cli.js) as a child process with a controlled environment: a temporary
 // HOME, no real credentials, no CI, the ECS metadata service switched off (no traffic leaves
 // loopback), UTC. Every output is kept so a test file can check that no secret ever appeared.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CLI, ROOT, ensureBuilt as buildOnce } from '../../helpers/terminalCli.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** dist/ built after the last source change: by this helper (stamp) or by `npm ci`/`npm run build` (dist/cli.js). */
-function isFresh(stamp: string): boolean {
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  for (const built of [stamp, CLI]) {
-    try {
-      if (statSync(built).mtimeMs >= sources) return true;
-    } catch {
-      // not there yet
-    }
-  }
-  return false;
-}
+export { CLI, ROOT };
 
 /**
- * `npm run build` once for all test files: test workers run in parallel, so a lock directory
- * makes one build while the others wait, and a stamp skips the build when dist/ is newer than src/.
+ * `npm run build` when dist/ is older than src/, under the same lock as the terminal tests'
+ * helper, so test workers never run two builds into dist/ at once.
  */
 export async function ensureBuilt(): Promise<void> {
-  const stamp = join(ROOT, 'dist', '.test-build-stamp');
-  const lock = join(ROOT, 'dist', '.test-build-lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  for (;;) {
-    if (isFresh(stamp)) return;
-    try {
-      mkdirSync(lock);
-    } catch {
-      // Another worker is building; a lock older than 5 minutes is from a killed run.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone already
-      }
-      await new Promise((r) => setTimeout(r, 200));
-      continue;
-    }
-    try {
-      const started = Date.now();
-      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-      writeFileSync(stamp, '');
-      // Sources edited during the build keep the stamp older than them.
-      utimesSync(stamp, new Date(started), new Date(started));
-      return;
-    } catch (err) {
-      const out = (err as { stdout?: Buffer }).stdout?.toString() ?? '';
-      throw new Error(`npm run build failed:\n${out.slice(-4000)}`);
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
+  buildOnce();
 }
 
 export interface CliResult {
