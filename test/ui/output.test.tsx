@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import chalk from 'chalk';
 import { KEY, T0, renderApp, selectedLine, startFixture, type Screen, type UiFixture } from './fixture.js';
 
 let fx: UiFixture;
@@ -146,30 +145,6 @@ describe('the terminal size', () => {
     await fx.tick();
     const frame = await screen.waitFor((f) => f.includes('● live'), 'with data');
     expect(frame.split('\n')).toHaveLength(19);
-  });
-});
-
-describe('colour', () => {
-  // Colour SGR parameters: 30-39, 40-49, 90-97, 100-107 (alone or first in a list).
-  const COLOUR_SGR = /\u001b\[(?:3\d|4\d|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
-
-  it('draws no colour with colour off (NO_COLOR or --no-color), and status still reads as text', async () => {
-    const level = chalk.level;
-    chalk.level = 3; // as in a colour terminal, so the difference can show
-    try {
-      runWithOutput('hello\n', 'coloured');
-      screen = renderApp(fx, { color: true });
-      await fx.tick();
-      const coloured = await screen.waitFor((f) => f.includes('Success'), 'with colour');
-      expect(coloured).toMatch(COLOUR_SGR);
-      screen.unmount();
-      screen = renderApp(fx, { color: false });
-      const plain = await screen.waitFor((f) => f.includes('Success') && f.includes('● live'), 'without colour');
-      expect(plain).not.toMatch(COLOUR_SGR);
-      expect(plain).toMatch(/> Success\s+t-/);
-    } finally {
-      chalk.level = level;
-    }
   });
 });
 
