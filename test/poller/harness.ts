@@ -51,12 +51,14 @@ export interface CallRecord {
   params: DescribeInvocationsParams | DescribeInvocationResultsParams | { invokeId: string };
   at: number;
   error?: ApiError;
+  /** Real time the call took, ms (diagnostics only: tests assert no timings). */
+  realMs?: number;
 }
 
 /** Passes every call to the real client and writes down what was asked, when, and how it ended. */
 export class RecordingApi implements InvocationsApi {
   readonly log: CallRecord[] = [];
-  /** Most requests ever open at once (the poller keeps one tick, so one call, in flight). */
+  /** Most reads ever open at once (one tick at a time, one call at a time; StopInvocation is a user intent beside them). */
   maxInFlight = 0;
   private open = 0;
 
@@ -75,14 +77,17 @@ export class RecordingApi implements InvocationsApi {
   private async record<T>(action: CallRecord['action'], params: CallRecord['params'], run: () => Promise<T>): Promise<T> {
     const entry: CallRecord = { action, params: { ...params }, at: this.clock.now() };
     this.log.push(entry);
-    this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
+    const read = action !== 'StopInvocation';
+    if (read) this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
+    const t0 = performance.now();
     try {
       return await run();
     } catch (e) {
       entry.error = e as ApiError;
       throw e;
     } finally {
-      this.open--;
+      if (read) this.open--;
+      entry.realMs = performance.now() - t0;
     }
   }
 
