@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick] [-- --only 1,5,emu]`: runs every benchmark against the emulator on
 // loopback, prints one table (ours, the baseline measured in the same run, ratio, target, pass/fail)
 // and writes it to bench/results.json. A benchmark whose code is missing prints "n/a (reason)".
-import './env.js';
+import { WANTED_NODE_ENV } from './env.js';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -81,8 +82,20 @@ function table(rows: Row[]): string {
   return out.join('\n');
 }
 
+/** Run this script again under the wanted NODE_ENV (see env.ts); resolves with its exit code. */
+function restartUnder(nodeEnv: string): Promise<number> {
+  const viteNode = join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs');
+  const child = spawn(process.execPath, [viteNode, join(ROOT, 'bench', 'run.ts'), '--', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: nodeEnv },
+  });
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (process.env.NODE_ENV !== WANTED_NODE_ENV) process.exit(await restartUnder(WANTED_NODE_ENV));
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const rows: Row[] = [];
@@ -115,6 +128,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     mode: args.quick ? 'quick' : 'full',
     node: process.version,
+    nodeEnv: process.env.NODE_ENV,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     terminal: '120x40',

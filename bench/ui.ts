@@ -60,6 +60,7 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
   const poller = createPoller({ api: opts.api, store, clock, history: opts.invocations.length });
 
   const tty = new FakeTty({ columns: opts.columns, rows: opts.rows });
+  tty.record();
   const stderr = new FakeTty();
   const stdin = new FakeStdin();
   const renderTimes: number[] = [];
@@ -95,7 +96,13 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
     await poller.idle();
   }
   await tty.settle(THROTTLE_GAP_MS * 2);
-  if (tty.writes === 0) throw new Error('the app drew no frame');
+  // The first frame must be the list (not Ink's error screen): an InvokeId on screen.
+  const screen = tty.recorded.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  tty.record(false);
+  if (opts.invocations.length > 0 && !/\bt-[0-9a-z]{6,}/i.test(screen)) {
+    const line = screen.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'nothing';
+    throw new Error(`the first frame shows no invocation: ${line.slice(0, 80)}`);
+  }
 
   return {
     tty,
