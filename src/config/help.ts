@@ -1,56 +1,61 @@
-// `catop --help`: short, grouped, with examples. Kept by hand so it reads like a man page
-// synopsis rather than commander's generated list.
+// `catop --help`: short, grouped, with examples, within 80 columns. Kept by hand so it reads like
+// a man page synopsis rather than commander's generated list.
 import { DEFAULTS } from './args.js';
 
 export const HELP_TEXT = `catop: a live monitor for Alibaba Cloud Cloud Assistant command invocations
 
 Usage
-  catop [flags]                 live monitor (without a terminal: one snapshot, like --once)
-  catop --demo                  the same against a built-in emulated fleet: no account, no network
+  catop [flags]          live monitor (without a terminal: like --once)
+  catop --demo           the same against a built-in emulated fleet, no account
   catop emulator [--port N] [--host H] [--seed N] [--fleet N] [--faults SPEC]
-                                run the emulator alone; prints its endpoint and demo key pair
+                         run the emulator alone; prints endpoint and key pair
 
 Connection
-  --region ID           region (else ALIBABA_CLOUD_REGION_ID, else the aliyun CLI profile's region_id)
-  --endpoint URL        API endpoint (default https://ecs.<region>.aliyuncs.com);
-                        plain http only to loopback unless --allow-http
-  --vpc                 use https://ecs-vpc.<region>.aliyuncs.com (also: profile endpoint_type vpc)
-  --profile NAME        aliyun CLI profile (else ALIBABA_CLOUD_PROFILE, else the current one)
+  --region ID            else ALIBABA_CLOUD_REGION_ID, else profile region_id
+  --endpoint URL         default https://ecs.<region>.aliyuncs.com; plain http
+                         only to loopback unless --allow-http
+  --vpc                  https://ecs-vpc.<region>.aliyuncs.com (also when the
+                         profile has endpoint_type vpc)
+  --profile NAME         aliyun CLI profile or ~/.alibabacloud/credentials
+                         section (else ALIBABA_CLOUD_PROFILE, else current)
 
 Filters (sent to DescribeInvocations)
-  --invoke-id ID   --command-id ID   --command-name NAME   --instance-id ID
+  --invoke-id ID  --command-id ID  --command-name NAME  --instance-id ID
   --command-type RunShellScript|RunBatScript|RunPowerShellScript
   --status Running|Finished|Failed|PartialFailed|Stopped
-  --timed [true|false]  scheduled invocations only (false: one-time only)
+  --timed [true|false]   scheduled invocations only (false: one-time only)
 
 Polling
-  --interval SECONDS    between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
-  --page-size N         invocations per call, 1..50 (default ${DEFAULTS.pageSize})
-  --history N           past invocations to load, 0..100000 (default ${DEFAULTS.history})
-  --max-rps N           request budget per second (default ${DEFAULTS.maxRps})
+  --interval SECONDS     between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
+  --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
+  --history N            past invocations to load, 0..100000 (default ${DEFAULTS.history})
+  --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
 
 Output modes
-  --once                print one snapshot table (page 1: up to --page-size rows) and exit
-  --json                print one JSON invocation per line and exit
-  --include-output      with --json or --wait: include command output (needs --invoke-id or --instance-id)
-  --wait                with --invoke-id: print each status change, exit 0 on Success, 1 otherwise
-  --read-only           live monitor without the stop key
-  --no-color            no colours (also NO_COLOR)
+  --once                 one table (page 1, up to --page-size rows), then exit
+  --json                 one JSON invocation per line, then exit
+  --wait                 with --invoke-id: a line per status change; exit 0 on
+                         Success, 1 on Failed/PartialFailed/Stopped
+  --include-output       with --json or --wait: add command output (needs
+                         --invoke-id or --instance-id)
+  --read-only            live monitor without the stop key
+  --no-color             no colours (also NO_COLOR)
 
 Other
-  --demo                built-in emulated fleet
-  -h, --help            this help
-  -v, --version         version
+  --demo                 built-in emulated fleet
+  -h, --help             this help
+  -v, --version          version
 
-Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json,
-~/.alibabacloud/credentials, or the ECS instance RAM role.
-Exit codes: 0 ok, 1 failure, 2 usage or configuration, 3 credentials or permission.
+Credentials, first found: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (and
+ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json,
+~/.alibabacloud/credentials, the ECS instance RAM role.
+Exit codes: 0 ok, 1 failure, 2 usage/configuration, 3 credentials/permission.
 
 Examples
   catop --region cn-hangzhou
   catop --status Failed --once
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
-  catop emulator --port 8080 > emulator.txt &        # serves until Ctrl-C / kill
+  catop emulator --port 8080 > emulator.txt &   # serves until killed
   eval "$(grep ^export emulator.txt)"; catop --endpoint http://127.0.0.1:8080
 `;

@@ -40,7 +40,7 @@ describe('--help and --version', () => {
       expect(r.stdout, flag).toContain(flag);
     }
     expect(r.stdout.split('\n').length).toBeLessThan(60);
-    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(110);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(79);
     expect((await runCli(['-h'], { home: home.dir })).stdout).toBe(r.stdout);
   });
 
