@@ -57,6 +57,18 @@ function fiveJobs(): AppOptions['setup'] {
   };
 }
 
+/** Cells of the visible grid drawn with a foreground or background colour other than the default. */
+function colouredCells(s: TerminalSession): number {
+  let n = 0;
+  for (let y = 0; y < s.rows; y++) {
+    for (let x = 0; x < s.cols; x++) {
+      const c = s.cell(x, y);
+      if (c && (!c.isFgDefault() || !c.isBgDefault())) n++;
+    }
+  }
+  return n;
+}
+
 describe('start-up', () => {
   it('comes up on the alternate screen with a populated list of the demo fleet, newest first, inside the frame', async () => {
     const { s, emu } = await app({ emulator: { preset: 'demo', seed: 7, fleet: 40 }, label: 'start-up demo fleet' });
@@ -76,6 +88,18 @@ describe('start-up', () => {
     expect(s.term.buffer.active.baseY).toBe(0);
     // Every column fits: no line of the grid is wider than the terminal (no wrap into the next row).
     expect(s.screenText().filter((l) => LIST_HEADER.test(l))).toHaveLength(1);
+  });
+
+  it('NO_COLOR: not one coloured cell, and every status still readable as text', async () => {
+    const { s } = await app({ setup: fiveJobs(), label: 'start-up NO_COLOR' });
+    await waitForList(s, 5);
+    expect(colouredCells(s)).toBeGreaterThan(0);
+    await s.close();
+
+    const plain = await app({ setup: fiveJobs(), label: 'start-up NO_COLOR', env: { NO_COLOR: '1' } });
+    await waitForList(plain.s, 5);
+    expect(colouredCells(plain.s)).toBe(0);
+    expect(listRows(plain.s).map((r) => r.status)).toEqual(['Success', 'PartialFailed', 'Success', 'Success', 'Success']);
   });
 
   it('catop --demo (npm start) shows its own emulated fleet with no account', async () => {

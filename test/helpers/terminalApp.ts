@@ -23,6 +23,8 @@ export interface AppOptions {
   cols?: number;
   rows?: number;
   label?: string;
+  /** More environment for the CLI (e.g. NO_COLOR). */
+  env?: Record<string, string | undefined>;
   /** Printed on the main screen by a shell before it execs the CLI (to see it restored at exit). */
   before?: string;
   /** Invocations to create before the CLI starts (on the emulator's clock). */
@@ -60,6 +62,7 @@ export async function startApp(opts: AppOptions = {}): Promise<App> {
       ALIBABA_CLOUD_PROFILE: undefined,
       ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
       HOME: '/nonexistent-catop-e2e-home',
+      ...opts.env,
     },
   };
   const s =
