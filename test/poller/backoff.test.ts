@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/clock.js';
+import { backoffDelay } from '../../src/poller/backoff.js';
+import { RequestBudget } from '../../src/poller/budget.js';
+import { startHarness } from './harness.js';
+
+describe('backoffDelay (full jitter)', () => {
+  it('spreads over [0, min(cap, base * 2^attempt))', () => {
+    expect(backoffDelay(0, 2_000, 60_000, () => 0.5)).toBe(1_000);
+    expect(backoffDelay(3, 2_000, 60_000, () => 0.5)).toBe(8_000);
+    expect(backoffDelay(5, 2_000, 60_000, () => 0.999)).toBe(59_940);
+    expect(backoffDelay(40, 2_000, 60_000, () => 0.5)).toBe(30_000);
+    expect(backoffDelay(2, 2_000, 60_000, () => 0)).toBe(0);
+  });
+
+  it('never goes below x-acs-retry-after', () => {
+    expect(backoffDelay(0, 2_000, 60_000, () => 0.1, 1_500)).toBe(1_500);
+    expect(backoffDelay(4, 2_000, 60_000, () => 0.5, 1_500)).toBe(16_000);
+  });
+
+  it('clamps a bad random source to [0, 1]', () => {
+    expect(backoffDelay(1, 1_000, 60_000, () => 7)).toBe(2_000);
+    expect(backoffDelay(1, 1_000, 60_000, () => -1)).toBe(0);
+  });
+});
+
+describe('RequestBudget (token bucket on the clock)', () => {
+  it('allows a burst of `rate` calls, then one per 1/rate s', async () => {
+    const clock = new FakeClock();
+    const budget = new RequestBudget(clock, 2);
+    expect(budget.tryTake()).toBe(true);
+    expect(budget.tryTake()).toBe(true);
+    expect(budget.tryTake()).toBe(false);
+    expect(budget.waitMs()).toBe(500);
+    let got = false;
+    const taking = budget.take().then(() => (got = true));
+    await Promise.resolve();
+    clock.advance(499);
+    await Promise.resolve();
+    expect(got).toBe(false);
+    clock.advance(1);
+    await taking;
+    expect(got).toBe(true);
+    clock.advance(10_000);
+    // Refill stops at the capacity.
+    expect([budget.tryTake(), budget.tryTake(), budget.tryTake()]).toEqual([true, true, false]);
+  });
+
+  it('caps the poller: a tick of several calls at --max-rps 1 spreads them a second apart', async () => {
+    const h = await startHarness({ emulator: { invocations: 400 }, poller: { maxRps: 1, history: 500, pageSize: 50 } });
+    try {
+      // 60 active invocations: discovery + two active pages on the first tick, plus a history page.
+      const fleet = h.emu.sim.fleet.filter((i) => i.os === 'linux');
+      for (let i = 0; i < 60; i++) {
+        h.emu.sim.runCommand({ commandContent: 'sleep 600', instanceIds: [fleet[i % fleet.length].instanceId], durationMs: 600_000, timeout: 3_600 });
+      }
+      h.poller.start();
+      await h.runFor(10_000);
+      const at = h.api.log.map((c) => c.at);
+      expect(at.length).toBeGreaterThanOrEqual(4);
+      // One token to start with, then one a second.
+      for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(1_000);
+      expect(h.api.log.length).toBeLessThanOrEqual(1 + 10);
+    } finally {
+      await h.close();
+    }
+  });
+});
