@@ -82,6 +82,15 @@ describe('quitting restores the terminal', () => {
   });
 });
 
+describe('the terminal going away', () => {
+  it('SIGHUP (an SSH session that drops): exits 129 instead of lingering', async () => {
+    const { s } = await app({ setup: threeJobs, label: 'SIGHUP' });
+    await waitForList(s, 3);
+    s.kill('SIGHUP');
+    expect((await s.waitForExit()).exitCode).toBe(129);
+  });
+});
+
 describe('resize', () => {
   it('re-lays out smaller, says "too small" below 60x15, and comes back to the same selection', async () => {
     const { s } = await app({ setup: threeJobs, label: 'resize' });
