@@ -61,8 +61,21 @@ export function forEachGlyph(run: string, ascii: boolean, put: GlyphSink): void 
   });
 }
 
+// Longer than any emoji sequence (about 17 code units). Beyond it a cluster is stacked marks
+// ("Zalgo") that terminals draw over the lines around it, or choke on when there are megabytes.
+const MAX_CLUSTER_LENGTH = 32;
+
 function putCluster(cluster: string, put: GlyphSink): void {
   if (cluster === '') return;
+  if (cluster.length > MAX_CLUSTER_LENGTH) {
+    const kept = cluster.slice(0, cluster.codePointAt(MAX_CLUSTER_LENGTH - 1)! > 0xffff ? MAX_CLUSTER_LENGTH - 1 : MAX_CLUSTER_LENGTH);
+    putCluster(kept, put);
+    let dropped = 0;
+    for (let k = kept.length; k < cluster.length; k++) if (!(cluster.charCodeAt(k) >= 0xdc00 && cluster.charCodeAt(k) <= 0xdfff)) dropped++;
+    const note = `<+${dropped} marks>`;
+    for (let k = 0; k < note.length; k++) put(note[k], 1);
+    return;
+  }
   const w = graphemeWidth(cluster);
   // A cluster with no cells of its own (a combining mark cut off from its base by a control or
   // an escape) would stick to whatever precedes it on screen: show it as a marker instead.

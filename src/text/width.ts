@@ -6,14 +6,16 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter();
 
-// Code points that can join a neighbour into one grapheme cluster: marks and other extenders,
-// joiners and other format characters, Hangul jamo, prepended signs, regional indicators (flags),
-// and lone surrogates. Two adjacent code points outside this set always have a grapheme boundary
-// between them, so only the short islands around these need Intl.Segmenter (the slow part).
+// Code points that can join a neighbour into one grapheme cluster (UAX #29): marks and other
+// extenders, ZWJ, prepended signs, Hangul jamo, emoji modifiers, regional indicators (flags), and
+// lone surrogates. Other format characters (bidi controls, ZWSP) are clusters of their own. Two
+// adjacent code points outside this set always have a grapheme boundary between them, so only
+// the short islands around these need Intl.Segmenter, which is the slow part of measuring.
 const CLUSTERING = new RegExp(
-  '[\\p{M}\\p{Grapheme_Extend}\\p{Cf}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u0D4E\\u0E33\\u0EB3' +
-    '\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\uD800-\\uDFFF\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941}' +
-    '\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}]',
+  '[\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D' +
+    '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u0D4E\\u0E33\\u0EB3' +
+    '\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\uD800-\\uDFFF\\u{110BD}\\u{110CD}\\u{111C2}\\u{111C3}' +
+    '\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}]',
   'u',
 );
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
@@ -80,12 +82,64 @@ export function forEachGrapheme(
       previousClustering = nextClustering;
       end += codePointLength(text, end);
     }
-    for (const { segment } of segmenter.segment(text.slice(k, end))) {
-      const single = segment.length === codePointLength(segment, 0) ? segment.codePointAt(0)! : -1;
-      if (visit(segment, single) === false) return;
-    }
+    if (!segmentIsland(text, k, end, visit)) return;
     k = end;
   }
+}
+
+// Intl.Segmenter in Node 20 slows down with the length of the string it walks (quadratic in
+// practice: 60 000 graphemes take seconds), so islands are segmented in windows of this size.
+const SEGMENT_WINDOW = 256;
+
+function visitSegment(segment: string, visit: (grapheme: string, codePoint: number) => boolean | void): boolean {
+  const single = segment.length === codePointLength(segment, 0) ? segment.codePointAt(0)! : -1;
+  return visit(segment, single) !== false;
+}
+
+/**
+ * Segments text[from, to) window by window. The last segment of a window may go on past it, so
+ * it is left for the next window; a cluster longer than a whole window (stacked marks) is
+ * gathered across windows.
+ */
+function segmentIsland(
+  text: string,
+  from: number,
+  to: number,
+  visit: (grapheme: string, codePoint: number) => boolean | void,
+): boolean {
+  let k = from;
+  let giant = ''; // a cluster longer than a window, still being gathered
+  while (k < to) {
+    let end = Math.min(to, k + SEGMENT_WINDOW);
+    if (end < to && codePointLength(text, end - 1) === 2) end--; // never split a surrogate pair
+    const isLast = end === to;
+    const parts = Array.from(segmenter.segment(text.slice(k, end)), (s) => s.segment);
+    let p = 0;
+    if (giant !== '') {
+      const lastOfGiant = String.fromCodePoint(giant.codePointAt(giant.length - (codePointLength(giant, giant.length - 2) === 2 ? 2 : 1))!);
+      const joined = Array.from(segmenter.segment(lastOfGiant + parts[0])).length === 1;
+      if (joined) {
+        giant += parts[0];
+        k += parts[0].length;
+        p = 1;
+        if (parts.length === 1 && !isLast) continue; // still going on
+      }
+      if (!visitSegment(giant, visit)) return false;
+      giant = '';
+    }
+    const keep = isLast ? parts.length : parts.length - 1;
+    if (p === 0 && keep === 0) {
+      giant = parts[0]; // one cluster fills the whole window
+      k += parts[0].length;
+      continue;
+    }
+    for (; p < keep; p++) {
+      if (!visitSegment(parts[p], visit)) return false;
+      k += parts[p].length;
+    }
+  }
+  if (giant !== '') return visitSegment(giant, visit);
+  return true;
 }
 
 /**

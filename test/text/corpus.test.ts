@@ -49,7 +49,7 @@ describe('hostile corpus as a growing output', () => {
       const target = final[lines.length - 1];
       // The line still being written shows a beginning of what it will show (no half sequence),
       // unless a carriage return has yet to overwrite it or a grapheme is still being completed.
-      if (!target.overwritten && !c.raw && !/\p{Extended_Pictographic}/u.test(target.text) && !target.text.includes('… [')) {
+      if (!target.overwritten && !c.raw && !c.unstablePrefix && !/\p{Extended_Pictographic}/u.test(target.text) && !target.text.includes('… [')) {
         expect(target.text.startsWith(last.text), `${JSON.stringify(prefix)} -> ${JSON.stringify(last.text)}`).toBe(true);
       }
       if (c.raw) expect(target.text.startsWith(last.text)).toBe(true);

@@ -9,6 +9,8 @@ export interface CorpusCase {
   lines: (string | [string, true])[];
   raw?: boolean;
   maxLineLength?: number;
+  /** The line still being written may change more than by growing (a count in a marker). */
+  unstablePrefix?: boolean;
 }
 
 const ESC = '\x1b';
@@ -99,6 +101,12 @@ export const CORPUS: CorpusCase[] = [
   { name: 'emoji sequences and flags kept whole', input: '👨‍👩‍👧 ok 🇯🇵 👍🏽 🏴󠁧󠁢󠁳󠁣󠁴󠁿', lines: ['👨‍👩‍👧 ok 🇯🇵 👍🏽 🏴󠁧󠁢󠁳󠁣󠁴󠁿'] },
   { name: 'lone surrogates', input: 'a\uD800b\uDC00c', lines: ['a\uFFFDb\uFFFDc'] },
   { name: 'combining mark cut from its base by an escape', input: `e${ESC}[0m\u0301 é`, lines: ['e<U+0301> é'] },
+  {
+    name: 'stacked combining marks are capped with a count',
+    input: 'Z' + '\u0301'.repeat(40) + 'ok',
+    lines: ['Z' + '\u0301'.repeat(31) + '<+9 marks>ok'],
+    unstablePrefix: true,
+  },
   // Raw view.
   {
     name: 'raw view shows every control, ESC as ^[ with the sequence as text',

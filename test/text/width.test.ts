@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, fitToWidth, toDisplayLines, truncateToWidth, wrapToWidth } from '../../src/text/index.js';
+import { forEachGrapheme } from '../../src/text/width.js';
 
 describe('displayWidth', () => {
   it.each([
@@ -102,5 +103,35 @@ describe('display line widths', () => {
   it('expands tabs by cells after wide characters', () => {
     expect(toDisplayLines('中文\tx')[0].text).toBe('中文    x');
     expect(toDisplayLines('a\tb', { tabWidth: 4 })[0].text).toBe('a   b');
+  });
+});
+
+describe('grapheme walk (islands around clustering code points)', () => {
+  const segmenter = new Intl.Segmenter();
+  const pieces = ['a', ' ', '中', '한', '\u1100', '\u1161', '\u11a8', 'e\u0301', '\u0301', '\u200d', '\u200b', '\u202e', '😀', '❤', '\ufe0f', '🇺', '🇸', '🏽', '\u0915', '\u094d', '\u0600', '1', '\u20e3', '\u{e0041}', '\uff9e', '\u0e33'];
+
+  it('cuts where Intl.Segmenter cuts, on random strings', () => {
+    let seed = 42;
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 2000; n++) {
+      const count = Math.floor(next() * 40);
+      const text = Array.from({ length: count }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const mine: string[] = [];
+      forEachGrapheme(text, (g) => {
+        mine.push(g);
+      });
+      expect(mine, JSON.stringify(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+    }
+  });
+
+  it('gathers a cluster longer than a segmenting window, and long islands, in order', () => {
+    const zalgo = 'e' + '\u0301'.repeat(1000);
+    const flags = '🇺🇸'.repeat(300);
+    const text = `x${zalgo}y${flags}z`;
+    const mine: string[] = [];
+    forEachGrapheme(text, (g) => {
+      mine.push(g);
+    });
+    expect(mine).toEqual(['x', zalgo, 'y', ...Array(300).fill('🇺🇸'), 'z']);
   });
 });
