@@ -133,9 +133,11 @@ async function renderMedia(args: Args): Promise<string[]> {
 
     // The instances of the backup that failed on two of three machines.
     await filterTo(s, 'failing-backup');
+    let before = callCount(s);
     s.press('enter');
     await s.waitForText(INSTANCES_HEADER);
     await s.waitForText(/ExitCodeNonzero/);
+    await settled(s, before);
     files.push(...write(args.out, 'instances', s, args.png, title));
     s.press('esc');
     await s.waitForText(LIST_HEADER);
@@ -143,10 +145,14 @@ async function renderMedia(args: Args): Promise<string[]> {
 
     // Output with CJK and emoji: the banner.
     await filterTo(s, 'print-banner');
+    before = callCount(s);
     s.press('enter');
     await s.waitForText(INSTANCES_HEADER);
+    await settled(s, before);
+    before = callCount(s);
     s.press('enter');
     await s.waitForText('系统巡检报告');
+    await settled(s, before);
     files.push(...write(args.out, 'output', s, args.png, title));
     s.press('q');
     await s.waitForExit();
@@ -181,6 +187,25 @@ async function filterTo(s: TerminalSession, text: string): Promise<void> {
   }, `the list filtered to ${text}`);
   s.press('enter');
   await s.waitForNoText(/filter:.*keep/i);
+}
+
+/** The header's "· N calls". */
+function callCount(s: TerminalSession): number {
+  const m = /· (\d+) calls?\b/.exec(s.screen());
+  return m ? Number(m[1]) : -1;
+}
+
+/**
+ * Opening a screen makes the poller fetch what it shows; the header counts the call when it is
+ * answered, which may come a frame after the data is drawn. Wait for that frame so every run
+ * draws the same count (best effort: if no call comes, the picture is taken anyway).
+ */
+async function settled(s: TerminalSession, callsBefore: number): Promise<void> {
+  try {
+    await s.waitFor(() => callCount(s) > callsBefore, 'the call for the opened screen', { timeoutMs: 10_000 });
+  } catch {
+    // Nothing was fetched for this screen: nothing to wait for.
+  }
 }
 
 /** Esc on the list clears the filter: wait until rows of other commands are back. */
