@@ -29,8 +29,8 @@ export const keypress: Benchmark = {
   metric: 'keypress to frame, p95 (100k in store)',
   target: '<= 50 ms; <= 1.5x the 100-row run',
   async run({ quick }): Promise<Row> {
-    const downs = quick ? 40 : 200;
-    const pages = quick ? 10 : 50;
+    const downs = quick ? 20 : 200;
+    const pages = quick ? 5 : 50;
     const keys = [...Array<string>(downs).fill(KEYS.down), ...Array<string>(pages).fill(KEYS.pageDown)];
     const emu = await startBenchEmulator({ invocations: 1_000 });
     try {
@@ -40,7 +40,7 @@ export const keypress: Benchmark = {
       for (const size of [100_000, 100]) {
         const app = await mountApp({ invocations: replicate(real, size), api: client });
         try {
-          await drive(app, Array<string>(10).fill(KEYS.down)); // warm-up, not counted
+          await drive(app, Array<string>(quick ? 3 : 10).fill(KEYS.down)); // warm-up, not counted
           const { latencies, flips } = await drive(app, keys);
           result[size] = {
             p95: percentile(latencies, 95),
