@@ -114,6 +114,18 @@ describe('terminal harness', () => {
     await expect(quick.waitForText('never shown')).rejects.toThrow(/process exited[\s\S]*bye/);
   });
 
+  it('does not match a synchronized frame until it is complete', async () => {
+    const s = node(`
+      process.stdin.setRawMode(true);
+      process.stdout.write('\u001b[?2026hhalf a frame');
+      process.stdin.on('data', () => process.stdout.write(' and the rest\u001b[?2026l'));`);
+    await expect(s.waitForText('half a frame', { timeoutMs: 2_000 })).rejects.toThrow(/timed out/);
+    // It had arrived (the wait was held back, not early).
+    expect(s.raw).toContain('half a frame');
+    s.press('x');
+    await s.waitForText('half a frame and the rest');
+  });
+
   it('ends a process by signal and reports the signal', async () => {
     const s = node(`process.stdout.write('running'); setTimeout(() => {}, 60000)`);
     await s.waitForText('running');

@@ -144,6 +144,8 @@ export class TerminalSession {
   raw = '';
   private exitInfo: ExitInfo | undefined;
   private cursorHidden = false;
+  /** Inside a synchronized update (`ESC[?2026h` ... `ESC[?2026l`): a frame is half written. */
+  private synchronized = false;
   private waiters = new Set<Waiter>();
   private parsing = 0;
   private disposed = false;
@@ -208,6 +210,7 @@ export class TerminalSession {
       parser.registerCsiHandler({ prefix: '?', final }, (params) => {
         this.effects.csi.push({ seq: `?${final}`, params: [...params], chunk: chunk() });
         if (params.includes(25)) this.cursorHidden = final === 'l';
+        if (params.includes(2026)) this.synchronized = final === 'h';
         return false;
       });
     }
@@ -332,6 +335,9 @@ export class TerminalSession {
   }
 
   private checkWaiters(): void {
+    // A terminal shows a synchronized frame only when it is complete; so do the waits (a frame
+    // may span several reads of the pseudo-terminal).
+    if (this.synchronized && !this.exitInfo) return;
     for (const w of [...this.waiters]) {
       let ok = false;
       try {
