@@ -14,6 +14,22 @@ const MAX_PARAMS_LENGTH = 256;
  */
 export function applySgr(style: TextStyle, params: string): TextStyle {
   if (params.length > MAX_PARAMS_LENGTH || !PLAIN_NUMERIC.test(params)) return style;
+  // Output repeats the same few colour changes thousands of times: remember the results
+  // (bounded, so a hostile stream of distinct colours cannot grow it).
+  const key = `${style.fg},${style.bg},${style.bold ? 1 : 0}${style.dim ? 1 : 0}${style.italic ? 1 : 0}${style.underline ? 1 : 0}${style.inverse ? 1 : 0}|${params}`;
+  let next = transitions.get(key);
+  if (next === undefined) {
+    next = computeSgr(style, params);
+    if (transitions.size >= MAX_TRANSITIONS) transitions.clear();
+    transitions.set(key, next);
+  }
+  return sameStyle(style, next) ? style : next;
+}
+
+const transitions = new Map<string, TextStyle>();
+const MAX_TRANSITIONS = 1024;
+
+function computeSgr(style: TextStyle, params: string): TextStyle {
   const codes = params.split(';').map((p) => (p === '' ? 0 : Number(p)));
   const next: TextStyle = { ...style };
   for (let k = 0; k < codes.length; k++) {

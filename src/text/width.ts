@@ -15,7 +15,7 @@ const CLUSTERING = new RegExp(
   '[\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D' +
     '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u0D4E\\u0E33\\u0EB3' +
     '\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\uD800-\\uDFFF\\u{110BD}\\u{110CD}\\u{111C2}\\u{111C3}' +
-    '\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}]',
+    '\\u{113D1}\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}]',
   'u',
 );
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
