@@ -86,8 +86,14 @@ describe('start-up', () => {
     // The frame is at most rows-1 lines: the last row stays empty and nothing scrolled.
     expect(s.screenText()[s.rows - 1].trim()).toBe('');
     expect(s.term.buffer.active.baseY).toBe(0);
-    // Every column fits: no line of the grid is wider than the terminal (no wrap into the next row).
-    expect(s.screenText().filter((l) => LIST_HEADER.test(l))).toHaveLength(1);
+    // Rows are whole and aligned: each ends in its REPEATS figure at the header's last column
+    // (a row too wide for the terminal would wrap into the next one).
+    const headerLine = s.screenText().find((l) => LIST_HEADER.test(l)) as string;
+    expect(headerLine.trimEnd().endsWith('REPEATS')).toBe(true);
+    for (const r of listRows(s)) {
+      expect(r.line).toMatch(/\d$/);
+      expect(r.line.length).toBe(headerLine.trimEnd().length);
+    }
   });
 
   it('NO_COLOR: not one coloured cell, and every status still readable as text', async () => {
