@@ -14,6 +14,7 @@ import { ApiError } from '../api/errors.js';
 import type { DescribeInvocationsParams, InstanceResult, Invocation, InvocationPage, InvocationsApi } from '../api/model.js';
 import { ACTIVE_INVOCATION, isFinalInstance } from '../api/status.js';
 import type { MutableStore } from '../store/index.js';
+import { ownString } from '../store/reducer.js';
 import { selectOutput } from '../store/selectors.js';
 import type { OutputEntry, PollState } from '../store/types.js';
 import { backoffDelay } from './backoff.js';
@@ -265,8 +266,10 @@ export function createPoller(opts: PollerOptions): Poller {
   function nextActive(r: TickResult): void {
     for (const id of r.gone) active.delete(id);
     for (const [id, inv] of r.seen) {
-      if (isActive(inv)) active.add(id);
-      else active.delete(id);
+      // An id cut from a response would keep the whole response body alive while it is active.
+      if (isActive(inv)) {
+        if (!active.has(id)) active.add(ownString(id));
+      } else active.delete(id);
     }
   }
 

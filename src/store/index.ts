@@ -5,7 +5,7 @@
 // return entities compare by identity. A write that changes nothing bumps nothing.
 import type { DescribeInvocationsParams, InstanceResult, Invocation } from '../api/model.js';
 import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreState } from './types.js';
-import { mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance, withoutOutput } from './reducer.js';
+import { detached, mergeOrder, newerFirst, outputBytes, outputKey, ownString, sameInvocation, withInstance } from './reducer.js';
 
 export type * from './types.js';
 
@@ -165,7 +165,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         for (const raw of list) {
           const prev = invocations.get(raw.invokeId);
           if (prev && sameInvocation(prev, raw)) continue;
-          const inv = withoutOutput(raw);
+          const inv = detached(raw);
           invocations.set(inv.invokeId, inv);
           changed = true;
           if (!prev) {
@@ -227,7 +227,12 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
           outputTotal -= outputSizes.get(key) ?? 0;
         }
         const size = outputBytes(entry.text, entry.invokeId, entry.instanceId);
-        outputs.set(key, { ...entry });
+        outputs.set(key, {
+          ...entry,
+          invokeId: ownString(entry.invokeId),
+          instanceId: ownString(entry.instanceId),
+          text: ownString(entry.text),
+        });
         outputSizes.set(key, size);
         outputTotal += size;
         // Evict least recently set entries, but never the one just written (it is on screen).
