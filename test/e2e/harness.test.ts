@@ -124,6 +124,8 @@ describe('terminal harness', () => {
     expect(s.raw).toContain('half a frame');
     s.press('x');
     await s.waitForText('half a frame and the rest');
+    // One frame, counted from its opening to its closing sequence.
+    expect(s.frameBytes()).toEqual([Buffer.byteLength('\u001b[?2026hhalf a frame and the rest\u001b[?2026l')]);
   });
 
   it('ends a process by signal and reports the signal', async () => {
@@ -147,6 +149,7 @@ describe('terminal harness', () => {
       const line = JSON.parse(readFileSync(file, 'utf8').trim());
       expect(line).toMatchObject({ label: 'bytes check', cols: 40, rows: 10, total: 103 });
       expect(line.chunks.reduce((a: number, b: number) => a + b, 0)).toBe(103);
+      expect(line.frames).toEqual([]);
     } finally {
       if (before === undefined) delete process.env.CATOP_E2E_BYTES;
       else process.env.CATOP_E2E_BYTES = before;

@@ -293,6 +293,24 @@ export class TerminalSession {
     return this.chunks.slice(mark).reduce((a, b) => a + b, 0);
   }
 
+  /**
+   * Bytes of each frame: a synchronized update (`ESC[?2026h` ... `ESC[?2026l`, both included), as
+   * the app writes one per render. A pty read holds at most 4 KB, so chunks are not frames.
+   */
+  frameBytes(): number[] {
+    const begin = '\u001b[?2026h';
+    const end = '\u001b[?2026l';
+    const frames: number[] = [];
+    let at = this.raw.indexOf(begin);
+    while (at >= 0) {
+      const stop = this.raw.indexOf(end, at);
+      if (stop < 0) break;
+      frames.push(Buffer.byteLength(this.raw.slice(at, stop + end.length)));
+      at = this.raw.indexOf(begin, stop);
+    }
+    return frames;
+  }
+
   // ------------------------------------------------------------------ waiting
 
   /** Resolve as soon as the screen contains `match`; reject with the screen on timeout or exit. */
@@ -425,14 +443,18 @@ export interface ByteStats {
   label: string;
   cols: number;
   rows: number;
+  /** Every byte the child wrote. */
   total: number;
+  /** Bytes per synchronized frame, in order. */
+  frames: number[];
+  /** Bytes per pseudo-terminal read, in order. */
   chunks: number[];
 }
 
 function recordBytes(s: TerminalSession): void {
   const file = process.env.CATOP_E2E_BYTES;
   if (!file) return;
-  const stats: ByteStats = { label: s.label, cols: s.cols, rows: s.rows, total: s.bytesWritten, chunks: s.chunks };
+  const stats: ByteStats = { label: s.label, cols: s.cols, rows: s.rows, total: s.bytesWritten, frames: s.frameBytes(), chunks: s.chunks };
   appendFileSync(file, `${JSON.stringify(stats)}\n`);
 }
 
