@@ -108,28 +108,36 @@ function segmentIsland(
   visit: (grapheme: string, codePoint: number) => boolean | void,
 ): boolean {
   let k = from;
-  let giant = ''; // a cluster longer than a window, still being gathered
+  // A cluster longer than a window, still being gathered: its pieces (joined once, since
+  // reading a string built by += flattens it each time) and its last code point.
+  const giant: string[] = [];
+  let giantTail = '';
+  const lastCodePoint = (piece: string) => {
+    const at = piece.length >= 2 && codePointLength(piece, piece.length - 2) === 2 ? piece.length - 2 : piece.length - 1;
+    return piece.slice(at);
+  };
   while (k < to) {
     let end = Math.min(to, k + SEGMENT_WINDOW);
     if (end < to && codePointLength(text, end - 1) === 2) end--; // never split a surrogate pair
     const isLast = end === to;
     const parts = Array.from(segmenter.segment(text.slice(k, end)), (s) => s.segment);
     let p = 0;
-    if (giant !== '') {
-      const lastOfGiant = String.fromCodePoint(giant.codePointAt(giant.length - (codePointLength(giant, giant.length - 2) === 2 ? 2 : 1))!);
-      const joined = Array.from(segmenter.segment(lastOfGiant + parts[0])).length === 1;
+    if (giant.length > 0) {
+      const joined = Array.from(segmenter.segment(giantTail + parts[0])).length === 1;
       if (joined) {
-        giant += parts[0];
+        giant.push(parts[0]);
+        giantTail = lastCodePoint(parts[0]);
         k += parts[0].length;
         p = 1;
         if (parts.length === 1 && !isLast) continue; // still going on
       }
-      if (!visitSegment(giant, visit)) return false;
-      giant = '';
+      if (!visitSegment(giant.join(''), visit)) return false;
+      giant.length = 0;
     }
     const keep = isLast ? parts.length : parts.length - 1;
     if (p === 0 && keep === 0) {
-      giant = parts[0]; // one cluster fills the whole window
+      giant.push(parts[0]); // one cluster fills the whole window
+      giantTail = lastCodePoint(parts[0]);
       k += parts[0].length;
       continue;
     }
@@ -138,7 +146,7 @@ function segmentIsland(
       k += parts[p].length;
     }
   }
-  if (giant !== '') return visitSegment(giant, visit);
+  if (giant.length > 0) return visitSegment(giant.join(''), visit);
   return true;
 }
 
