@@ -1,8 +1,8 @@
 // 9. The output screen with 24 KB of output in 500 lines: `G` (to the end), then `/` and a search
-// typed key by key, Enter, and `n`. Each key is timed to its frame. The invocation is run in the
+// typed key by key, Enter, `n` and `g`, five rounds. Each key is timed to its frame. The invocation is run in the
 // emulator; the real poller fetches its output (IncludeOutput, by InvokeId and InstanceId) when
 // the output screen asks for it, exactly as in use.
-import { KEYS, fmtMs, max, percentile, sleep, waitFor, importApp, type Benchmark, type Row } from './harness.js';
+import { KEYS, fmtMs, importApp, max, median, sleep, waitFor, type Benchmark, type Row } from './harness.js';
 import { clientFor, pageAll, startBenchEmulator } from './fixtures.js';
 import { mountApp } from './ui.js';
 
@@ -23,7 +23,8 @@ export const outputScreen: Benchmark = {
   id: '9',
   metric: 'output screen (24 KB, 500 lines): G, / search, each key',
   target: '<= 50 ms each key',
-  async run(): Promise<Row> {
+  async run({ quick }): Promise<Row> {
+    const rounds = quick ? 2 : 5;
     const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
     const clock = new FakeClock();
     const emu = await startBenchEmulator({ invocations: 200, clock });
@@ -42,36 +43,39 @@ export const outputScreen: Benchmark = {
         await app.press(KEYS.enter);
         await waitFor(() => app.tty.recorded.includes('batch 0001'), 'the output on screen', 30_000);
         await sleep(100);
-        const timed: { key: string; ms: number | undefined }[] = [];
-        const time = async (key: string) => timed.push({ key, ms: await app.press(key) });
-        await time(KEYS.end);
-        await time('/');
-        for (const ch of 'batch 025') await time(ch);
-        await time(KEYS.enter);
-        await time('n');
-        await time(KEYS.home);
-        const latencies = timed.map((t) => t.ms).filter((ms): ms is number => ms !== undefined);
-        const worst = max(latencies);
-        const g = timed[0].ms;
-        const slash = timed[1].ms;
-        const noFrame = timed.filter((t) => t.ms === undefined).map((t) => JSON.stringify(t.key));
-        const pass = latencies.length > 0 && worst <= TARGET_MS && g !== undefined && slash !== undefined;
+        // Each round: G, /, "batch 025" typed, Enter, n, g; then the search is cleared (not timed).
+        // A key's figure is its median over the rounds, so one GC pause does not decide it.
+        const sequence = [KEYS.end, '/', ...'batch 025', KEYS.enter, 'n', KEYS.home];
+        const samples: (number | undefined)[][] = sequence.map(() => []);
+        for (let round = 0; round < rounds; round++) {
+          for (let i = 0; i < sequence.length; i++) samples[i].push(await app.press(sequence[i]));
+          await app.press('/');
+          await app.press(KEYS.escape);
+        }
+        const perKey = samples.map((s) => s.filter((ms): ms is number => ms !== undefined));
+        const medians = perKey.map((s) => (s.length ? median(s) : NaN));
+        const noFrame = sequence.filter((_, i) => perKey[i].length === 0).map((k) => JSON.stringify(k));
+        const timedMedians = medians.filter((m) => !Number.isNaN(m));
+        const worst = max(timedMedians);
+        const worstSample = max(perKey.flat());
+        const [g, slash] = medians;
+        const pass = noFrame.length === 0 && worst <= TARGET_MS;
         const notes = [
-          `G ${g === undefined ? 'no frame' : fmtMs(g)}, / ${slash === undefined ? 'no frame' : fmtMs(slash)}, ` +
-            `p95 ${fmtMs(percentile(latencies, 95))} over ${latencies.length} keys (G, /, "batch 025" typed, Enter, n, g)`,
+          `medians of ${rounds} rounds: G ${fmtMs(g)}, / ${fmtMs(slash)}, typing/Enter/n/g up to ${fmtMs(max(timedMedians.slice(2)))}; ` +
+            `slowest single key ${fmtMs(worstSample)}`,
         ];
         if (noFrame.length) notes.push(`no frame for ${noFrame.join(' ')}`);
-        if (worst > TARGET_MS) notes.push(`worst key ${fmtMs(worst - TARGET_MS)} over 50 ms`);
+        if (worst > TARGET_MS) notes.push(`slowest key ${fmtMs(worst - TARGET_MS)} over 50 ms`);
         return {
           id: this.id,
           metric: this.metric,
-          ours: `max ${fmtMs(worst)}`,
+          ours: `slowest key ${fmtMs(worst)}`,
           baseline: '-',
           ratio: '-',
           target: this.target,
           pass,
           note: notes.join('; '),
-          values: { maxMs: worst, gMs: g ?? null, slashMs: slash ?? null, p95Ms: percentile(latencies, 95), keys: latencies.length },
+          values: { slowestKeyMedianMs: worst, gMs: g, slashMs: slash, slowestSampleMs: worstSample, rounds },
         };
       } finally {
         await app.unmount();
