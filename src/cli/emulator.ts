@@ -28,6 +28,16 @@ export async function runEmulatorCommand(o: EmulatorOptions, output: Output): Pr
     if (code === 'EACCES') throw new UsageError(`--port ${o.port} needs privileges; use a port above 1023`);
     throw err;
   }
+  // Listen for signals before the endpoint is printed: a script may send one as soon as it reads it.
+  const stopped = new Promise<number>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void Promise.resolve(emulator.stop()).finally(() => resolve(EXIT.ok));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   if (!isLoopbackHost(o.host)) {
     output.err(`warning: listening on ${o.host}: anyone who can reach it can use the demo key pair below`);
   }
@@ -44,13 +54,5 @@ export async function runEmulatorCommand(o: EmulatorOptions, output: Output): Pr
     ].join('\n'),
   );
 
-  return new Promise<number>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void Promise.resolve(emulator.stop()).finally(() => resolve(EXIT.ok));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return stopped;
 }
