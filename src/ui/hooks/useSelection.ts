@@ -115,3 +115,29 @@ export function useSelection(rows: readonly string[], height: number, onReachEnd
     current,
   };
 }
+
+/** The moves every list shares (j/k, pages, first/last); true when `action` was one of them. */
+export function applyListMove(selection: Selection, action: string): boolean {
+  switch (action) {
+    case 'down':
+      selection.moveBy(1);
+      return true;
+    case 'up':
+      selection.moveBy(-1);
+      return true;
+    case 'pageDown':
+      selection.pageDown();
+      return true;
+    case 'pageUp':
+      selection.pageUp();
+      return true;
+    case 'first':
+      selection.first();
+      return true;
+    case 'last':
+      selection.last();
+      return true;
+    default:
+      return false;
+  }
+}

@@ -12,7 +12,7 @@ import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { formatCount, formatDuration, formatTime, type TimeMode } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { useSelection } from '../hooks/useSelection.js';
+import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInstances, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
@@ -110,20 +110,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useKeymap(
     'invocation',
     (action) => {
+      if (applyListMove(selection, action)) return;
       const selected = selection.current();
       switch (action) {
-        case 'down':
-          return void selection.moveBy(1);
-        case 'up':
-          return void selection.moveBy(-1);
-        case 'pageDown':
-          return void selection.pageDown();
-        case 'pageUp':
-          return void selection.pageUp();
-        case 'first':
-          return void selection.first();
-        case 'last':
-          return void selection.last();
         case 'open':
           if (!selected) return;
           ui.open({ screen: 'output', invokeId, instanceId: selected });

@@ -9,7 +9,7 @@ import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { formatCount, formatTime } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { useSelection } from '../hooks/useSelection.js';
+import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { invocationStatusColour, useTheme } from '../theme.js';
@@ -60,20 +60,9 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   useKeymap(
     'invocations',
     (action) => {
+      if (applyListMove(selection, action)) return;
       const selected = selection.current();
       switch (action) {
-        case 'down':
-          return void selection.moveBy(1);
-        case 'up':
-          return void selection.moveBy(-1);
-        case 'pageDown':
-          return void selection.pageDown();
-        case 'pageUp':
-          return void selection.pageUp();
-        case 'first':
-          return void selection.first();
-        case 'last':
-          return void selection.last();
         case 'open':
           if (!selected) return;
           ui.open({ screen: 'invocation', invokeId: selected });
