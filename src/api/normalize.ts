@@ -2,8 +2,12 @@
 // numbers) -> the typed model. Anything structurally wrong raises MalformedResponse rather than
 // crashing or returning a silently empty list; small oddities (lower-case statuses, a single object
 // where a list belongs, numbers as strings) are tolerated.
+// Every string in the result is an own copy (none is a slice that keeps the response body alive),
+// and values that repeat across rows (command, instance, user, error texts) are one shared copy
+// from `responseStrings`: the store holds 100,000 invocations of a few dozen distinct commands.
 import { decodeBase64Utf8 } from '../text/base64.js';
 import { ApiError } from './errors.js';
+import { ownString, responseStrings } from './intern.js';
 import { canonicalInstanceStatus, overallStatus } from './status.js';
 import { INVOCATION_STATUSES, INVOKE_STATUSES } from './wire.js';
 import type { InstanceStatus, InvocationStatus } from './wire.js';
@@ -44,6 +48,18 @@ export function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/** `text`, as the shared copy of a value that repeats across rows. */
+function shared(v: unknown): string | undefined {
+  const s = text(v);
+  return s === undefined ? undefined : responseStrings.intern(s);
+}
+
+/** `text`, as an own copy of a value unique to its row (InvokeId, NextToken). */
+function owned(v: unknown): string | undefined {
+  const s = text(v);
+  return s === undefined ? undefined : ownString(s);
+}
+
 /** A finite number from a number, numeric string or BigNumber. */
 export function num(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
@@ -78,10 +94,19 @@ function list(v: unknown, what: string): unknown[] | undefined {
   throw malformed(`${what} is not a list`);
 }
 
+/** Decoded text; plain text may still be a slice of the response body (callers copy or share it). */
 function decode(v: unknown, encoding: NormalizeOptions['encoding']): string | undefined {
   const s = text(v);
   if (s === undefined) return undefined;
   return encoding === 'Base64' ? decodeBase64Utf8(s) : s;
+}
+
+/** Output: unique per instance and up to 24 KB, so copied rather than shared. */
+function decodeOutput(v: unknown, encoding: NormalizeOptions['encoding']): string {
+  const s = decode(v, encoding);
+  if (s === undefined) return '';
+  // Base64 decodes into a new string already.
+  return encoding === 'Base64' ? s : ownString(s);
 }
 
 const LEGACY_TO_INSTANCE: Record<string, InstanceStatus> = {
@@ -106,7 +131,7 @@ function canonicalOverall(v: unknown): InvocationStatus | undefined {
 function canonicalLegacy(v: unknown): string | undefined {
   const s = text(v);
   if (s === undefined) return undefined;
-  return CANONICAL_LEGACY.get(s.trim().toLowerCase()) ?? s;
+  return CANONICAL_LEGACY.get(s.trim().toLowerCase()) ?? responseStrings.intern(s);
 }
 
 /** Per-instance progress; falls back to the legacy status when the field is missing or unknown. */
@@ -124,25 +149,26 @@ function exitCode(v: unknown): number | null {
   return n === undefined ? null : n;
 }
 
-function requireId(v: unknown, field: string, where: string): string {
+/** A required id, as an own copy (`share`: the shared copy, for ids that repeat across rows). */
+function requireId(v: unknown, field: string, where: string, share = false): string {
   const s = text(v);
   if (s === undefined) throw malformed(`${where} has no ${field}`);
-  return s;
+  return share ? responseStrings.intern(s) : ownString(s);
 }
 
 function common(o: Obj, opts: NormalizeOptions) {
   return {
     exitCode: exitCode(o.ExitCode),
-    errorCode: text(o.ErrorCode),
-    errorInfo: text(o.ErrorInfo),
-    output: opts.withOutput ? (decode(o.Output, opts.encoding) ?? '') : undefined,
+    errorCode: shared(o.ErrorCode),
+    errorInfo: shared(o.ErrorInfo),
+    output: opts.withOutput ? decodeOutput(o.Output, opts.encoding) : undefined,
     dropped: num(o.Dropped) ?? 0,
     repeats: num(o.Repeats) ?? 0,
     startTime: epochMs(o.StartTime),
     finishTime: epochMs(o.FinishTime) ?? epochMs(o.FinishedTime),
     stopTime: epochMs(o.StopTime),
-    containerId: text(o.ContainerId),
-    containerName: text(o.ContainerName),
+    containerId: shared(o.ContainerId),
+    containerName: shared(o.ContainerName),
   };
 }
 
@@ -155,7 +181,7 @@ function dropUndefined<T extends object>(o: T): T {
 
 function invokeInstance(raw: unknown, invokeId: string, opts: NormalizeOptions, where: string): InstanceResult {
   if (!isObj(raw)) throw malformed(`${where} is not an object`);
-  const instanceId = requireId(raw.InstanceId, 'InstanceId', where);
+  const instanceId = requireId(raw.InstanceId, 'InstanceId', where, true);
   return dropUndefined<InstanceResult>({
     invokeId,
     instanceId,
@@ -174,8 +200,8 @@ function tags(v: unknown): Record<string, string> | undefined {
   const out: Record<string, string> = Object.create(null);
   for (const t of items) {
     if (!isObj(t)) continue;
-    const k = text(t.TagKey);
-    if (k !== undefined) out[k] = text(t.TagValue) ?? '';
+    const k = shared(t.TagKey);
+    if (k !== undefined) out[k] = shared(t.TagValue) ?? '';
   }
   return out;
 }
@@ -193,33 +219,33 @@ export function normalizeInvocation(raw: unknown, opts: NormalizeOptions, index 
   const legacy = canonicalLegacy(raw.InvokeStatus);
   return dropUndefined<Invocation>({
     invokeId,
-    commandId: text(raw.CommandId),
-    commandName: text(raw.CommandName),
-    commandType: text(raw.CommandType),
-    commandContent: decode(raw.CommandContent, opts.encoding),
+    commandId: shared(raw.CommandId),
+    commandName: shared(raw.CommandName),
+    commandType: shared(raw.CommandType),
+    commandContent: shared(decode(raw.CommandContent, opts.encoding)),
     creationTime: epochMs(raw.CreationTime),
-    frequency: text(raw.Frequency),
+    frequency: shared(raw.Frequency),
     timed: bool(raw.Timed),
     invocationStatus: deriveOverall(raw.InvocationStatus, instances, legacy),
     invokeStatus: legacy,
     parameters: parametersText(raw.Parameters),
     instances,
-    username: text(raw.Username),
-    workingDir: text(raw.WorkingDir),
+    username: shared(raw.Username),
+    workingDir: shared(raw.WorkingDir),
     timeout: num(raw.Timeout),
-    repeatMode: text(raw.RepeatMode),
-    launcher: text(raw.Launcher),
-    terminationMode: text(raw.TerminationMode),
-    containerId: text(raw.ContainerId),
-    containerName: text(raw.ContainerName),
+    repeatMode: shared(raw.RepeatMode),
+    launcher: shared(raw.Launcher),
+    terminationMode: shared(raw.TerminationMode),
+    containerId: shared(raw.ContainerId),
+    containerName: shared(raw.ContainerName),
     tags: tags(raw.Tags),
   });
 }
 
 /** Parameters is documented as a JSON string; some responses carry the object itself. */
 function parametersText(v: unknown): string | undefined {
-  if (isObj(v)) return JSON.stringify(v);
-  return text(v);
+  if (isObj(v)) return responseStrings.intern(JSON.stringify(v));
+  return shared(v);
 }
 
 /** The overall status as sent; when missing or unknown, derived by the API page's rule. */
@@ -250,7 +276,7 @@ function pageFields(o: Obj) {
     totalCount: num(o.TotalCount),
     pageNumber: num(o.PageNumber),
     pageSize: num(o.PageSize),
-    nextToken: text(o.NextToken),
+    nextToken: owned(o.NextToken),
   };
 }
 
@@ -263,15 +289,15 @@ export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOption
   if (items === undefined && page.totalCount !== 0) throw malformed('no Invocations.Invocation list');
   const invocations = (items ?? []).map((r, i) => normalizeInvocation(r, opts, i));
   invocations.sort(byCreationDesc);
-  return dropUndefined<InvocationPage>({ invocations, ...page, requestId: text(raw.RequestId) ?? '' });
+  return dropUndefined<InvocationPage>({ invocations, ...page, requestId: owned(raw.RequestId) ?? '' });
 }
 
 export function normalizeInvocationResult(raw: unknown, opts: NormalizeOptions, index = 0): InstanceResult {
   const where = `InvocationResult[${index}]`;
   if (!isObj(raw)) throw malformed(`${where} is not an object`);
   return dropUndefined<InstanceResult>({
-    invokeId: requireId(raw.InvokeId, 'InvokeId', where),
-    instanceId: requireId(raw.InstanceId, 'InstanceId', where),
+    invokeId: requireId(raw.InvokeId, 'InvokeId', where, true),
+    instanceId: requireId(raw.InstanceId, 'InstanceId', where, true),
     invocationStatus: instanceStatus(raw.InvocationStatus, raw.InvokeRecordStatus, where),
     instanceInvokeStatus: canonicalLegacy(raw.InvokeRecordStatus),
     ...common(raw, opts),
@@ -289,10 +315,10 @@ export function normalizeInvocationResultsResponse(raw: unknown, opts: Normalize
   const items = list(inv.InvocationResults.InvocationResult, 'InvocationResults.InvocationResult');
   if (items === undefined && page.totalCount !== 0) throw malformed('no InvocationResults.InvocationResult list');
   const results = (items ?? []).map((r, i) => normalizeInvocationResult(r, opts, i));
-  return dropUndefined<InvocationResultPage>({ results, ...page, requestId: text(raw.RequestId) ?? '' });
+  return dropUndefined<InvocationResultPage>({ results, ...page, requestId: owned(raw.RequestId) ?? '' });
 }
 
 export function normalizeStopResponse(raw: unknown): { requestId: string } {
   if (!isObj(raw)) throw malformed('the body is not a JSON object');
-  return { requestId: text(raw.RequestId) ?? '' };
+  return { requestId: owned(raw.RequestId) ?? '' };
 }

@@ -5,7 +5,7 @@
 // return entities compare by identity. A write that changes nothing bumps nothing.
 import type { DescribeInvocationsParams, InstanceResult, Invocation } from '../api/model.js';
 import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreState } from './types.js';
-import { detached, mergeOrder, newerFirst, outputBytes, outputKey, ownString, sameInvocation, withInstance } from './reducer.js';
+import { detached, mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
 
 export type * from './types.js';
 
@@ -227,12 +227,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
           outputTotal -= outputSizes.get(key) ?? 0;
         }
         const size = outputBytes(entry.text, entry.invokeId, entry.instanceId);
-        outputs.set(key, {
-          ...entry,
-          invokeId: ownString(entry.invokeId),
-          instanceId: ownString(entry.instanceId),
-          text: ownString(entry.text),
-        });
+        outputs.set(key, entry);
         outputSizes.set(key, size);
         outputTotal += size;
         // Evict least recently set entries, but never the one just written (it is on screen).

@@ -42,40 +42,29 @@ export function sameInvocation(prev: Invocation, next: Invocation): boolean {
   return true;
 }
 
-/**
- * A copy of `text` that owns its characters. Strings cut from a parsed response are V8 "sliced
- * strings" that keep the whole response body alive (measured in the soak: every stored entity
- * pinned its ~40 KB listing, 10 MB an hour). Concatenation flattens into a new string first, so
- * the slice points at that copy instead of the response.
- */
-export function ownString(text: string): string {
-  return (' ' + text).slice(1);
-}
+// Entities arrive from api/normalize with own (never sliced) and shared strings, so the store keeps
+// them as they are: copying here would undo the sharing (one copy per distinct value).
+export { ownString } from '../api/intern.js';
 
-function ownFields<T extends object>(obj: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = typeof v === 'string' ? ownString(v) : v;
-  return out as T;
+/** The instance without its output (that goes to the output LRU so list data stays small). */
+function withoutOutput(i: InstanceResult): InstanceResult {
+  if (!('output' in i)) return i;
+  const { output: _output, ...rest } = i;
+  return rest;
 }
 
 /**
- * What the store keeps of an incoming entity: its own copies of every string, and no output
- * (that goes to the output LRU so list data stays small).
+ * What the store keeps of an incoming entity: the entity itself, or a copy without outputs when an
+ * instance carries one (listings do not ask for output, so that copy is rare).
  */
 export function detached(inv: Invocation): Invocation {
-  const own = ownFields(inv);
-  if (inv.tags) own.tags = Object.fromEntries(Object.entries(inv.tags).map(([k, v]) => [ownString(k), ownString(v)]));
-  own.instances = inv.instances.map((i) => {
-    const copy = ownFields(i);
-    copy.output = undefined;
-    return copy;
-  });
-  return own;
+  if (!inv.instances.some((i) => 'output' in i)) return inv;
+  return { ...inv, instances: inv.instances.map(withoutOutput) };
 }
 
 /** Replace (or add) one instance inside an invocation, keeping the others. */
 export function withInstance(inv: Invocation, instance: InstanceResult): Invocation {
-  const stripped = { ...ownFields(instance), output: undefined };
+  const stripped = withoutOutput(instance);
   const at = inv.instances.findIndex((i) => i.instanceId === instance.instanceId);
   if (at >= 0 && sameInstance(inv.instances[at], stripped)) return inv;
   const instances = at >= 0 ? inv.instances.map((i, n) => (n === at ? stripped : i)) : [...inv.instances, stripped];
