@@ -20,7 +20,6 @@ import {
 } from './context.js';
 import type { TimeMode } from './format.js';
 import { KeyRouterContext, useKeyRouter } from './hooks/useKeymap.js';
-import { useNow } from './hooks/useNow.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
 import { footerHints, type ActionId, type KeyContext } from './keymap.js';
@@ -114,7 +113,6 @@ function errorText(error: unknown): string {
 
 function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }: AppProps) {
   const { columns, rows } = useTerminalSize();
-  const now = useNow(clock);
   const [stack, setStack] = useState<Route[]>([{ screen: 'invocations' }]);
   // Overlays stack: help over command content, a search prompt over command content.
   const [overlays, setOverlays] = useState<Overlay[]>([]);
@@ -184,7 +182,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
     [poller, quit, readOnly, showFlash, store, pushOverlay],
   );
 
-  const view = useMemo<UiView>(() => ({ timeMode, now, readOnly }), [timeMode, now, readOnly]);
+  const view = useMemo<UiView>(() => ({ timeMode, clock, readOnly }), [timeMode, clock, readOnly]);
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   // A frame as tall as the terminal makes Ink clear the scrollback on every update.
@@ -207,7 +205,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
         <Box flexDirection="column" width={width} height={height}>
           {tooSmall ? <TooSmall columns={columns} rows={rows} onQuit={quit} /> : null}
           <Box flexDirection="column" display={tooSmall ? 'none' : 'flex'} width={width} height={height}>
-            <Header info={header} demo={demo} store={store} now={now} width={width} />
+            <Header info={header} demo={demo} store={store} clock={clock} width={width} />
             <Box flexDirection="column" height={bodyHeight} width={width}>
               {stack.map((route, i) => {
                 const shown = i === stack.length - 1 && !covering;
@@ -296,13 +294,12 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   );
 }
 
-const selectPoll = (s: StoreState) => s.poll;
+/** The poller's error as the footer shows it: a string, so a tick that changes only the header leaves the App alone. */
+const selectPollError = (s: StoreState): string | undefined =>
+  (s.poll.phase === 'retrying' || s.poll.phase === 'failed') && s.poll.lastError ? errorText(s.poll.lastError) : undefined;
 
 /** The poller's current error, for the footer's message line. */
 function useFooterError(store: Store): FooterMessage | undefined {
-  const poll = useStoreSelector(store, selectPoll);
-  if ((poll.phase === 'retrying' || poll.phase === 'failed') && poll.lastError) {
-    return { text: errorText(poll.lastError), tone: 'error' };
-  }
-  return undefined;
+  const text = useStoreSelector(store, selectPollError);
+  return useMemo(() => (text === undefined ? undefined : { text, tone: 'error' }), [text]);
 }

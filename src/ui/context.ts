@@ -2,6 +2,7 @@
 // they read, as in gemini-cli's UIActionsContext. Screens never reach into each other.
 import { createContext, useContext } from 'react';
 import type { ActionId } from './keymap.js';
+import { realClock, type Clock } from '../clock.js';
 import type { TimeMode } from './format.js';
 
 export type Route =
@@ -33,8 +34,8 @@ export interface UiActions {
 
 export interface UiView {
   timeMode: TimeMode;
-  /** The app clock's time, ticking once a second (ages and running durations). */
-  now: number;
+  /** The app clock: screens draw times through useTimeText(clock, timeMode). */
+  clock: Clock;
   readOnly: boolean;
 }
 
@@ -55,7 +56,7 @@ export const UiActionsContext = createContext<UiActions>({
   refresh: missing,
 });
 
-export const UiViewContext = createContext<UiView>({ timeMode: 'relative', now: 0, readOnly: false });
+export const UiViewContext = createContext<UiView>({ timeMode: 'relative', clock: realClock, readOnly: false });
 
 export function useUiActions(): UiActions {
   return useContext(UiActionsContext);

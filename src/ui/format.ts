@@ -32,6 +32,28 @@ export function formatTime(at: number | undefined, now: number, mode: TimeMode):
   return formatDistanceStrict(at, now, { addSuffix: true });
 }
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * When formatTime's text for `at` may next change: the next half unit (formatDistanceStrict
+ * rounds) or the next switch of unit (59 seconds -> 1 minute), whichever comes first. Absolute
+ * times never change.
+ */
+export function nextTimeChange(at: number | undefined, now: number, mode: TimeMode): number | undefined {
+  if (mode === 'absolute' || at === undefined || !Number.isFinite(at)) return undefined;
+  const age = now - at;
+  // A time ahead of ours (clock skew) counts down: look again every second.
+  if (age < SECOND) return now + SECOND - (((age % SECOND) + SECOND) % SECOND);
+  // Days are counted in local days (daylight saving moves them): look again within the hour.
+  const [unit, upTo] =
+    age < MINUTE ? [SECOND, MINUTE] : age < HOUR ? [MINUTE, HOUR] : age < DAY ? [HOUR, DAY] : [DAY, age + HOUR];
+  const nextHalf = (Math.floor(age / unit - 0.5) + 1.5) * unit;
+  return now + Math.min(nextHalf, upTo) - age;
+}
+
 /** "45s", "3m 05s", "2h 04m", "3d 02h". */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

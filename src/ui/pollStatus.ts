@@ -2,7 +2,8 @@
 // "endpoint unreachable since 12:04:31", "stopped: Code: Message (RequestId ...) — press r to retry".
 import type { PollState } from '../store/types.js';
 import { sanitizeInline } from '../text/index.js';
-import { clockTime, formatDuration, secondsUntil } from './format.js';
+import { clockTime, secondsUntil } from './format.js';
+import type { TimeText } from './hooks/useTimeText.js';
 
 export type PollTone = 'ok' | 'warn' | 'error' | 'muted';
 
@@ -11,7 +12,8 @@ export interface PollDescription {
   tone: PollTone;
 }
 
-export function describePoll(poll: PollState, now: number): PollDescription {
+export function describePoll(poll: PollState, times: TimeText): PollDescription {
+  const { now } = times;
   switch (poll.phase) {
     case 'starting':
       return { text: 'connecting…', tone: 'muted' };
@@ -21,7 +23,13 @@ export function describePoll(poll: PollState, now: number): PollDescription {
       return { text: 'paused', tone: 'muted' };
     case 'retrying': {
       const err = poll.lastError;
-      const wait = poll.nextTickAt !== undefined ? `, retrying in ${secondsUntil(poll.nextTickAt, now)} s` : ', retrying';
+      let wait = ', retrying';
+      if (poll.nextTickAt !== undefined) {
+        wait = `, retrying in ${secondsUntil(poll.nextTickAt, now)} s`;
+        // The whole seconds left change when the gap crosses a multiple of a second.
+        const toNextSecond = (((poll.nextTickAt - now) % 1000) + 1000) % 1000;
+        times.wakeAt(now + (toNextSecond || 1000));
+      }
       if (err && (err.kind === 'network' || err.kind === 'timeout')) {
         const since = poll.failingSince ?? now;
         return { text: `endpoint unreachable since ${clockTime(since)}${wait}`, tone: 'warn' };
@@ -37,8 +45,25 @@ export function describePoll(poll: PollState, now: number): PollDescription {
   }
 }
 
-/** "data 3s old", or "no data yet". */
-export function describeAge(poll: PollState, now: number): string {
+/** How late a due tick may be before the data on screen counts as stale. */
+export const STALE_GRACE_MS = 3000;
+
+/**
+ * "updated 12:04:31" while ticks arrive when due; "data 47s old", counting every second, once a
+ * tick is overdue or failing. A clock that ticks while nothing changes would redraw the header
+ * every second for nothing; the age counts only when it tells the reader something.
+ */
+export function describeAge(poll: PollState, times: TimeText): string {
   if (poll.lastSuccessAt === undefined) return 'no data yet';
-  return `data ${formatDuration(now - poll.lastSuccessAt)} old`;
+  const staleFrom =
+    poll.phase === 'retrying' || poll.phase === 'failed'
+      ? poll.lastSuccessAt
+      : poll.nextTickAt !== undefined
+        ? poll.nextTickAt + STALE_GRACE_MS
+        : Infinity;
+  if (times.now < staleFrom) {
+    if (staleFrom !== Infinity) times.wakeAt(staleFrom);
+    return `updated ${clockTime(poll.lastSuccessAt)}`;
+  }
+  return `data ${times.since(poll.lastSuccessAt)} old`;
 }

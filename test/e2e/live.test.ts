@@ -190,6 +190,9 @@ describe('the endpoint going away', () => {
     await s.waitFor(() => listRows(s).some((r) => r.invokeId === fresh), 'the new invocation listed', { timeoutMs: 90_000 });
     await s.waitForText('● live');
     expect(s.screen()).not.toContain('endpoint unreachable');
+    // Fresh again: the header names the update's time instead of counting an age.
+    expect(s.screen()).toMatch(/updated \d\d:\d\d:\d\d/);
+    expect(s.screen()).not.toMatch(/data \d+s old/);
     expect(listRows(s).map((r) => r.invokeId)).toEqual([fresh, ...shown]);
   });
 });

@@ -190,6 +190,9 @@ describe('runLiveUi', () => {
     expect(rows.filter((l) => l.startsWith('catop '))).toHaveLength(1);
     expect(rows[28]).toMatch(/^Enter open/);
     expect(rows[29]).toBe('');
+    // Unchanged rows are stepped over in one movement each run, never one "next line" per row.
+    expect(s.stdout.text).toMatch(/\u001b\[\d+E/);
+    expect(s.stdout.text).not.toContain('\u001b[E\u001b[E');
     s.stdin.type('q');
     expect(await s.exit).toBe(0);
     await expectRestored(s);

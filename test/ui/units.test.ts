@@ -5,6 +5,7 @@ import { FakeClock } from '../../src/clock.js';
 import { formatDuration, formatTime, truncateMiddle } from '../../src/ui/format.js';
 import { findNear, resolveSelection } from '../../src/ui/hooks/useSelection.js';
 import { layoutRows, findMatches } from '../../src/ui/hooks/useTextPager.js';
+import { timeTextAt } from '../../src/ui/hooks/useTimeText.js';
 import { describePoll } from '../../src/ui/pollStatus.js';
 import {
   filterInstances,
@@ -13,6 +14,7 @@ import {
   nextStatusFilter,
 } from '../../src/ui/rowFilters.js';
 import { outputFileName } from '../../src/ui/saveOutput.js';
+import { anchorFrame } from '../../src/ui/frameAnchor.js';
 import { fatalLine, liveRenderingOff } from '../../src/ui/terminal.js';
 import { colourWanted } from '../../src/ui/theme.js';
 import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
@@ -179,15 +181,16 @@ describe('pager helpers', () => {
 describe('poll state in words', () => {
   const clock = new FakeClock(Date.UTC(2026, 10, 28, 12, 4, 31));
   const now = clock.now();
+  const at = () => timeTextAt(now, 'relative');
 
   it('says live, throttled with the wait, unreachable since when, and stopped with what to do', () => {
-    expect(describePoll({ phase: 'ok', inFlight: false, calls: 1 }, now).text).toBe('live');
+    expect(describePoll({ phase: 'ok', inFlight: false, calls: 1 }, at()).text).toBe('live');
     const throttled = new ApiError({ code: 'Throttling.User', message: 'Request was denied', kind: 'api', retryable: true });
-    expect(describePoll({ phase: 'retrying', lastError: throttled, nextTickAt: now + 8000, inFlight: false, calls: 1 }, now).text).toBe(
+    expect(describePoll({ phase: 'retrying', lastError: throttled, nextTickAt: now + 8000, inFlight: false, calls: 1 }, at()).text).toBe(
       'throttled, retrying in 8 s',
     );
     const down = new ApiError({ code: 'ECONNREFUSED', message: 'connection refused', kind: 'network', retryable: true });
-    const since = describePoll({ phase: 'retrying', lastError: down, failingSince: now - 5000, inFlight: false, calls: 1 }, now).text;
+    const since = describePoll({ phase: 'retrying', lastError: down, failingSince: now - 5000, inFlight: false, calls: 1 }, at()).text;
     expect(since).toMatch(/^endpoint unreachable since \d\d:\d\d:\d\d/);
     const denied = new ApiError({
       code: 'Forbidden.RAM',
@@ -196,7 +199,7 @@ describe('poll state in words', () => {
       retryable: false,
       requestId: 'REQ-1',
     });
-    expect(describePoll({ phase: 'failed', lastError: denied, inFlight: false, calls: 1 }, now).text).toBe(
+    expect(describePoll({ phase: 'failed', lastError: denied, inFlight: false, calls: 1 }, at()).text).toBe(
       'stopped: Forbidden.RAM: User not authorized (RequestId REQ-1) — press r to retry',
     );
   });
@@ -255,5 +258,18 @@ describe('terminal helpers', () => {
     const hostile = outputFileName('../../etc/passwd', 'i/x');
     expect(hostile).toBe('catop-__.._etc_passwd-i_x.log');
     expect(hostile).not.toContain('/');
+  });
+});
+
+describe('frame anchoring', () => {
+  const E = '\u001b[E';
+  it('starts an update at the top row and steps over unchanged rows in one movement per run', () => {
+    const frame = `\u001b[38A${E}${E}${E}\u001b[Gchanged row\u001b[K\n${E}${E}\u001b[Glast\u001b[K\n${E}`;
+    expect(anchorFrame(frame)).toBe(`\u001b[H\u001b[3E\u001b[Gchanged row\u001b[K\n\u001b[2E\u001b[Glast\u001b[K\n${E}`);
+  });
+
+  it('leaves writes that are not frame updates alone', () => {
+    expect(anchorFrame(`text ${E}${E}`)).toBe(`text ${E}${E}`);
+    expect(anchorFrame('\u001b[?1049h')).toBe('\u001b[?1049h');
   });
 });

@@ -1,6 +1,6 @@
 // One invocation: its details and one row per instance (status, exit code, error with its
 // meaning, times, repeats, dropped bytes). Enter opens the instance's output.
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { isFinalInstance } from '../../api/status.js';
@@ -10,8 +10,9 @@ import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { formatCount, formatDuration, formatTime, type TimeMode } from '../format.js';
+import { formatCount, formatDuration } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInstances, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
@@ -41,14 +42,14 @@ export function describeError(inst: InstanceResult): string {
 }
 
 /** Finish time, or how long it has been running. */
-export function finishOrRunning(inst: InstanceResult, now: number, mode: TimeMode): string {
+export function finishOrRunning(inst: InstanceResult, times: TimeText): string {
   if (!isFinalInstance(inst.invocationStatus)) {
-    return inst.startTime !== undefined ? `running ${formatDuration(now - inst.startTime)}` : inst.invocationStatus.toLowerCase();
+    return inst.startTime !== undefined ? `running ${times.since(inst.startTime)}` : inst.invocationStatus.toLowerCase();
   }
   const end = inst.finishTime ?? inst.stopTime;
   if (end === undefined) return '-';
   const took = inst.startTime !== undefined ? ` (${formatDuration(end - inst.startTime)})` : '';
-  return formatTime(end, now, mode) + (mode === 'relative' ? took : '');
+  return times.time(end) + (times.mode === 'relative' ? took : '');
 }
 
 function firstLine(text: string | undefined): string {
@@ -57,7 +58,7 @@ function firstLine(text: string | undefined): string {
   return (lines[0]?.text ?? '') + (lines.length > 1 ? ' …' : '');
 }
 
-function Details({ inv, now, timeMode }: { inv: Invocation; now: number; timeMode: TimeMode }) {
+function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   const theme = useTheme();
   const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
   return (
@@ -67,7 +68,7 @@ function Details({ inv, now, timeMode }: { inv: Invocation; now: number; timeMod
         <Text color={theme.muted}>
           {' '}
           ({sanitizeInline(inv.commandId ?? '-')}) · {sanitizeInline(inv.commandType ?? '-')} · created{' '}
-          {formatTime(inv.creationTime, now, timeMode)}
+          {times.time(inv.creationTime)}
         </Text>
       </Text>
       <Text wrap="truncate-end">
@@ -94,7 +95,8 @@ function Details({ inv, now, timeMode }: { inv: Invocation; now: number; timeMod
 export function InvocationScreen({ store, poller, invokeId, active, width, height }: InvocationScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { now, timeMode } = useUiView();
+  const { clock, timeMode } = useUiView();
+  const times = useTimeText(clock, timeMode);
   const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
@@ -103,7 +105,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1);
   const selection = useSelection(ids, tableHeight - 1);
 
-  useEffect(() => {
+  // In the commit that shows the screen, so the next tick already fetches for it.
+  useLayoutEffect(() => {
     if (active) poller.setFocus({ invokeId });
   }, [active, poller, invokeId]);
 
@@ -152,14 +155,14 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         header: 'STARTED',
         width: timeMode === 'absolute' ? 19 : 14,
         priority: 3,
-        cell: (i) => formatTime(i.startTime, now, timeMode),
+        cell: (i) => times.time(i.startTime),
       },
       {
         key: 'finish',
         header: 'FINISHED',
         width: timeMode === 'absolute' ? 19 : 20,
         priority: 2,
-        cell: (i) => finishOrRunning(i, now, timeMode),
+        cell: (i) => finishOrRunning(i, times),
       },
       { key: 'repeats', header: 'REPEATS', width: 7, align: 'right', priority: 4, cell: (i) => String(i.repeats) },
       {
@@ -171,7 +174,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
     ],
-    [theme, now, timeMode],
+    [theme, times, timeMode],
   );
 
   const notes: string[] = [];
@@ -184,7 +187,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       <Breadcrumb trail={['Invocations', invokeId]} note={notes.join(' · ')} width={width} />
       {inv ? (
         <>
-          <Details inv={inv} now={now} timeMode={timeMode} />
+          <Details inv={inv} times={times} />
           <Text> </Text>
           <Table
             data={instances}

@@ -1,14 +1,15 @@
 // The first screen: every loaded invocation, newest first, windowed, with the cursor kept on
 // the row being read while new invocations arrive on top.
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import type { Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
 import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { formatCount, formatTime } from '../format.js';
+import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { useTimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
@@ -35,7 +36,8 @@ export function maxRepeats(inv: Invocation): number {
 export function InvocationsScreen({ store, poller, active, width, height }: InvocationsScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { now, timeMode } = useUiView();
+  const { clock, timeMode } = useUiView();
+  const times = useTimeText(clock, timeMode);
   const dataVersion = useStoreSelector(store, selectDataVersion);
   const phase = useStoreSelector(store, (s) => s.poll.phase);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
@@ -53,7 +55,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const tableHeight = Math.max(2, height - 1);
   const selection = useSelection(rows, tableHeight - 1, () => poller.loadMore());
 
-  useEffect(() => {
+  // In the commit that shows the screen, so the next tick already fetches for it.
+  useLayoutEffect(() => {
     if (active) poller.setFocus(null);
   }, [active, poller]);
 
@@ -123,7 +126,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         header: 'CREATED',
         width: timeMode === 'absolute' ? 19 : 15,
         priority: 2,
-        cell: (id) => formatTime(get(id)?.creationTime, now, timeMode),
+        cell: (id) => times.time(get(id)?.creationTime),
       },
       {
         key: 'timed',
@@ -150,7 +153,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
     ];
     // dataVersion: cells read the in-place entity map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [invocations, theme, now, timeMode, dataVersion]);
+  }, [invocations, theme, times, timeMode, dataVersion]);
 
   const notes: string[] = [];
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);

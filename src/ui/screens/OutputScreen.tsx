@@ -1,6 +1,6 @@
 // One instance's output: decoded and sanitised, windowed, with follow while it runs, wrap,
 // raw view, search, and markers when the service cut it or it is still growing.
-import React, { useEffect } from 'react';
+import React, { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
@@ -8,8 +8,10 @@ import { selectInstance, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { formatCount, formatTime } from '../format.js';
+import type { InstanceResult } from '../../api/model.js';
+import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { useTimeText } from '../hooks/useTimeText.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import type { UiPoller } from '../intents.js';
 import { saveOutput } from '../saveOutput.js';
@@ -37,7 +39,6 @@ const OUTPUT_LIMIT = '24 KB';
 export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height, saveDir }: OutputScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { now, timeMode } = useUiView();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
@@ -45,7 +46,8 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT);
   const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running });
 
-  useEffect(() => {
+  // In the commit that shows the screen, so the next tick already fetches for it.
+  useLayoutEffect(() => {
     if (active) poller.setFocus({ invokeId, instanceId });
   }, [active, poller, invokeId, instanceId]);
 
@@ -99,18 +101,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={['Invocations', invokeId, instanceId]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
       <Box flexDirection="column" height={INFO_HEIGHT}>
-        <Text wrap="truncate-end">
-          {instance ? <StatusBadge status={instance.invocationStatus} instance /> : <Text color={theme.muted}>?</Text>}
-          <Text color={theme.muted}> · exit </Text>
-          {instance?.exitCode ?? '-'}
-          <Text color={theme.muted}> · started </Text>
-          {formatTime(instance?.startTime, now, timeMode)}
-          <Text color={theme.muted}>{running ? ' · ' : ' · finished '}</Text>
-          {instance ? finishOrRunning(instance, now, timeMode) : '-'}
-          <Text color={theme.muted}> · repeats </Text>
-          {instance?.repeats ?? '-'}
-          {instance?.errorCode ? <Text color={theme.error}> · {sanitizeInline(instance.errorCode)}</Text> : null}
-        </Text>
+        <InstanceLine instance={instance} />
         <Text wrap="truncate-end" color={theme.warning}>
           {output && output.dropped > 0
             ? `… ${formatCount(output.dropped)} bytes dropped by the service (${OUTPUT_LIMIT} limit)`
@@ -130,5 +121,27 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         emptyText={output ? '(no output)' : 'loading output…'}
       />
     </Box>
+  );
+}
+
+/** Status, exit code and times: its own component, so a running duration ticks without redrawing the pager. */
+function InstanceLine({ instance }: { instance: InstanceResult | undefined }) {
+  const theme = useTheme();
+  const { clock, timeMode } = useUiView();
+  const times = useTimeText(clock, timeMode);
+  const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
+  return (
+    <Text wrap="truncate-end">
+      {instance ? <StatusBadge status={instance.invocationStatus} instance /> : <Text color={theme.muted}>?</Text>}
+      <Text color={theme.muted}> · exit </Text>
+      {instance?.exitCode ?? '-'}
+      <Text color={theme.muted}> · started </Text>
+      {times.time(instance?.startTime)}
+      <Text color={theme.muted}>{running ? ' · ' : ' · finished '}</Text>
+      {instance ? finishOrRunning(instance, times) : '-'}
+      <Text color={theme.muted}> · repeats </Text>
+      {instance?.repeats ?? '-'}
+      {instance?.errorCode ? <Text color={theme.error}> · {sanitizeInline(instance.errorCode)}</Text> : null}
+    </Text>
   );
 }

@@ -3,12 +3,14 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { DescribeInvocationsParams } from '../../api/model.js';
+import type { Clock } from '../../clock.js';
 import { INVOCATION_STATUSES } from '../../api/wire.js';
-import type { Store, StoreState } from '../../store/types.js';
+import type { PollState, Store, StoreState } from '../../store/types.js';
 import { selectStatusCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
 import { formatCount, truncateMiddle } from '../format.js';
+import { useTimeText } from '../hooks/useTimeText.js';
 import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
 import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
 
@@ -22,13 +24,21 @@ export interface HeaderProps {
   info: HeaderInfo;
   demo: boolean;
   store: Store;
-  now: number;
+  clock: Clock;
   width: number;
 }
 
 export const HEADER_HEIGHT = 3;
 
 const selectPoll = (s: StoreState) => s.poll;
+/** What the header draws from the poll state: a tick going out (inFlight) changes none of it. */
+const samePollShown = (a: PollState, b: PollState) =>
+  a.phase === b.phase &&
+  a.lastSuccessAt === b.lastSuccessAt &&
+  a.lastError === b.lastError &&
+  a.failingSince === b.failingSince &&
+  a.nextTickAt === b.nextTickAt &&
+  a.calls === b.calls;
 const selectFilters = (s: StoreState) => s.filters;
 
 /** "status=Running name=deploy": the API filters from the command line. */
@@ -57,14 +67,15 @@ function toneColour(theme: Theme, tone: PollTone) {
   }
 }
 
-export function Header({ info, demo, store, now, width }: HeaderProps) {
+export function Header({ info, demo, store, clock, width }: HeaderProps) {
   const theme = useTheme();
-  const poll = useStoreSelector(store, selectPoll);
+  const poll = useStoreSelector(store, selectPoll, samePollShown);
   const counts = useStoreSelector(store, selectStatusCounts);
   const filters = useStoreSelector(store, selectFilters);
-  const status = describePoll(poll, now);
+  const times = useTimeText(clock, 'relative');
+  const status = describePoll(poll, times);
   // The age stays in view; a long error gives up its middle, never its "press r to retry".
-  const age = ` · ${describeAge(poll, now)} · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
+  const age = ` · ${describeAge(poll, times)} · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
   const filterText = describeFilters(filters);
   const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
   return (
