@@ -81,7 +81,7 @@ export function filterInstances(instances: readonly InstanceResult[], status: St
   return instances.filter((i) => instanceInFilter(i.invocationStatus, status) && (!needle || instanceMatches(i, needle)));
 }
 
-/** "3✓ 1✗ 2… 1⊘": succeeded, failed, in progress, stopped; readable without colour. */
+/** "3✓ 1✗ 2↻ 1⊘": succeeded, failed, in progress, stopped; readable without colour (an ellipsis would read as cut text). */
 export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, number>>): string {
   let ok = 0;
   let failed = 0;
@@ -96,7 +96,7 @@ export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, numbe
   const parts: string[] = [];
   if (ok) parts.push(`${ok}✓`);
   if (failed) parts.push(`${failed}✗`);
-  if (active) parts.push(`${active}…`);
+  if (active) parts.push(`${active}↻`);
   if (stopped) parts.push(`${stopped}⊘`);
   return parts.join(' ') || '-';
 }

@@ -134,7 +134,7 @@ describe('client-side filters', () => {
 
   it('labels instance counts readably without colour', () => {
     expect(instanceCountsLabel({ Success: 3, Failed: 1, Timeout: 1, Running: 2, Pending: 1, Stopped: 1 })).toBe(
-      '3✓ 2✗ 3… 1⊘',
+      '3✓ 2✗ 3↻ 1⊘',
     );
     expect(instanceCountsLabel({})).toBe('-');
   });
