@@ -61,8 +61,8 @@ export const CJK_OUTPUT = [
 ].join('\n');
 
 /** Deterministic log lines until `bytes` is reached (a long `tail -n` of an application log). */
-export function logTail(bytes: number, seed: number): string {
-  const levels = ['INFO', 'INFO', 'INFO', 'DEBUG', 'WARN', 'ERROR'];
+export function logTail(bytes: number, seed: number, from = Date.UTC(2026, 10, 27, 0, 0, 0)): string {
+  const levels = ['INFO ', 'INFO ', 'INFO ', 'DEBUG', 'WARN ', 'ERROR'];
   const msgs = [
     'GET /api/v1/orders 200 12ms',
     'POST /api/v1/checkout 201 87ms',
@@ -76,15 +76,31 @@ export function logTail(bytes: number, seed: number): string {
   const lines: string[] = [];
   let size = 0;
   let s = seed >>> 0;
-  let t = Date.UTC(2026, 10, 27, 0, 0, 0);
+  let t = from;
+  // Time stamps as toISOString writes them, the date part once per day: a Date per line was
+  // most of the cost, and the demo's first listing builds dozens of these tails.
+  let dayStart = 0;
+  let dayEnd = -Infinity;
+  let day = '';
   for (let i = 0; size < bytes; i++) {
     s = (Math.imul(s ^ (s >>> 13), 0x5bd1e995) + i) >>> 0;
     t += (s % 900) + 100;
+    if (t >= dayEnd || t < dayStart) {
+      dayStart = t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+      dayEnd = dayStart + DAY_MS;
+      day = new Date(dayStart).toISOString().slice(0, 11);
+    }
+    const ms = t - dayStart;
+    const stamp = `${day}${two(Math.floor(ms / 3_600_000))}:${two(Math.floor(ms / 60_000) % 60)}:${two(Math.floor(ms / 1_000) % 60)}.${three(ms % 1_000)}Z`;
     const level = levels[s % levels.length];
     const msg = msgs[(s >>> 8) % msgs.length].replace('%d', String((s >>> 4) % 1000));
-    const line = `${new Date(t).toISOString()} ${level.padEnd(5)} [app-${(s >>> 3) % 8}] ${msg}`;
+    const line = `${stamp} ${level} [app-${(s >>> 3) % 8}] ${msg}`;
     lines.push(line);
     size += line.length + 1;
   }
   return lines.join('\n') + '\n';
 }
+
+const DAY_MS = 86_400_000;
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const three = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));

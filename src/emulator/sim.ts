@@ -819,12 +819,15 @@ export class Simulation {
     const run = rec.runs.find((r) => r.inst.instanceId === instanceId);
     if (!run) return 0;
     if (rec.schedule || run.output) return this.output(rec, instanceId, state).dropped;
-    if (run.fullBytes === undefined) run.fullBytes = this.fullOutput(rec, run, state).length;
+    if (state.fraction >= 1 && run.fullDropped !== undefined) return run.fullDropped;
+    // The text is generated at most once here (a 40 KB log tail was built twice per final run).
+    let full: Buffer | undefined;
+    if (run.fullBytes === undefined) run.fullBytes = (full = this.fullOutput(rec, run, state)).length;
     const bytes = state.fraction < 1 ? Math.floor(run.fullBytes * state.fraction) : run.fullBytes;
     if (bytes <= OUTPUT_LIMIT_BYTES) return 0;
-    if (state.fraction < 1) return this.output(rec, instanceId, state).dropped;
-    if (run.fullDropped === undefined) run.fullDropped = this.output(rec, instanceId, state).dropped;
-    return run.fullDropped;
+    const { dropped } = served(full ?? this.fullOutput(rec, run, state), state.fraction);
+    if (state.fraction >= 1) run.fullDropped = dropped;
+    return dropped;
   }
 
   private fullOutput(rec: InvocationRecord, run: Run, state: Pick<InstanceState, 'runIndex' | 'exitCode'>): Buffer {
@@ -841,10 +844,7 @@ export class Simulation {
     if (state.fraction <= 0) return { text: Buffer.alloc(0), dropped: 0 };
     const run = rec.runs.find((r) => r.inst.instanceId === instanceId);
     if (!run) return { text: Buffer.alloc(0), dropped: 0 };
-    let full = this.fullOutput(rec, run, state);
-    if (state.fraction < 1) full = full.subarray(0, utf8Boundary(full, Math.floor(full.length * state.fraction)));
-    const { kept, dropped } = cutOutput(full);
-    return { text: kept, dropped };
+    return served(this.fullOutput(rec, run, state), state.fraction);
   }
 
   // ---------------------------------------------------------------- listing
@@ -919,6 +919,13 @@ export class Simulation {
   *records(): IterableIterator<InvocationRecord> {
     for (let i = this.head; i < this.recs.length; i++) yield this.recs[i];
   }
+}
+
+/** A run's output as served: grown to `fraction` of the full text, cut at 24 KB. */
+function served(full: Buffer, fraction: number): { text: Buffer; dropped: number } {
+  const grown = fraction < 1 ? full.subarray(0, utf8Boundary(full, Math.floor(full.length * fraction))) : full;
+  const { kept, dropped } = cutOutput(grown);
+  return { text: kept, dropped };
 }
 
 /** One shape for every InstanceState (object spreads here cost tens of microseconds per call). */
