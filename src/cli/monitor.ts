@@ -1,12 +1,10 @@
 // The monitor: resolve the connection (or start the demo emulator), then run the live UI or one
-// of the non-interactive modes over the same client.
+// of the non-interactive modes over the same client. Each path loads only what it uses: the demo
+// has static keys (no credentials chain), the live UI no snapshot or wait code.
 import { EcsClient } from '../api/client.js';
 import type { InvocationsApi } from '../api/model.js';
 import type { MonitorOptions } from '../config/args.js';
-import { resolveConnection } from '../config/index.js';
 import type { CliEnvironment } from './io.js';
-import { runSnapshot } from './snapshot.js';
-import { runWait } from './wait.js';
 
 /** Timeout per call: generous for slow bastion links, short enough that --wait keeps moving. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -16,6 +14,7 @@ export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise
   const color = o.color && !ce.env.NO_COLOR;
   if (o.demo) return runDemo(o, mode, color, ce);
 
+  const { resolveConnection } = await import('../config/index.js');
   const conn = resolveConnection(o, ce.env, ce.home);
   // Ask the chain once up front: "no credentials" is exit 3 with the places looked at, before any API call.
   await conn.credentials.getCredentials();
@@ -57,15 +56,19 @@ async function runMode(
 ): Promise<number> {
   switch (mode) {
     case 'once':
-    case 'json':
+    case 'json': {
+      const { runSnapshot } = await import('./snapshot.js');
       return runSnapshot(
         api,
         { filters: o.filters, pageSize: o.pageSize, includeOutput: o.includeOutput, format: mode === 'json' ? 'json' : 'table' },
         ce.timing,
         ce.output,
       );
-    case 'wait':
+    }
+    case 'wait': {
+      const { runWait } = await import('./wait.js');
       return runWait(api, { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput }, ce.timing, ce.output);
+    }
     case 'live': {
       // Loaded only here: --once, --json and --wait never pay for Ink and React.
       const { runLiveUi } = await import('../ui/run.js');

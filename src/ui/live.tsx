@@ -2,40 +2,29 @@
 // every way out (see terminal.ts). Loaded by run.ts once the React build is chosen.
 import React from 'react';
 import { render } from 'ink';
-import { realClock } from '../clock.js';
-import { createPoller } from '../poller/index.js';
-import { createStore } from '../store/index.js';
+import type { Clock } from '../clock.js';
+import type { Poller } from '../poller/index.js';
+import type { Store } from '../store/index.js';
 import { App } from './App.js';
 import { anchorFramesToTop } from './frameAnchor.js';
 import { CI_WARNING, enterFullScreen, fatalLine, liveRenderingOff } from './terminal.js';
 import type { LiveUiOptions } from './run.js';
 import { colourWanted } from './theme.js';
 
-/** Everything final: poll this much slower than --interval, but at least every 10 s. */
-const IDLE_FACTOR = 5;
-const IDLE_MIN_MS = 10_000;
+/** The store and the poller, created (and the poller started) by run.ts while this module loaded. */
+export interface LiveParts {
+  store: Store;
+  poller: Poller;
+  clock: Clock;
+}
 
-export async function runLive(opts: LiveUiOptions): Promise<number> {
+export async function runLive(opts: LiveUiOptions, { store, poller, clock }: LiveParts): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const stderr = opts.stderr ?? process.stderr;
-  const clock = opts.clock ?? realClock;
 
   const ciMode = liveRenderingOff();
   if (ciMode) stderr.write(CI_WARNING + '\n');
-
-  const store = createStore({ filters: opts.filters });
-  const poller = createPoller({
-    api: opts.api,
-    store,
-    clock,
-    intervalMs: opts.intervalMs,
-    idleIntervalMs: Math.max(opts.intervalMs * IDLE_FACTOR, IDLE_MIN_MS),
-    pageSize: opts.pageSize,
-    history: opts.history,
-    maxRps: opts.maxRps,
-    filters: opts.filters,
-  });
 
   let settle!: (outcome: { code: number; error?: unknown }) => void;
   const outcome = new Promise<{ code: number; error?: unknown }>((resolve) => {
@@ -77,7 +66,6 @@ export async function runLive(opts: LiveUiOptions): Promise<number> {
       () => finish(0),
       (error: unknown) => finish(1, error),
     );
-    poller.start();
   } catch (error) {
     finish(1, error);
   }

@@ -2,8 +2,18 @@
 // production build when first imported, from NODE_ENV; the development build records a
 // performance mark per component render (measured: most of the CPU of a keypress over a large
 // list), so the UI is loaded only after NODE_ENV defaults to production.
+//
+// Loading the UI (Ink, React and their dependencies, ~0.5 s) is the longest part of start-up, so
+// it starts first (`preloadLiveUi`) and the store, the poller and the first poll run while it
+// loads: the first frame can show data instead of a loading line.
 import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
-import type { Clock } from '../clock.js';
+import { realClock, type Clock } from '../clock.js';
+import { createPoller } from '../poller/index.js';
+import { createStore } from '../store/index.js';
+
+/** Everything final: poll this much slower than --interval, but at least every 10 s. */
+const IDLE_FACTOR = 5;
+const IDLE_MIN_MS = 10_000;
 
 export interface LiveUiOptions {
   api: InvocationsApi;
@@ -28,9 +38,43 @@ export interface LiveUiOptions {
   saveDir?: string;
 }
 
+type LiveModule = typeof import('./live.js');
+let liveModule: Promise<LiveModule> | undefined;
+
+/** Start loading the UI without waiting for it; `runLiveUi` uses the same load. */
+export function preloadLiveUi(): Promise<LiveModule> {
+  if (!liveModule) {
+    process.env['NODE_ENV'] ??= 'production';
+    liveModule = import('./live.js');
+    // A failed load is reported by runLiveUi, if it runs at all (--help, a bad flag: it does not).
+    liveModule.catch(() => undefined);
+  }
+  return liveModule;
+}
+
 /** Runs until the user quits (0), a signal (128+n) or a crash (1, printed after restore). */
 export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
-  process.env['NODE_ENV'] ??= 'production';
-  const { runLive } = await import('./live.js');
-  return runLive(opts);
+  const live = preloadLiveUi();
+  const clock = opts.clock ?? realClock;
+  const store = createStore({ filters: opts.filters });
+  const poller = createPoller({
+    api: opts.api,
+    store,
+    clock,
+    intervalMs: opts.intervalMs,
+    idleIntervalMs: Math.max(opts.intervalMs * IDLE_FACTOR, IDLE_MIN_MS),
+    pageSize: opts.pageSize,
+    history: opts.history,
+    maxRps: opts.maxRps,
+    filters: opts.filters,
+  });
+  poller.start();
+  let runLive: LiveModule['runLive'];
+  try {
+    ({ runLive } = await live);
+  } catch (error) {
+    poller.stop();
+    throw error;
+  }
+  return runLive(opts, { store, poller, clock });
 }
