@@ -79,11 +79,12 @@ export const memory: Benchmark = {
     const loaded = scale > 1.01 ? r.empty.rss + (r.loaded.heapUsed - r.empty.heapUsed) * scale : r.loaded.rss;
     const withOutputs = loaded + (r.withOutputs.rss - r.loaded.rss);
     const bounded = r.outputBytesAfterMany <= r.outputByteCap;
+    const perInvocation = (r.loaded.heapUsed - r.empty.heapUsed) / Math.max(1, r.invocations);
     const pass = loaded <= TARGET && withOutputs <= TARGET && bounded;
     const notes = [
       `${r.invocations} invocations / ${r.instances} instances loaded in ${(r.loadMs / 1000).toFixed(1)} s` +
         (scale > 1.01 ? ` (quick: estimated for 100,000 from the store's heap x${scale.toFixed(0)})` : ''),
-      `heap ${fmtBytes(r.loaded.heapUsed)} with the store`,
+      `heap ${fmtBytes(r.loaded.heapUsed)} with the store (${perInvocation.toFixed(0)} B per invocation and its instances)`,
       `outputs: ${r.outputCount} held = ${fmtBytes(r.outputBytes)} accounted; after ${quick ? "1,000" : "2,000"} more ` +
         `${r.outputCountAfterMany} held = ${fmtBytes(r.outputBytesAfterMany)} of a ${fmtBytes(r.outputByteCap)} cap, RSS ${fmtBytes(r.manyOutputs.rss)}`,
     ];
@@ -106,6 +107,7 @@ export const memory: Benchmark = {
         rssWithOutputs: withOutputs,
         rssManyOutputs: r.manyOutputs.rss,
         heapLoaded: r.loaded.heapUsed,
+        heapPerInvocation: perInvocation,
         invocationsMeasured: r.invocations,
         instances: r.instances,
         outputBytes: r.outputBytes,
