@@ -2,11 +2,12 @@
 // fleet's time on a FakeClock. Paging, filters, encodings, output, results, stop, bad keys, faults.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
-import { ApiError, isAuthError } from '../../src/api/errors.js';
+import { isAuthError } from '../../src/api/errors.js';
 import type { Invocation } from '../../src/api/model.js';
 import { StaticAKCredentialsProvider } from '@alicloud/credentials';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { rejection } from '../helpers/apiRejection.js';
 
 let emu: RunningEmulator;
 let clock: FakeClock;
@@ -22,17 +23,6 @@ function clientWith(secret: string, extra: { timeoutMs?: number } = {}): EcsClie
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: secret },
     ...extra,
   });
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
 }
 
 function expectNewestFirst(list: Invocation[]): void {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EcsClient, type EcsClientOptions } from '../../src/api/client.js';
 import { ApiError, isAuthError } from '../../src/api/errors.js';
 import { toApiError } from '../../src/api/toApiError.js';
+import { rejection } from '../helpers/apiRejection.js';
 
 const AK_ID = 'LTAI5tFAKEKEYIDzz0123456';
 const AK_SECRET = 'FAKESECRETabcdefghij0123456789';
@@ -76,17 +77,6 @@ function client(endpoint: string, extra: Partial<EcsClientOptions> = {}): EcsCli
     credentials: { accessKeyId: AK_ID, accessKeySecret: AK_SECRET, securityToken: TOKEN },
     ...extra,
   });
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
 }
 
 /** Every text an error can end up in: none may hold a URL or a credential. */
