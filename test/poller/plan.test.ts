@@ -17,6 +17,13 @@ const isById = (c: CallRecord) => params(c).invokeId !== undefined && !params(c)
 const isOutput = (c: CallRecord) => params(c).includeOutput === true;
 const isHistory = (c: CallRecord) => (params(c).pageNumber ?? 1) > 1 && params(c).invokeStatus === undefined;
 
+/** Runs one poller tick and returns the calls it made. */
+async function callsOfOneTick(harness: Harness): Promise<CallRecord[]> {
+  const mark = harness.api.log.length;
+  await harness.poller.tickOnce();
+  return harness.api.since(mark);
+}
+
 /** Run `n` one-time invocations now, on one instance each, each running `durationMs` (10 min by default). */
 function runMany(harness: Harness, n: number, durationMs: (i: number) => number = () => 600_000): string[] {
   const fleet = harness.emu.sim.fleet.filter((i) => i.os === 'linux');
@@ -49,9 +56,7 @@ describe('poller: the tick plan', () => {
     const ids = runMany(h, 70, (i) => (i < 5 ? 30_000 : 600_000));
     const finishing = new Set(ids.slice(0, 5));
 
-    let mark = h.api.log.length;
-    await h.poller.tickOnce();
-    let tick = h.api.since(mark);
+    let tick = await callsOfOneTick(h);
     // First tick: discovery, the active listing (2 pages of 50), one history page.
     expect(tick.filter(isDiscovery)).toHaveLength(1);
     expect(tick.filter(isActiveListing)).toHaveLength(2);
@@ -60,9 +65,7 @@ describe('poller: the tick plan', () => {
     expect(h.emu.requestCount()).toBe(h.client.calls);
 
     h.clock.advance(2_000);
-    mark = h.api.log.length;
-    await h.poller.tickOnce();
-    tick = h.api.since(mark);
+    tick = await callsOfOneTick(h);
     // History (100) is complete after page 2; a steady tick is 1 + ceil(70/50).
     expect(tick.filter(isDiscovery)).toHaveLength(1);
     expect(tick.filter(isActiveListing)).toHaveLength(2);
@@ -70,9 +73,7 @@ describe('poller: the tick plan', () => {
     expect(h.store.getState().historyComplete).toBe(true);
 
     h.clock.advance(40_000);
-    mark = h.api.log.length;
-    await h.poller.tickOnce();
-    tick = h.api.since(mark);
+    tick = await callsOfOneTick(h);
     const byId = tick.filter(isById).map((c) => params(c).invokeId);
     expect(new Set(byId)).toEqual(finishing);
     expect(tick).toHaveLength(1 + Math.ceil(65 / 50) + 5);
@@ -80,9 +81,7 @@ describe('poller: the tick plan', () => {
 
     // The next tick does not fetch them again.
     h.clock.advance(2_000);
-    mark = h.api.log.length;
-    await h.poller.tickOnce();
-    expect(h.api.since(mark)).toHaveLength(1 + Math.ceil(65 / 50));
+    expect(await callsOfOneTick(h)).toHaveLength(1 + Math.ceil(65 / 50));
     expect(h.client.calls).toBe(h.api.log.length);
     expect(h.store.getState().poll.calls).toBe(h.api.log.length);
   });
@@ -93,9 +92,7 @@ describe('poller: the tick plan', () => {
     await h.poller.tickOnce(); // discovery + the first active listing (learns the active set)
     for (let t = 0; t < 6; t++) {
       h.clock.advance(10_000);
-      const mark = h.api.log.length;
-      await h.poller.tickOnce();
-      const tick = h.api.since(mark);
+      const tick = await callsOfOneTick(h);
       expect(tick.filter(isDiscovery)).toHaveLength(1);
       expect(tick.filter(isActiveListing)).toHaveLength(0);
       expect(tick.filter(isById)).toHaveLength(0);
@@ -155,9 +152,7 @@ describe('poller: focus, history on demand, stop', () => {
     const lengths: number[] = [];
     for (let t = 0; t < 6; t++) {
       h.clock.advance(4_000);
-      const mark = h.api.log.length;
-      await h.poller.tickOnce();
-      const outputCalls = h.api.since(mark).filter(isOutput);
+      const outputCalls = (await callsOfOneTick(h)).filter(isOutput);
       expect(outputCalls).toHaveLength(1);
       expect(params(outputCalls[0])).toMatchObject({ invokeId, instanceId, includeOutput: true });
       lengths.push(selectOutput(h.store.getState(), invokeId, instanceId)?.text.length ?? -1);
@@ -173,9 +168,7 @@ describe('poller: focus, history on demand, stop', () => {
 
     for (let t = 0; t < 3; t++) {
       h.clock.advance(4_000);
-      const mark = h.api.log.length;
-      await h.poller.tickOnce();
-      expect(h.api.since(mark).filter(isOutput)).toHaveLength(0);
+      expect((await callsOfOneTick(h)).filter(isOutput)).toHaveLength(0);
     }
     // No list call ever asked for output.
     for (const c of h.api.log) if (isOutput(c)) expect(params(c).instanceId).toBe(instanceId);
