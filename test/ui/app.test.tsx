@@ -1,20 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY, lineWith, renderApp, seedKnown, selectedLine, startFixture, type Known, type Screen, type UiFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, lineWith, renderApp, restartFixture, seededFixtureForEachTest, selectedLine, type Screen } from './fixture.js';
 
-let fx: UiFixture;
-let known: Known;
+const { fx, known } = seededFixtureForEachTest();
 let screen: Screen | undefined;
-
-beforeEach(async () => {
-  fx = await startFixture();
-  known = seedKnown(fx);
-});
-
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  await fx.close();
-});
 
 describe('the invocations list', () => {
   it('shows the emulator invocations with their statuses, newest first', async () => {
@@ -175,8 +163,7 @@ describe('live updates', () => {
   });
 
   it('loads more history when the cursor reaches the end of what is loaded', async () => {
-    await fx.close();
-    fx = await startFixture({ history: 20, pageSize: 20 });
+    await restartFixture(fx, { history: 20, pageSize: 20 });
     fx.emu.sim.seedHistory(70);
     screen = renderApp(fx);
     await fx.tick();

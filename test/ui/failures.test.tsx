@@ -1,22 +1,10 @@
 // What the screen says when the API fails: throttling with the wait, an endpoint that stopped
 // answering, and a final error that stops polling until `r`. The data on screen stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY, lineWith, renderApp, seedKnown, startFixture, type Known, type Screen, type UiFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, lineWith, renderApp, restartFixture, seededFixtureForEachTest, type Screen } from './fixture.js';
 
-let fx: UiFixture;
-let known: Known;
+const { fx, known } = seededFixtureForEachTest();
 let screen: Screen | undefined;
-
-beforeEach(async () => {
-  fx = await startFixture();
-  known = seedKnown(fx);
-});
-
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  await fx.close();
-});
 
 /** Ticks until the poller reports `phase` (a tick may retry internally; each is awaited). */
 async function tickUntil(phase: string): Promise<void> {
@@ -54,8 +42,7 @@ describe('a failing API', () => {
   });
 
   it('stops on a final error with Code, Message and RequestId, and resumes on r', async () => {
-    await fx.close();
-    fx = await startFixture({ accessKeySecret: 'not-the-secret' });
+    await restartFixture(fx, { accessKeySecret: 'not-the-secret' });
     screen = renderApp(fx);
     await tickUntil('failed');
     const frame = await screen.waitFor((f) => f.includes('press r to retry'), 'stopped');

@@ -3,6 +3,7 @@
 // frames are awaited by polling what Ink last wrote (bounded), never by sleeping a fixed time.
 import React from 'react';
 import { render } from 'ink-testing-library';
+import { afterEach, beforeEach } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -23,9 +24,13 @@ export interface UiFixture {
 
 export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
-export async function startFixture(
-  opts: { history?: number; pageSize?: number; accessKeySecret?: string } = {},
-): Promise<UiFixture> {
+export interface FixtureOptions {
+  history?: number;
+  pageSize?: number;
+  accessKeySecret?: string;
+}
+
+export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
   const clock = new FakeClock(T0);
   const emu = await startEmulator({ port: 0, seed: 7, preset: 'empty', clock, fleet: 6 });
   const api = new EcsClient({
@@ -59,6 +64,42 @@ export async function startFixture(
       await emu.stop();
     },
   };
+}
+
+/** Screens renderApp drew that are not unmounted yet: fixtureForEachTest unmounts them after each test. */
+const mounted = new Set<Screen>();
+
+/**
+ * For a file of App tests: a fresh fixture before each test; after it, the screens the test left
+ * mounted are unmounted and the fixture is closed. The returned object is the same for the whole
+ * file; its fields are refilled with each test's fixture, so tests read `fx` as their own.
+ */
+export function fixtureForEachTest(): UiFixture {
+  const fx = {} as UiFixture;
+  beforeEach(async () => {
+    Object.assign(fx, await startFixture());
+  });
+  afterEach(async () => {
+    for (const screen of mounted) screen.unmount();
+    await fx.close();
+  });
+  return fx;
+}
+
+/** fixtureForEachTest with the three known invocations (seedKnown) created before each test. */
+export function seededFixtureForEachTest(): { fx: UiFixture; known: Known } {
+  const fx = fixtureForEachTest();
+  const known = {} as Known;
+  beforeEach(() => {
+    Object.assign(known, seedKnown(fx));
+  });
+  return { fx, known };
+}
+
+/** Inside a test of fixtureForEachTest: closes its fixture and starts one with `opts` in its place. */
+export async function restartFixture(fx: UiFixture, opts: FixtureOptions = {}): Promise<void> {
+  await fx.close();
+  Object.assign(fx, await startFixture(opts));
 }
 
 export interface Known {
@@ -177,15 +218,20 @@ export function renderApp(
     ui.stdout.emit('resize');
   };
   resize(opts.columns ?? 120, opts.rows ?? 30);
-  return {
+  const screen: Screen = {
     lastFrame: () => ui.lastFrame() ?? '',
     frames: () => ui.frames,
     press: (keys) => ui.stdin.write(keys),
     resize,
     waitFor: (predicate, what) => waitForFrame(ui.lastFrame, predicate, what),
     exits,
-    unmount: () => ui.unmount(),
+    unmount: () => {
+      mounted.delete(screen);
+      ui.unmount();
+    },
   };
+  mounted.add(screen);
+  return screen;
 }
 
 /** The line of the frame holding `text`. */

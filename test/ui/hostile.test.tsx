@@ -1,21 +1,11 @@
 // Strings from the network never reach Ink raw: command names, parameters, error text, output and
 // command content full of escape sequences and controls render as inert text.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_OUTPUT } from '../../src/emulator/index.js';
-import { KEY, T0, renderApp, selectedLine, startFixture, type Screen, type UiFixture } from './fixture.js';
+import { KEY, T0, fixtureForEachTest, renderApp, selectedLine, type Screen } from './fixture.js';
 
-let fx: UiFixture;
+const fx = fixtureForEachTest();
 let screen: Screen | undefined;
-
-beforeEach(async () => {
-  fx = await startFixture();
-});
-
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  await fx.close();
-});
 
 /** Anything but plain SGR (which Ink itself writes for bold/inverse) or a byte no terminal should see raw. */
 function unsafe(frame: string): string[] {

@@ -1,21 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY, T0, renderApp, selectedLine, startFixture, type Screen, type UiFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, T0, fixtureForEachTest, renderApp, restartFixture, selectedLine, type Screen } from './fixture.js';
 
-let fx: UiFixture;
+const fx = fixtureForEachTest();
 let screen: Screen | undefined;
-
-beforeEach(async () => {
-  fx = await startFixture();
-});
-
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  await fx.close();
-});
 
 /** One finished invocation on one instance with this output; returns its InvokeId. */
 function runWithOutput(output: string, name = 'show-output', durationMs = 1000): string {
@@ -105,8 +95,7 @@ describe('the output screen', () => {
     expect(frame).toMatch(/… [\d,]+ bytes dropped by the service/);
     screen.unmount();
 
-    await fx.close();
-    fx = await startFixture();
+    await restartFixture(fx);
     runWithOutput(Array.from({ length: 50 }, (_, i) => `tick ${i}`).join('\n') + '\n', 'slow', 60 * 60_000);
     screen = renderApp(fx);
     const growing = await openOutput(screen, 'still growing');
