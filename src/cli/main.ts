@@ -6,9 +6,18 @@ import { CredentialsError, EXIT, UsageError } from '../config/errors.js';
 import { HELP_TEXT } from '../config/help.js';
 import { errorLine, processEnvironment, type CliEnvironment } from './io.js';
 
+/** From dist/cli/main.js (tsc) or dist/cli.js (a bundle): the nearest package.json that is ours. */
 function packageVersion(): string {
   const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
+  for (const path of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = require(path) as { name?: string; version?: string };
+      if (pkg.name === 'catop' && pkg.version) return pkg.version;
+    } catch {
+      // Not at this level: try the next one.
+    }
+  }
+  return 'unknown';
 }
 
 export async function main(args: string[], ce: CliEnvironment = processEnvironment()): Promise<number> {
