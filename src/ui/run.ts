@@ -46,7 +46,7 @@ export function preloadLiveUi(): Promise<LiveModule> {
   if (!liveModule) {
     process.env['NODE_ENV'] ??= 'production';
     liveModule = import('./live.js');
-    // A failed load is reported by runLiveUi, if it runs at all (--help, a bad flag: it does not).
+    // A failed load is reported by runLiveUi, if it runs at all (missing credentials end the monitor first).
     liveModule.catch(() => undefined);
   }
   return liveModule;
@@ -69,12 +69,11 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     filters: opts.filters,
   });
   poller.start();
-  let runLive: LiveModule['runLive'];
   try {
-    ({ runLive } = await live);
-  } catch (error) {
+    const { runLive } = await live;
+    return await runLive(opts, { store, poller, clock });
+  } finally {
+    // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();
-    throw error;
   }
-  return runLive(opts, { store, poller, clock });
 }
