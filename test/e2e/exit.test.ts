@@ -1,26 +1,11 @@
 // Leaving and resizing, as a terminal sees it: every way out (q, Ctrl-C, Ctrl-C in a prompt,
 // SIGTERM) leaves the alternate screen with the cursor visible and the shell's screen as it was;
 // a resize re-lays out, below the minimum it says so, and back up the same view returns.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INSTANCES_HEADER, LIST_HEADER, invocation, listRows, selectedInvokeId, startApp, waitForList, type App, type AppOptions } from '../helpers/terminalApp.js';
-import { ensureBuilt } from '../helpers/terminalCli.js';
+import { describe, expect, it } from 'vitest';
+import { INSTANCES_HEADER, LIST_HEADER, appsForEachTest, invocation, listRows, selectedInvokeId, waitForList, type AppOptions } from '../helpers/terminalApp.js';
 import type { TerminalSession } from '../helpers/terminal.js';
 
-// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
-vi.setConfig({ testTimeout: 120_000 });
-
-beforeAll(() => ensureBuilt(), 240_000);
-
-const apps: App[] = [];
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.close()));
-});
-
-async function app(opts: AppOptions): Promise<App> {
-  const a = await startApp(opts);
-  apps.push(a);
-  return a;
-}
+const { app } = appsForEachTest();
 
 const threeJobs: AppOptions['setup'] = (emu, clock) => {
   for (const [i, name] of ['one-job', 'two-job', 'three-job'].entries()) {
@@ -28,8 +13,19 @@ const threeJobs: AppOptions['setup'] = (emu, clock) => {
   }
 };
 
-/** The terminal is as the shell left it: main screen, cursor on, the shell's line still there. */
-function expectRestored(s: TerminalSession): void {
+/** catop with the three jobs, its list up; `before` is a line a shell printed before starting it. */
+async function listOfThree(label: string, before?: string): Promise<TerminalSession> {
+  const { s } = await app({ setup: threeJobs, before, label });
+  await waitForList(s, 3);
+  return s;
+}
+
+/**
+ * catop exits with `code`, and the terminal is as the shell left it: main screen, cursor on, the
+ * shell's line still there.
+ */
+async function expectExitRestored(s: TerminalSession, code: number): Promise<void> {
+  expect((await s.waitForExit()).exitCode).toBe(code);
   expect(s.altScreen).toBe(false);
   expect(s.cursorVisible).toBe(true);
   expect(s.screenText()[0]).toBe('$ catop');
@@ -40,52 +36,42 @@ function expectRestored(s: TerminalSession): void {
 
 describe('quitting restores the terminal', () => {
   it('q: exit 0', async () => {
-    const { s } = await app({ setup: threeJobs, before: '$ catop', label: 'quit q' });
-    await waitForList(s, 3);
+    const s = await listOfThree('quit q', '$ catop');
     expect(s.altScreen).toBe(true);
     expect(s.screen()).not.toContain('$ catop');
     s.press('q');
-    expect((await s.waitForExit()).exitCode).toBe(0);
-    expectRestored(s);
+    await expectExitRestored(s, 0);
   });
 
   it('Ctrl-C on a screen: exit 0', async () => {
-    const { s } = await app({ setup: threeJobs, before: '$ catop', label: 'quit ctrl-c' });
-    await waitForList(s, 3);
+    const s = await listOfThree('quit ctrl-c', '$ catop');
     s.press('enter');
     await s.waitForText(INSTANCES_HEADER);
     s.press('ctrl-c');
-    expect((await s.waitForExit()).exitCode).toBe(0);
-    expectRestored(s);
+    await expectExitRestored(s, 0);
   });
 
   it('Ctrl-C in the filter prompt (where q is text): exit 0', async () => {
-    const { s } = await app({ setup: threeJobs, before: '$ catop', label: 'quit ctrl-c in prompt' });
-    await waitForList(s, 3);
+    const s = await listOfThree('quit ctrl-c in prompt', '$ catop');
     s.press('/');
     await s.waitForText(/filter:.*Enter keep/);
     s.press('q');
     await s.waitForText('filter: q');
     expect(s.exited).toBeUndefined();
     s.press('ctrl-c');
-    expect((await s.waitForExit()).exitCode).toBe(0);
-    expectRestored(s);
+    await expectExitRestored(s, 0);
   });
 
   it('SIGTERM: exit 143 (128 + 15), terminal restored', async () => {
-    const { s } = await app({ setup: threeJobs, before: '$ catop', label: 'quit SIGTERM' });
-    await waitForList(s, 3);
+    const s = await listOfThree('quit SIGTERM', '$ catop');
     s.kill('SIGTERM');
-    const exit = await s.waitForExit();
-    expect(exit.exitCode).toBe(143);
-    expectRestored(s);
+    await expectExitRestored(s, 143);
   });
 });
 
 describe('the terminal going away', () => {
   it('SIGHUP (an SSH session that drops): exits 129 instead of lingering', async () => {
-    const { s } = await app({ setup: threeJobs, label: 'SIGHUP' });
-    await waitForList(s, 3);
+    const s = await listOfThree('SIGHUP');
     s.kill('SIGHUP');
     expect((await s.waitForExit()).exitCode).toBe(129);
   });
@@ -93,8 +79,7 @@ describe('the terminal going away', () => {
 
 describe('resize', () => {
   it('re-lays out smaller, says "too small" below 60x15, and comes back to the same selection', async () => {
-    const { s } = await app({ setup: threeJobs, label: 'resize' });
-    await waitForList(s, 3);
+    const s = await listOfThree('resize');
     s.press('j');
     await s.waitFor(() => selectedInvokeId(s) === listRows(s)[1]?.invokeId, 'second row selected');
     const selected = selectedInvokeId(s);
@@ -125,8 +110,7 @@ describe('resize', () => {
 
 describe('bytes on the wire', () => {
   it('moving the selection rewrites a few lines, not the whole frame', async () => {
-    const { s } = await app({ setup: threeJobs, label: 'bytes per key' });
-    await waitForList(s, 3);
+    const s = await listOfThree('bytes per key');
     await s.waitForText('● live');
     const firstFrames = s.bytesWritten;
     const mark = s.mark();

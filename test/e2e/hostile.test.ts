@@ -2,22 +2,12 @@
 // screen clears, cursor moves, DCS/APC/PM, C1 controls) reach the screen as inert text. What the
 // program sends is observed through the headless terminal's parser hooks: no OSC at all, no cursor
 // positioning but the app's own "home" at the start of each frame, no save/restore, no clears.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_OUTPUT } from '../../src/emulator/index.js';
-import { INSTANCES_HEADER, OUTPUT_CRUMB, invocation, listRows, startApp, waitForList, type App } from '../helpers/terminalApp.js';
-import { ensureBuilt } from '../helpers/terminalCli.js';
+import { INSTANCES_HEADER, OUTPUT_CRUMB, appsForEachTest, invocation, listRows, waitForList } from '../helpers/terminalApp.js';
 import type { TerminalSession } from '../helpers/terminal.js';
 
-// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
-vi.setConfig({ testTimeout: 120_000 });
-
-beforeAll(() => ensureBuilt(), 240_000);
-
-let current: App | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const { app } = appsForEachTest();
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -46,7 +36,7 @@ function expectInert(s: TerminalSession): void {
 
 describe('hostile text', () => {
   it('renders the hostile output and names as inert text, in place, with nothing applied', async () => {
-    current = await startApp({
+    const { s } = await app({
       setup: (emu, clock) => {
         const linux = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
         invocation(emu, clock, { name: 'plain-job', commandContent: 'true', instanceIds: linux.slice(0, 1), outcome: 'Success' }, 600_000);
@@ -59,7 +49,6 @@ describe('hostile text', () => {
       },
       label: 'hostile output',
     });
-    const { s } = current;
     await waitForList(s, 2);
     const header = s.screenText()[0];
     expect(header).toMatch(/^catop · region/);

@@ -1,42 +1,24 @@
 // Live behaviour of the built CLI against the emulator, whose fleet moves only when the test
 // advances its FakeClock: a status changing while watched, output growing under follow, stop with
 // confirm and its read-only refusal, and the endpoint going away and coming back.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
 import {
   INSTANCES_HEADER,
   LIST_HEADER,
   OUTPUT_CRUMB,
+  appsForEachTest,
   instanceRows,
   invocation,
   listRows,
   selectedInvokeId,
-  startApp,
   waitForList,
   waitForRowStatus,
-  type App,
   type AppOptions,
 } from '../helpers/terminalApp.js';
-import { ensureBuilt } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
 
-// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
-vi.setConfig({ testTimeout: 120_000 });
-
-beforeAll(() => ensureBuilt(), 240_000);
-
-const apps: App[] = [];
-const emulators: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.close()));
-  await Promise.all(emulators.splice(0).map((e) => e.stop()));
-});
-
-async function app(opts: AppOptions): Promise<App> {
-  const a = await startApp(opts);
-  apps.push(a);
-  return a;
-}
+const { app, closeAfterTest } = appsForEachTest();
 
 /** "lines 1-15 of 15" in the output breadcrumb: the number of lines loaded so far. */
 function outputLineCount(s: TerminalSession): number {
@@ -184,7 +166,7 @@ describe('the endpoint going away', () => {
 
     // Back on the same port (same seed: same keys and the same history), with something new.
     const back = await startEmulator({ port: a.emu.port, seed: 11, preset: 'empty', fleet: 6, clock });
-    emulators.push(back);
+    closeAfterTest(() => back.stop());
     setup(back, clock);
     const fresh = back.sim.runCommandAt({ name: 'after-outage', commandContent: 'true', outcome: 'Success' }, clock.now() - 1_000);
     await s.waitFor(() => listRows(s).some((r) => r.invokeId === fresh), 'the new invocation listed', { timeoutMs: 90_000 });

@@ -1,38 +1,22 @@
 // The built CLI in a real pseudo-terminal, read back through a headless xterm: start-up, moving
 // through every screen and back, keys arriving together, help, filters and output search.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   INSTANCES_HEADER,
   LIST_HEADER,
   OUTPUT_CRUMB,
+  appsForEachTest,
   instanceRows,
   invocation,
   listRows,
   selectedInvokeId,
-  startApp,
   waitForList,
-  type App,
   type AppOptions,
 } from '../helpers/terminalApp.js';
-import { ensureBuilt, spawnCli } from '../helpers/terminalCli.js';
+import { spawnCli } from '../helpers/terminalCli.js';
 import type { TerminalSession } from '../helpers/terminal.js';
 
-// Each wait has its own guard; a whole scenario on a loaded two-core machine gets this long.
-vi.setConfig({ testTimeout: 120_000 });
-
-beforeAll(() => ensureBuilt(), 240_000);
-
-const apps: App[] = [];
-const sessions: TerminalSession[] = [];
-afterEach(async () => {
-  await Promise.all([...apps.splice(0).map((a) => a.close()), ...sessions.splice(0).map((s) => s.close())]);
-});
-
-async function app(opts: AppOptions): Promise<App> {
-  const a = await startApp(opts);
-  apps.push(a);
-  return a;
-}
+const { app, closeAfterTest } = appsForEachTest();
 
 const NAMES = ['alpha-job', 'beta-job', 'gamma-job', 'delta-job', 'epsilon-job'];
 
@@ -110,7 +94,7 @@ describe('start-up', () => {
 
   it('catop --demo (npm start) shows its own emulated fleet with no account', async () => {
     const s = spawnCli(['--demo'], { label: 'start-up --demo', env: { ALIBABA_CLOUD_ACCESS_KEY_ID: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined } });
-    sessions.push(s);
+    closeAfterTest(() => s.close());
     await waitForList(s, 10);
     expect(s.screen()).toMatch(/catop DEMO/);
     expect(s.altScreen).toBe(true);

@@ -2,10 +2,11 @@
 // FakeClock the test advances (statuses and output move only when the test says so), the CLI polls
 // it over loopback through pop-core exactly as it would poll ECS, and the screen is read through the
 // headless terminal. Helpers name what a person looks for: the list, the instances, the output.
+import { afterEach, beforeAll, vi } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator, type RunCommandSpec } from '../../src/emulator/index.js';
 import { spawnTerminal, type SpawnOptions, type TerminalSession } from './terminal.js';
-import { CLI, ROOT, spawnCli } from './terminalCli.js';
+import { CLI, ROOT, ensureBuilt, spawnCli } from './terminalCli.js';
 
 /** A row of the invocations table: selection mark, status, InvokeId. */
 export const INVOKE_ROW = /^([> ]) ([A-Za-z]+)\s+(t-[0-9a-z]{6,})\s/;
@@ -77,6 +78,37 @@ export async function startApp(opts: AppOptions = {}): Promise<App> {
     async close() {
       await s.close();
       await emu.stop();
+    },
+  };
+}
+
+export interface ScenarioApps {
+  /** startApp, closed after the test. */
+  app(opts?: AppOptions): Promise<App>;
+  /** Anything else the test started (a session, an emulator), closed or stopped after it. */
+  closeAfterTest(close: () => Promise<void>): void;
+}
+
+/**
+ * For a file of CLI scenarios: the CLI built before the first test, a time guard per test that a
+ * whole scenario on a loaded two-core machine fits in (each wait keeps its own), and everything a
+ * test started closed after it.
+ */
+export function appsForEachTest(): ScenarioApps {
+  vi.setConfig({ testTimeout: 120_000 });
+  beforeAll(() => ensureBuilt(), 240_000);
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  return {
+    async app(opts = {}) {
+      const a = await startApp(opts);
+      closers.push(() => a.close());
+      return a;
+    },
+    closeAfterTest(close) {
+      closers.push(close);
     },
   };
 }
