@@ -59,14 +59,10 @@ describe('terminal harness', () => {
   it('sends named keys one at a time and raw writes in one chunk', async () => {
     const s = node(ECHO_KEYS);
     await s.waitForText('ready');
-    s.press('down');
-    await s.waitForText('got 1b5b42');
-    s.press('enter');
-    await s.waitForText('got 0d');
-    s.press('ctrl-c');
-    await s.waitForText('got 03');
-    s.press('pgdn');
-    await s.waitForText('got 1b5b367e');
+    for (const [key, hex] of [['down', '1b5b42'], ['enter', '0d'], ['ctrl-c', '03'], ['pgdn', '1b5b367e']]) {
+      s.press(key);
+      await s.waitForText(`got ${hex}`);
+    }
     s.write('jjj');
     await s.waitForText('got 6a6a6a');
     s.press('q');
