@@ -60,14 +60,26 @@ async function runMode(
       const { runSnapshot } = await import('./snapshot.js');
       return runSnapshot(
         api,
-        { filters: o.filters, pageSize: o.pageSize, includeOutput: o.includeOutput, format: mode === 'json' ? 'json' : 'table' },
+        {
+          filters: o.filters,
+          pageSize: o.pageSize,
+          limit: o.history,
+          maxRps: o.maxRps,
+          includeOutput: o.includeOutput,
+          format: mode === 'json' ? 'json' : 'table',
+        },
         ce.timing,
         ce.output,
       );
     }
     case 'wait': {
       const { runWait } = await import('./wait.js');
-      return runWait(api, { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput }, ce.timing, ce.output);
+      return runWait(
+        api,
+        { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput, json: o.waitJson },
+        ce.timing,
+        ce.output,
+      );
     }
     case 'live': {
       // Loaded only here: --once, --json and --wait never pay for Ink and React.

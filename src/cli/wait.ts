@@ -1,12 +1,13 @@
 // --wait: follow one invocation until it reaches a final status, printing a timestamped line at
-// each change of its status or of its instances' statuses. Exit 0 on Success, 1 on Failed,
+// each change of its status or of its instances' statuses (with --json: the invocation as a JSON
+// line, the last one with output under --include-output). Exit 0 on Success, 1 on Failed,
 // PartialFailed or Stopped, 3 when the credentials are refused.
 import { ApiError } from '../api/errors.js';
 import type { Invocation, InvocationsApi } from '../api/model.js';
 import { isFinalInvocation } from '../api/status.js';
 import { EXIT } from '../config/errors.js';
 import { sanitizeInline, toDisplayLines } from '../text/index.js';
-import { instanceProblem, isoTime, statusBreakdown } from './format.js';
+import { instanceProblem, isoTime, jsonLine, statusBreakdown } from './format.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
 import { withRetry } from './retry.js';
 
@@ -14,6 +15,8 @@ export interface WaitOptions {
   invokeId: string;
   intervalMs: number;
   includeOutput: boolean;
+  /** JSON lines instead of text. */
+  json?: boolean;
   /** Polls that find nothing before giving up: a fresh InvokeId can take a moment to show. */
   notFoundLimit?: number;
   /** Consecutive retryable failures before giving up (each backs off, capped at `capMs`). */
@@ -66,14 +69,35 @@ export async function runWait(api: InvocationsApi, o: WaitOptions, timing: Timin
         output.err(`${id} is a scheduled invocation: it stays active until it is stopped or its schedule ends`);
       }
       const line = `${inv.invocationStatus}  ${statusBreakdown(inv.instances)}`;
-      if (line !== last) {
-        last = line;
-        output.out(`${isoTime(timing.now())}  ${id}  ${line}\n`);
+      const final = isFinalInvocation(inv.invocationStatus);
+      // With --json --include-output the final line, with the output, is finishJson's.
+      if (line !== last && !(o.json && final && o.includeOutput)) {
+        output.out(o.json ? jsonLine(inv) : `${isoTime(timing.now())}  ${id}  ${line}\n`);
       }
-      if (isFinalInvocation(inv.invocationStatus)) return finish(api, inv, o, timing, output);
+      last = line;
+      if (final) return o.json ? finishJson(api, inv, o, timing, output) : finish(api, inv, o, timing, output);
     }
     await timing.sleep(o.intervalMs);
   }
+}
+
+const OUTPUT_RETRY = { baseMs: 500, capMs: 5_000, maxAttempts: 4 };
+
+function exitFor(inv: Invocation): number {
+  return inv.invocationStatus === 'Success' ? EXIT.ok : EXIT.failure;
+}
+
+async function finishJson(api: InvocationsApi, inv: Invocation, o: WaitOptions, timing: Timing, output: Output): Promise<number> {
+  if (!o.includeOutput) return exitFor(inv);
+  try {
+    const withOutput = await withRetry(() => fetchInvocation(api, o.invokeId, true), OUTPUT_RETRY, timing, output);
+    output.out(jsonLine(withOutput ?? inv));
+  } catch (err) {
+    output.out(jsonLine(inv));
+    output.err(`output of ${sanitizeInline(o.invokeId)}: ${errorLine(err)}`);
+    if (err instanceof ApiError) return exitCodeFor(err);
+  }
+  return exitFor(inv);
 }
 
 async function finish(api: InvocationsApi, inv: Invocation, o: WaitOptions, timing: Timing, output: Output): Promise<number> {
@@ -82,12 +106,12 @@ async function finish(api: InvocationsApi, inv: Invocation, o: WaitOptions, timi
   }
   if (o.includeOutput) {
     try {
-      const withOutput = await withRetry(() => fetchInvocation(api, o.invokeId, true), { baseMs: 500, capMs: 5_000, maxAttempts: 4 }, timing, output);
+      const withOutput = await withRetry(() => fetchInvocation(api, o.invokeId, true), OUTPUT_RETRY, timing, output);
       if (withOutput) printOutputs(withOutput, output);
     } catch (err) {
       output.err(`output of ${sanitizeInline(o.invokeId)}: ${errorLine(err)}`);
       if (err instanceof ApiError) return exitCodeFor(err);
     }
   }
-  return inv.invocationStatus === 'Success' ? EXIT.ok : EXIT.failure;
+  return exitFor(inv);
 }

@@ -41,6 +41,8 @@ export interface MonitorOptions {
   maxRps: number;
   /** What the flags asked for; `live` may still become `once` without a terminal. */
   mode: OutputMode;
+  /** `--wait --json`: each change as a JSON line instead of a line of text. */
+  waitJson: boolean;
   includeOutput: boolean;
   readOnly: boolean;
   color: boolean;
@@ -171,11 +173,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
   if (o.status !== undefined) filters.invokeStatus = parseInvokeStatus(str(o.status)!);
   if (o.timed !== undefined) filters.timed = parseBooleanFlag('--timed', o.timed as string | boolean);
 
-  const modes = (['once', 'json', 'wait'] as const).filter((m) => o[m]);
-  if (modes.includes('wait') && modes.length > 1) {
-    throw new UsageError(`--wait cannot be combined with --${modes.find((m) => m !== 'wait')}; pick one output mode`);
-  }
-  // `--once --json` is one JSON snapshot: the same as `--json`.
+  if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');
+  // `--once --json` is one JSON snapshot: the same as `--json`; `--wait --json` waits in JSON lines.
   const mode: OutputMode = o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
 
   if (mode === 'wait' && !filters.invokeId) {
@@ -217,6 +216,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       history: o.history !== undefined ? parseIntegerInRange('--history', str(o.history)!, 0, 100_000) : DEFAULTS.history,
       maxRps: o.maxRps !== undefined ? parsePositiveNumber('--max-rps', str(o.maxRps)!, 'requests a second', 1000) : DEFAULTS.maxRps,
       mode,
+      waitJson: mode === 'wait' && Boolean(o.json),
       includeOutput,
       readOnly: Boolean(o.readOnly),
       color: o.color !== false,

@@ -50,7 +50,9 @@ describe('parseArgs: the monitor', () => {
     expect(monitor(['--once']).mode).toBe('once');
     expect(monitor(['--json']).mode).toBe('json');
     expect(monitor(['--once', '--json']).mode).toBe('json');
-    expect(monitor(['--wait', '--invoke-id', 't-1']).mode).toBe('wait');
+    expect(monitor(['--wait', '--invoke-id', 't-1'])).toMatchObject({ mode: 'wait', waitJson: false });
+    expect(monitor(['--wait', '--json', '--invoke-id', 't-1'])).toMatchObject({ mode: 'wait', waitJson: true });
+    expect(monitor(['--json']).waitJson).toBe(false);
     expect(monitor(['--no-color', '--read-only', '--demo'])).toMatchObject({ color: false, readOnly: true, demo: true });
   });
 
@@ -78,7 +80,7 @@ describe('parseArgs: the monitor', () => {
     [['--invoke-id', ''], '--invoke-id needs a non-empty value'],
     [['--region', 'cn hangzhou'], '--region must be a region id of letters, digits and dashes'],
     [['--wait'], '--wait needs --invoke-id'],
-    [['--wait', '--json', '--invoke-id', 't-1'], '--wait cannot be combined with --json'],
+    [['--wait', '--once', '--invoke-id', 't-1'], '--wait cannot be combined with --once'],
     [['--include-output', '--json'], '--include-output needs --invoke-id or --instance-id'],
     [['--include-output', '--invoke-id', 't-1'], '--include-output works with --json or --wait'],
     [['--vpc', '--endpoint', 'https://x.example'], '--vpc and --endpoint cannot be combined'],

@@ -87,11 +87,24 @@ describe('--once', () => {
     expect(dataRows(plain.stdout).map((l) => l.split(/\s+/)[1])).toEqual(dataRows(once.stdout).map((l) => l.split(/\s+/)[1]));
   });
 
-  it('shows page 1 of --page-size rows and says how many there are', async () => {
+  it('pages through every match, --page-size at a time, once each, newest first', async () => {
+    const before = emu.requestCount();
     const r = await catop(['--once', '--page-size', '2']);
     expect(r.code).toBe(0);
-    expect(dataRows(r.stdout)).toHaveLength(2);
-    expect(r.stderr).toBe('catop: showing 2 of 6 invocations (page 1); narrow with filters or raise --page-size (max 50)\n');
+    expect(emu.requestCount() - before).toBe(3);
+    expect(dataRows(r.stdout).map((l) => l.split(/\s+/)[1])).toEqual([ids.running, ids.timed, ids.hostile, ids.broken, ids.deploy, ids.disk]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('stops at --history invocations and says how many there are and what to change', async () => {
+    const before = emu.requestCount();
+    const r = await catop(['--once', '--page-size', '2', '--history', '3']);
+    expect(r.code).toBe(0);
+    expect(emu.requestCount() - before).toBe(2);
+    expect(dataRows(r.stdout).map((l) => l.split(/\s+/)[1])).toEqual([ids.running, ids.timed, ids.hostile]);
+    expect(r.stderr).toBe('catop: showing the newest 3 of 6 invocations; narrow with filters or raise --history (max 100000)\n');
+    // --history 0 still reads the first page.
+    expect(dataRows((await catop(['--once', '--page-size', '2', '--history', '0'])).stdout)).toHaveLength(2);
   });
 
   it.each([
@@ -242,6 +255,35 @@ describe('--wait', () => {
     const r = await run.done;
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^--- i-\S+ \(Success, exit code 0\) ---\ndone\n--- i-\S+ \(Success, exit code 0\) ---\ndone\n$/m);
+  });
+
+  it('--json prints the invocation as a JSON line at each change', async () => {
+    const id = twoInstances({ status: 'Failed', exitCode: 3 });
+    const run = waitFor(id, ['--json']);
+    await run.line(/"invocationStatus":"Pending"/);
+    clock.advance(2_000);
+    await run.line(/"invocationStatus":"Running"/);
+    clock.advance(10_000);
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(docs.map((d) => d.invocationStatus)).toEqual(['Pending', 'Running', 'Failed']);
+    expect(docs.every((d) => d.invokeId === id)).toBe(true);
+    expect(docs[2].instances.map((i: { exitCode: number }) => i.exitCode)).toEqual([3, 3]);
+    expect(docs[2].instances.every((i: { output?: string }) => i.output === undefined)).toBe(true);
+  });
+
+  it('--json --include-output ends with the final state and its output in one line', async () => {
+    const id = twoInstances('Success');
+    const run = waitFor(id, ['--json', '--include-output']);
+    await run.line(/"invocationStatus":"Pending"/);
+    clock.advance(10_000);
+    const r = await run.done;
+    expect(r.code).toBe(0);
+    const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(docs.at(-1)).toMatchObject({ invokeId: id, invocationStatus: 'Success' });
+    expect(docs.at(-1).instances.map((i: { output: string }) => i.output)).toEqual(['done\n', 'done\n']);
+    expect(docs.filter((d) => d.invocationStatus === 'Success')).toHaveLength(1);
   });
 
   it('backs off on throttling, saying so in one line, and carries on', async () => {
