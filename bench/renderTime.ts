@@ -2,7 +2,7 @@
 // frame's text), with 10, 1,000 and 100,000 invocations in the store; frames made by moving the
 // cursor. Baseline: the same tree with windowing off at 1,000. The screens have no switch for
 // that, so the terminal is made 1,010 rows tall: the list's window then holds all 1,000 rows, each
-// drawn by the same Table row code.
+// drawn by the same Table row code. Sizes are measured in three rounds in rotated order.
 import { KEYS, fmtMs, fmtRatio, median, percentile, type Benchmark, type Row } from './harness.js';
 import { clientFor, pageAll, startBenchEmulator } from './fixtures.js';
 import { mountApp, replicate } from './ui.js';
@@ -19,21 +19,30 @@ export const renderTime: Benchmark = {
     try {
       const client = await clientFor(emu);
       const real = (await pageAll(client, { concurrency: 4 })).invocations;
-      const measure = async (size: number, rows?: number, count = frames, warmUp = 3) => {
+      const framesOf = async (size: number, rows: number | undefined, count: number, warmUp = 3) => {
         const app = await mountApp({ invocations: replicate(real, size), api: client, rows });
         try {
           for (let i = 0; i < warmUp; i++) await app.press(KEYS.down); // warm-up
           app.renderTimes.length = 0;
           for (let i = 0; i < count; i++) await app.press(i % 10 < 5 ? KEYS.down : KEYS.up);
-          return { median: median(app.renderTimes), p95: percentile(app.renderTimes, 95), n: app.renderTimes.length };
+          return [...app.renderTimes];
         } finally {
           await app.unmount();
         }
       };
+      const summary = (times: number[]) => ({ median: median(times), p95: percentile(times, 95), n: times.length });
+      // Rounds in a rotated order, so JIT warm-up and GC timing favour no size.
       const sizes = [10, 1_000, 100_000];
-      const figures = [];
-      for (const size of sizes) figures.push({ size, ...(await measure(size)) });
-      const unwindowed = await measure(1_000, 1_010, quick ? 2 : 10, 1);
+      const rounds = quick ? 1 : 3;
+      const times = new Map<number, number[]>(sizes.map((size) => [size, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (let k = 0; k < sizes.length; k++) {
+          const size = sizes[(k + round) % sizes.length];
+          times.get(size)!.push(...(await framesOf(size, undefined, Math.ceil(frames / rounds))));
+        }
+      }
+      const figures = sizes.map((size) => ({ size, ...summary(times.get(size)!) }));
+      const unwindowed = summary(await framesOf(1_000, 1_010, quick ? 2 : 10, 1));
 
       const worst = Math.max(...figures.map((f) => f.median));
       // Flat: 100,000 costs what 1,000 costs (both fill the screen; 10 rows draw less).
