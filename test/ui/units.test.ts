@@ -20,6 +20,7 @@ import { colourWanted } from '../../src/ui/theme.js';
 import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
 import { splitMatches } from '../../src/ui/widgets/Pager.js';
 import { describeError } from '../../src/ui/screens/InvocationScreen.js';
+import { shortCommandType } from '../../src/ui/screens/InvocationsScreen.js';
 import { toDisplayLines } from '../../src/text/index.js';
 
 describe('selection by id', () => {
@@ -271,5 +272,13 @@ describe('frame anchoring', () => {
   it('leaves writes that are not frame updates alone', () => {
     expect(anchorFrame(`text ${E}${E}`)).toBe(`text ${E}${E}`);
     expect(anchorFrame('\u001b[?1049h')).toBe('\u001b[?1049h');
+  });
+});
+
+describe('command types in the list', () => {
+  it('names the script kind and passes anything else through', () => {
+    expect(['RunShellScript', 'RunPowerShellScript', 'RunBatScript'].map(shortCommandType)).toEqual(['Shell', 'PowerShell', 'Bat']);
+    expect(shortCommandType('RunPythonScript')).toBe('RunPythonScript');
+    expect(shortCommandType(undefined)).toBe('-');
   });
 });

@@ -27,6 +27,12 @@ export interface InvocationsScreenProps {
 
 const selectDataVersion = (s: { dataVersion: number }) => s.dataVersion;
 
+/** "Shell", "PowerShell", "Bat": the list's TYPE column; the invocation screen names the full CommandType. */
+export function shortCommandType(type: string | undefined): string {
+  if (!type) return '-';
+  return /^Run(Shell|PowerShell|Bat)Script$/.exec(type)?.[1] ?? type;
+}
+
 export function maxRepeats(inv: Invocation): number {
   let max = 0;
   for (const i of inv.instances) if (i.repeats > max) max = i.repeats;
@@ -110,7 +116,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       },
       { key: 'invokeId', header: 'INVOKE ID', width: 18, cell: (id) => id },
       { key: 'name', header: 'COMMAND NAME', width: 12, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
-      { key: 'type', header: 'TYPE', width: 14, priority: 3, cell: (id) => get(id)?.commandType ?? '-' },
+      { key: 'type', header: 'TYPE', width: 10, priority: 3, cell: (id) => shortCommandType(get(id)?.commandType) },
       {
         key: 'instances',
         header: 'INSTANCES',
