@@ -1,8 +1,12 @@
 // Every credential source and the region/endpoint resolution, through the built CLI against the
 // emulator on loopback. HOME is a temporary directory per case; the ECS metadata service is off.
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { rpcV1Signature, safeEqual } from '../../src/emulator/signature.js';
 import { makeHome, type CliProfileFixture, type HomeFixture } from './helpers/home.js';
 import { ensureBuilt, leakedSecrets, runCli } from './helpers/cli.js';
 
@@ -92,7 +96,69 @@ describe('environment variables', () => {
   });
 });
 
+// A local STS for RamRoleArn: AssumeRole over TLS (the credentials library only speaks https
+// to STS) with a test certificate for 127.0.0.1 that the CLI trusts through NODE_EXTRA_CA_CERTS.
+const TLS_CERT = fileURLToPath(new URL('./fixtures/sts-test.crt', import.meta.url));
+const TLS_KEY = fileURLToPath(new URL('./fixtures/sts-test.key', import.meta.url));
+const ROLE_ARN = 'acs:ram::1234567890123456:role/catop-reader';
+
+interface AssumeRoleCall {
+  accessKeyId: string;
+  roleArn: string;
+  signedWithTheKey: boolean;
+}
+
+async function startSts(): Promise<{ server: HttpsServer; endpoint: string; calls: AssumeRoleCall[] }> {
+  const calls: AssumeRoleCall[] = [];
+  const server = createHttpsServer({ cert: readFileSync(TLS_CERT), key: readFileSync(TLS_KEY) }, (req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString('utf8')));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      const params: Record<string, string> = Object.fromEntries([...url.searchParams, ...new URLSearchParams(body)]);
+      const { Signature: signature = '', ...signed } = params;
+      calls.push({
+        accessKeyId: params.AccessKeyId,
+        roleArn: params.RoleArn,
+        signedWithTheKey: params.Action === 'AssumeRole' && safeEqual(rpcV1Signature('POST', signed, AK.secret), signature),
+      });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          RequestId: 'sts-request-1',
+          AssumedRoleUser: { Arn: `${ROLE_ARN}/catop`, AssumedRoleId: '3001:catop' },
+          Credentials: { AccessKeyId: STS.id, AccessKeySecret: STS.secret, SecurityToken: STS.token, Expiration: '2099-01-01T00:00:00Z' },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, endpoint: `127.0.0.1:${port}`, calls };
+}
+
 describe('the aliyun CLI config (~/.aliyun/config.json)', () => {
+  it('RamRoleArn mode: AssumeRole at sts_endpoint signed with the AccessKey, then the role\'s STS token on every call', async () => {
+    const stsService = await startSts();
+    try {
+      home = makeHome({
+        aliyun: {
+          current: 'role',
+          profiles: [akProfile({ name: 'role', mode: 'RamRoleArn', ram_role_arn: ROLE_ARN, ram_session_name: 'catop', sts_endpoint: stsService.endpoint })],
+        },
+      });
+      // The emulator holding the STS key pair answers only requests signed with it and carrying its token.
+      const r = await once(sts, { NODE_EXTRA_CA_CERTS: TLS_CERT });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toHaveLength(2);
+      expect(stsService.calls).toEqual([{ accessKeyId: AK.id, roleArn: ROLE_ARN, signedWithTheKey: true }]);
+    } finally {
+      await new Promise((resolve) => stsService.server.close(resolve));
+    }
+  });
+
+
   it('AK mode, current profile, region from region_id', async () => {
     home = makeHome({ aliyun: { current: 'default', profiles: [akProfile()] } });
     const r = await once(ak, {});

@@ -12,6 +12,9 @@ export interface CliProfileFixture {
   region_id?: string;
   endpoint_type?: string;
   ram_role_name?: string;
+  ram_role_arn?: string;
+  ram_session_name?: string;
+  sts_endpoint?: string;
 }
 
 export interface HomeFixture {
