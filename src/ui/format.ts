@@ -38,6 +38,14 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
+ * The next moment after `now` at which the whole seconds between `from` and the clock change:
+ * when a count of seconds since or until `from` next reads differently.
+ */
+export function nextWholeSecond(from: number, now: number): number {
+  return now + SECOND - ((((now - from) % SECOND) + SECOND) % SECOND);
+}
+
+/**
  * When formatTime's text for `at` may next change: the next half unit (formatDistanceStrict
  * rounds) or the next switch of unit (59 seconds -> 1 minute), whichever comes first. Absolute
  * times never change.
@@ -46,7 +54,7 @@ export function nextTimeChange(at: number | undefined, now: number, mode: TimeMo
   if (mode === 'absolute' || at === undefined || !Number.isFinite(at)) return undefined;
   const age = now - at;
   // A time ahead of ours (clock skew) counts down: look again every second.
-  if (age < SECOND) return now + SECOND - (((age % SECOND) + SECOND) % SECOND);
+  if (age < SECOND) return nextWholeSecond(at, now);
   // Days are counted in local days (daylight saving moves them): look again within the hour.
   const [unit, upTo] =
     age < MINUTE ? [SECOND, MINUTE] : age < HOUR ? [MINUTE, HOUR] : age < DAY ? [HOUR, DAY] : [DAY, age + HOUR];

@@ -2,7 +2,7 @@
 // "endpoint unreachable since 12:04:31", "stopped: Code: Message (RequestId ...) — press r to retry".
 import type { PollState } from '../store/types.js';
 import { sanitizeInline } from '../text/index.js';
-import { clockTime, secondsUntil } from './format.js';
+import { clockTime, nextWholeSecond, secondsUntil } from './format.js';
 import type { TimeText } from './hooks/useTimeText.js';
 
 export type PollTone = 'ok' | 'warn' | 'error' | 'muted';
@@ -26,9 +26,7 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
       let wait = ', retrying';
       if (poll.nextTickAt !== undefined) {
         wait = `, retrying in ${secondsUntil(poll.nextTickAt, now)} s`;
-        // The whole seconds left change when the gap crosses a multiple of a second.
-        const toNextSecond = (((poll.nextTickAt - now) % 1000) + 1000) % 1000;
-        times.wakeAt(now + (toNextSecond || 1000));
+        times.wakeAt(nextWholeSecond(poll.nextTickAt, now));
       }
       if (err && (err.kind === 'network' || err.kind === 'timeout')) {
         const since = poll.failingSince ?? now;

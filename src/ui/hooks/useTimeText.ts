@@ -5,7 +5,7 @@
 // about once a minute, not once a second; running durations still tick every second.
 import { useLayoutEffect, useReducer } from 'react';
 import type { Clock } from '../../clock.js';
-import { formatDuration, formatTime, nextTimeChange, type TimeMode } from '../format.js';
+import { formatDuration, formatTime, nextTimeChange, nextWholeSecond, type TimeMode } from '../format.js';
 
 export interface TimeText {
   /** The app clock's time for this render. */
@@ -33,9 +33,8 @@ class RenderTimes implements TimeText {
   }
 
   since(since: number): string {
-    const elapsed = this.now - since;
-    this.wakeAt(this.now + 1000 - (((elapsed % 1000) + 1000) % 1000));
-    return formatDuration(elapsed);
+    this.wakeAt(nextWholeSecond(since, this.now));
+    return formatDuration(this.now - since);
   }
 
   wakeAt(at: number): void {
