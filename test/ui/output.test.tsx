@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,20 @@ describe('the output screen', () => {
       const frame = await screen.waitFor((f) => f.includes('saved 3 lines to'), 'with the saved path');
       expect(frame).toContain(file);
       expect(readFileSync(file, 'utf8')).toBe('first line\nbell^Ghere\ndone\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('saves no empty file for an instance without output, and says so', async () => {
+    runWithOutput('');
+    const dir = mkdtempSync(join(tmpdir(), 'catop-ui-'));
+    try {
+      screen = renderApp(fx, { saveDir: dir, columns: 200 });
+      await openOutput(screen, '(no output)');
+      screen.press('e');
+      await screen.waitFor((f) => f.includes('nothing to save: this instance has no output yet'), 'with the refusal');
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -60,6 +60,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
           ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
           return true;
         case 'save': {
+          if (pager.lines.length === 0) return void ui.flash('nothing to save: this instance has no output yet');
           try {
             const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, pager.lines);
             ui.flash(`saved ${formatCount(pager.lines.length)} lines to ${path}`);
