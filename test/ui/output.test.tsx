@@ -57,17 +57,22 @@ describe('the output screen', () => {
     await screen.waitFor((f) => f.includes('"error" 1/2'), 'back on the first match');
   });
 
-  it('saves the shown output, sanitised, to a file named for the invocation and instance', async () => {
-    const invokeId = runWithOutput('first line\nbell\u0007here\n\u001b]0;title\u0007done\n');
+  it('saves the output as the service returned it to a file named for the invocation and instance', async () => {
+    const raw = 'first line\nbell\u0007here\ttab\n\u001b]0;title\u0007done\rDONE \u202Eevil\n';
+    const invokeId = runWithOutput(raw);
     const dir = mkdtempSync(join(tmpdir(), 'catop-ui-'));
     try {
       screen = renderApp(fx, { saveDir: dir, columns: 200 });
       await openOutput(screen, 'first line');
       screen.press('e');
       const file = join(dir, `catop-${invokeId}-${fx.instanceIds[0]}.log`);
-      const frame = await screen.waitFor((f) => f.includes('saved 3 lines to'), 'with the saved path');
+      const frame = await screen.waitFor((f) => f.includes(`saved ${Buffer.byteLength(raw)} bytes as returned to`), 'with the saved path');
       expect(frame).toContain(file);
-      expect(readFileSync(file, 'utf8')).toBe('first line\nbell^Ghere\ndone\n');
+      expect(readFileSync(file, 'utf8')).toBe(raw);
+      // A second save keeps the first file.
+      screen.press('e');
+      await screen.waitFor((f) => f.includes(`${file.slice(0, -4)}-1.log`), 'with the second path');
+      expect(readdirSync(dir).sort()).toEqual([`catop-${invokeId}-${fx.instanceIds[0]}-1.log`, `catop-${invokeId}-${fx.instanceIds[0]}.log`].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

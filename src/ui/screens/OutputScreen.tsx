@@ -62,10 +62,12 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         case 'save': {
           if (pager.lines.length === 0) return void ui.flash('nothing to save: this instance has no output yet');
           try {
-            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, pager.lines);
-            ui.flash(`saved ${formatCount(pager.lines.length)} lines to ${path}`);
+            // The output as the service returned it, not the screen's cleaned lines.
+            const text = output?.text ?? '';
+            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, text);
+            ui.flash(`saved ${formatCount(Buffer.byteLength(text))} bytes as returned to ${sanitizeInline(path)}`);
           } catch (err) {
-            ui.flash(`could not save the output: ${(err as Error).message}`, 'error');
+            ui.flash(`could not save the output: ${sanitizeInline((err as Error).message)}`, 'error');
           }
           return;
         }
