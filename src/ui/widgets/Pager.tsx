@@ -13,6 +13,8 @@ export interface PagerLine {
   first: boolean;
   /** The line was overwritten by a carriage return (progress bars): marked in the gutter. */
   overwritten: boolean;
+  /** Not text but a note about it (where the service cut it): drawn apart. */
+  note?: boolean;
 }
 
 export interface PagerProps {
@@ -68,7 +70,9 @@ export function Pager({ lines, top, height, width, query, currentSource, lineNum
         return (
           <Text key={top + i} wrap="truncate-end">
             <Text color={isCurrent ? theme.accent : theme.muted}>{mark + ' ' + num}</Text>
-            {query
+            {line.note ? (
+              <Text color={theme.warning}>{shown}</Text>
+            ) : query
               ? splitMatches(shown, query).map((part, k) =>
                   part.match ? (
                     <Text key={k} inverse color={theme.match} bold>
