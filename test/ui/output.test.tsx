@@ -197,6 +197,12 @@ describe('carriage-return marks', () => {
     screen.press('c');
     const overlay = await screen.waitFor((f) => f.includes('command content'), 'with the content');
     expect(lineWith(overlay, 'routine check')).toMatch(/^↺ +1 echo "routine check"/);
+    // On the current search match too.
+    screen.press('/');
+    await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
+    screen.press('routine\r');
+    const found = await screen.waitFor((f) => f.includes('"routine" 1 matches'), 'on the match');
+    expect(lineWith(found, 'check"')).toMatch(/^↺ +1 echo "routine check"/);
   });
 });
 

@@ -64,7 +64,8 @@ export function Pager({ lines, top, height, width, query, currentSource, lineNum
       ) : null}
       {visible.map((line, i) => {
         const isCurrent = currentSource !== undefined && line.source === currentSource;
-        const mark = isCurrent && line.first ? '▸' : line.overwritten && line.first ? '↺' : ' ';
+        // The CR mark wins over the match mark (which the accent colour still shows): it warns.
+        const mark = line.overwritten && line.first ? '↺' : isCurrent && line.first ? '▸' : ' ';
         const num = lineNumbers ? (line.first ? String(line.source + 1) : '').padStart(numberWidth - 1) + ' ' : '';
         const shown = truncateToWidth(line.text, textWidth);
         return (
