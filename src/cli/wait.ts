@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors.js';
 import type { Invocation, InvocationsApi } from '../api/model.js';
 import { isFinalInvocation } from '../api/status.js';
 import { EXIT } from '../config/errors.js';
-import { sanitizeInline, toDisplayLines } from '../text/index.js';
+import { droppedMarker, sanitizeInline, toDisplayLines } from '../text/index.js';
 import { instanceProblem, isoTime, jsonLine, statusBreakdown } from './format.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
 import { withRetry } from './retry.js';
@@ -36,7 +36,8 @@ function printOutputs(inv: Invocation, output: Output): void {
     const lines = toDisplayLines(i.output ?? '');
     if (lines.length > 0 && lines[lines.length - 1].text === '') lines.pop();
     output.out(lines.map((l) => `${l.text}\n`).join(''));
-    if (i.dropped > 0) output.out(`[${i.dropped} bytes dropped by the service beyond 24 KB]\n`);
+    // The service keeps the head: the marker goes where the text was cut.
+    if (i.dropped > 0) output.out(`${droppedMarker(i.dropped)}\n`);
   }
 }
 

@@ -32,6 +32,8 @@ export interface DisplayOptions {
   keepSgr?: boolean;
   /** Tab stops every this many cells (default 8). */
   tabWidth?: number;
+  /** Start an overwritten line's text with OVERWRITTEN_MARK (default true). */
+  markOverwritten?: boolean;
   /** Cut lines longer than this many cells with a visible '… [N more]' marker (default 10 000). */
   maxLineLength?: number;
 }

@@ -1,7 +1,6 @@
 // Small pure formatters for times, durations and sizes on screen. Times are read against the
 // app's clock (`now`), never Date.now(), so tests on a fake clock see stable text.
 // Subpath imports: the date-fns index pulls in hundreds of modules at start-up.
-import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
 import { displayWidth, truncateToWidth } from '../text/index.js';
@@ -24,10 +23,16 @@ export function truncateMiddle(text: string, width: number): string {
   return truncateToWidth(text, width - displayWidth(tail)) + tail;
 }
 
-/** "3 minutes ago" or "2026-11-28 09:00:12" (local time); "-" when unknown. */
+/**
+ * Absolute times are UTC and say so (`Z`), as --once, --wait, --json and the API give them, so a
+ * time read on screen matches every other record of it whatever the terminal's zone.
+ */
+export const ABSOLUTE_TIME_WIDTH = 20;
+
+/** "3 minutes ago" or "2026-11-28 09:00:12Z" (UTC); "-" when unknown. */
 export function formatTime(at: number | undefined, now: number, mode: TimeMode): string {
   if (at === undefined || !Number.isFinite(at)) return '-';
-  if (mode === 'absolute') return format(at, 'yyyy-MM-dd HH:mm:ss');
+  if (mode === 'absolute') return utcIso(at).slice(0, 10) + ' ' + clockTime(at);
   if (Math.abs(now - at) < 1000) return 'just now';
   return formatDistanceStrict(at, now, { addSuffix: true });
 }
@@ -74,9 +79,14 @@ export function formatDuration(ms: number): string {
   return `${d}d ${String(h % 24).padStart(2, '0')}h`;
 }
 
-/** "12:04:31" (local time). */
+/** "12:04:31Z" (UTC). */
 export function clockTime(at: number): string {
-  return format(at, 'HH:mm:ss');
+  return utcIso(at).slice(11, 19) + 'Z';
+}
+
+function utcIso(at: number): string {
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? '????-??-??T??:??:??' : d.toISOString();
 }
 
 export function formatCount(n: number): string {

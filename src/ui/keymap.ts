@@ -70,7 +70,7 @@ export const KEYMAP: readonly Binding[] = [
     contexts: LISTS,
   },
   { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: SCREENS },
-  { action: 'follow', keys: ['f'], description: 'output: follow while running', contexts: ['output'] },
+  { action: 'follow', keys: ['f'], description: 'output: follow on/off (G keeps it as it is)', contexts: ['output'] },
   { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
   { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: SCREENS },
   {

@@ -55,4 +55,25 @@ describe('jsonLine', () => {
     expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(JSON.parse(line)).toEqual(value);
   });
+
+  it('escapes bidi, zero-width and invisible characters as \\uXXXX, keeping the same value', () => {
+    const hidden = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\uFEFF', '\u2060', '\u00AD', '\u061C', '\u{E0041}'];
+    const value = { commandName: `rm -rf /${hidden.join('x')} 中文 ✅`, instances: [{ output: '\u202Etxt.exe\n' }] };
+    const line = jsonLine(value);
+    for (const c of hidden) expect(line).not.toContain(c);
+    expect(line).toContain('\\u202e');
+    expect(line).toContain('\\udb40\\udc41');
+    expect(line).toContain('中文 ✅');
+    expect(JSON.parse(line)).toEqual(value);
+  });
+
+  it('gives times as ISO 8601 UTC strings, as the API does, not epoch milliseconds', () => {
+    const at = Date.UTC(2026, 10, 28, 1, 2, 3);
+    const inv = invocation('t-1', 'x', at, [instance('Success', { startTime: at, finishTime: at + 1500, updateTime: at })]);
+    const doc = JSON.parse(jsonLine(inv));
+    expect(doc.creationTime).toBe('2026-11-28T01:02:03Z');
+    expect(doc.instances[0]).toMatchObject({ startTime: '2026-11-28T01:02:03Z', finishTime: '2026-11-28T01:02:04.500Z', updateTime: '2026-11-28T01:02:03Z' });
+    expect(doc.instances[0]).not.toHaveProperty('stopTime');
+    expect(doc.instances[0].exitCode).toBeNull();
+  });
 });

@@ -257,6 +257,24 @@ describe('--wait', () => {
     expect(r.stdout).toMatch(/^--- i-\S+ \(Success, exit code 0\) ---\ndone\n--- i-\S+ \(Success, exit code 0\) ---\ndone\n$/m);
   });
 
+  it('--include-output marks text a CR hid and puts the cut marker where the service cut the text', async () => {
+    const linux = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
+    const big = 'progress 10%\rfinished ok!\n' + Array.from({ length: 4000 }, (_, i) => `row ${String(i).padStart(4, '0')}`).join('\n') + '\n';
+    const id = emu.sim.runCommand({ name: 'big-wait', commandContent: 'x', instanceIds: linux.slice(0, 1), pendingMs: 500, durationMs: 2_000, outcome: 'Success', output: big });
+    const run = waitFor(id, ['--include-output']);
+    await run.line(/Pending/);
+    clock.advance(10_000);
+    const r = await run.done;
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('↺ finished ok!');
+    // The service keeps the first 24 KB: the marker follows the last line kept, and ends the output.
+    expect(lines.at(-1)).toBe('');
+    expect(lines.at(-2)).toMatch(/^… [\d,]+ bytes dropped by the service \(24 KB limit\)$/);
+    expect(lines.at(-3)).toMatch(/^row \d/);
+    expect(lines.findIndex((l) => l.includes('bytes dropped'))).toBe(lines.length - 2);
+  });
+
   it('--json prints the invocation as a JSON line at each change', async () => {
     const id = twoInstances({ status: 'Failed', exitCode: 3 });
     const run = waitFor(id, ['--json']);
@@ -269,6 +287,9 @@ describe('--wait', () => {
     const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(docs.map((d) => d.invocationStatus)).toEqual(['Pending', 'Running', 'Failed']);
     expect(docs.every((d) => d.invokeId === id)).toBe(true);
+    // Times as the API gives them: ISO 8601 UTC strings.
+    expect(docs[2].creationTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(docs[2].instances[0].finishTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(docs[2].instances.map((i: { exitCode: number }) => i.exitCode)).toEqual([3, 3]);
     expect(docs[2].instances.every((i: { output?: string }) => i.output === undefined)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDisplayLines } from '../../src/text/index.js';
+import { OVERWRITTEN_MARK, toDisplayLines } from '../../src/text/index.js';
 import { CORPUS, type CorpusCase } from './hostile-corpus.js';
 import { expectSafeLines } from './invariants.js';
 
@@ -7,8 +7,9 @@ function render(c: CorpusCase, input = c.input) {
   return toDisplayLines(input, { raw: c.raw, maxLineLength: c.maxLineLength });
 }
 
+/** An overwritten line keeps a visible mark of the carriage return in its text. */
 function expected(c: CorpusCase) {
-  return c.lines.map((l) => (typeof l === 'string' ? { text: l, overwritten: false } : { text: l[0], overwritten: true }));
+  return c.lines.map((l) => (typeof l === 'string' ? { text: l, overwritten: false } : { text: OVERWRITTEN_MARK + l[0], overwritten: true }));
 }
 
 /** Prefixes at every code point boundary: what a poll sees while the output is still growing. */

@@ -38,9 +38,9 @@ describe('keepSgr', () => {
 
   it('styles a CR-overwritten line by what is finally shown', () => {
     const [line] = toDisplayLines(`${ESC}[31mabc\r${ESC}[32mX\n`, { keepSgr: true });
-    expect(line.text).toBe('Xbc');
+    expect(line.text).toBe('↺ Xbc');
     expect(line.overwritten).toBe(true);
-    expect(line.spans).toEqual([{ text: 'X', fg: 2 }, { text: 'bc', fg: 1 }]);
+    expect(line.spans).toEqual([{ text: '↺ ' }, { text: 'X', fg: 2 }, { text: 'bc', fg: 1 }]);
   });
 
   it('gives no spans without the option', () => {

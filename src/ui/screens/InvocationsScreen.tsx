@@ -7,7 +7,7 @@ import type { Store } from '../../store/types.js';
 import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { formatCount } from '../format.js';
+import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
@@ -130,7 +130,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       {
         key: 'created',
         header: 'CREATED',
-        width: timeMode === 'absolute' ? 19 : 15,
+        width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 15,
         priority: 2,
         cell: (id) => times.time(get(id)?.creationTime),
       },

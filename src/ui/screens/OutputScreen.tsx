@@ -6,7 +6,7 @@ import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
 import { selectInstance, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { sanitizeInline } from '../../text/index.js';
+import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult } from '../../api/model.js';
 import { formatCount } from '../format.js';
@@ -33,8 +33,6 @@ export interface OutputScreenProps {
 }
 
 const INFO_HEIGHT = 2;
-/** The service keeps the first 24 KB of output and reports the rest as Dropped. */
-const OUTPUT_LIMIT = '24 KB';
 
 export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height, saveDir }: OutputScreenProps) {
   const theme = useTheme();
@@ -44,7 +42,9 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
   const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT);
-  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running });
+  // The service keeps the head: the marker goes after the last line, where the text was cut.
+  const endNote = droppedMarker(output?.dropped ?? 0);
+  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote });
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => {
@@ -62,10 +62,12 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         case 'save': {
           if (pager.lines.length === 0) return void ui.flash('nothing to save: this instance has no output yet');
           try {
-            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, pager.lines);
-            ui.flash(`saved ${formatCount(pager.lines.length)} lines to ${path}`);
+            // The output as the service returned it, not the screen's cleaned lines.
+            const text = output?.text ?? '';
+            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, text);
+            ui.flash(`saved ${formatCount(Buffer.byteLength(text))} bytes as returned to ${sanitizeInline(path)}`);
           } catch (err) {
-            ui.flash(`could not save the output: ${(err as Error).message}`, 'error');
+            ui.flash(`could not save the output: ${sanitizeInline((err as Error).message)}`, 'error');
           }
           return;
         }
@@ -94,8 +96,10 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         : `"${pager.query}" not found`,
     );
   }
-  const position = pager.rows.length
-    ? `lines ${pager.top + 1}-${Math.min(pager.rows.length, pager.top + pagerHeight)} of ${formatCount(pager.rows.length)}`
+  // Wrapped, the window counts screen rows, and says so; else rows are lines.
+  const unit = pager.wrap && pager.textRows !== pager.lines.length ? 'rows' : 'lines';
+  const position = pager.textRows
+    ? `${unit} ${Math.min(pager.textRows, pager.top + 1)}-${Math.min(pager.textRows, pager.top + pagerHeight)} of ${formatCount(pager.textRows)}`
     : '';
 
   return (
@@ -105,7 +109,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
         <InstanceLine instance={instance} />
         <Text wrap="truncate-end" color={theme.warning}>
           {output && output.dropped > 0
-            ? `… ${formatCount(output.dropped)} bytes dropped by the service (${OUTPUT_LIMIT} limit)`
+            ? `the service kept the first ${SERVICE_OUTPUT_LIMIT}; the cut is marked at the end (G)`
             : growing
               ? '… output still growing'
               : ' '}

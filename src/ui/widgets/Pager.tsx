@@ -13,6 +13,8 @@ export interface PagerLine {
   first: boolean;
   /** The line was overwritten by a carriage return (progress bars): marked in the gutter. */
   overwritten: boolean;
+  /** Not text but a note about it (where the service cut it): drawn apart. */
+  note?: boolean;
 }
 
 export interface PagerProps {
@@ -62,13 +64,16 @@ export function Pager({ lines, top, height, width, query, currentSource, lineNum
       ) : null}
       {visible.map((line, i) => {
         const isCurrent = currentSource !== undefined && line.source === currentSource;
-        const mark = isCurrent && line.first ? '▸' : line.overwritten && line.first ? '↺' : ' ';
+        // The CR mark wins over the match mark (which the accent colour still shows): it warns.
+        const mark = line.overwritten && line.first ? '↺' : isCurrent && line.first ? '▸' : ' ';
         const num = lineNumbers ? (line.first ? String(line.source + 1) : '').padStart(numberWidth - 1) + ' ' : '';
         const shown = truncateToWidth(line.text, textWidth);
         return (
           <Text key={top + i} wrap="truncate-end">
             <Text color={isCurrent ? theme.accent : theme.muted}>{mark + ' ' + num}</Text>
-            {query
+            {line.note ? (
+              <Text color={theme.warning}>{shown}</Text>
+            ) : query
               ? splitMatches(shown, query).map((part, k) =>
                   part.match ? (
                     <Text key={k} inverse color={theme.match} bold>
