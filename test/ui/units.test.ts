@@ -102,14 +102,16 @@ describe('client-side filters', () => {
     ['t-2', invocation('t-2', { commandName: 'backup-db', invocationStatus: 'Failed' })],
     ['t-3', invocation('t-3', { commandName: 'deploy-db', invocationStatus: 'Success' })],
     ['t-4', invocation('t-4', { commandName: 'rotate', invocationStatus: 'PartialFailed' })],
+    ['t-5', invocation('t-5', { commandName: 'halted', invocationStatus: 'Stopped' })],
   ]);
-  const order = ['t-1', 't-2', 't-3', 't-4'];
+  const order = ['t-1', 't-2', 't-3', 't-4', 't-5'];
 
-  it('cycles all, active, failed, succeeded', () => {
+  it('cycles all, active, failed, succeeded, stopped', () => {
     expect(nextStatusFilter('all')).toBe('active');
     expect(nextStatusFilter('active')).toBe('failed');
     expect(nextStatusFilter('failed')).toBe('succeeded');
-    expect(nextStatusFilter('succeeded')).toBe('all');
+    expect(nextStatusFilter('succeeded')).toBe('stopped');
+    expect(nextStatusFilter('stopped')).toBe('all');
   });
 
   it('returns the order itself when nothing narrows it (no copy of 100k ids)', () => {
@@ -120,6 +122,7 @@ describe('client-side filters', () => {
     expect(filterInvocationIds(order, invocations, 'active', '')).toEqual(['t-1']);
     expect(filterInvocationIds(order, invocations, 'failed', '')).toEqual(['t-2', 't-4']);
     expect(filterInvocationIds(order, invocations, 'succeeded', '')).toEqual(['t-3']);
+    expect(filterInvocationIds(order, invocations, 'stopped', '')).toEqual(['t-5']);
     expect(filterInvocationIds(order, invocations, 'all', 'DEPLOY')).toEqual(['t-1', 't-3']);
     expect(filterInvocationIds(order, invocations, 'succeeded', 'deploy')).toEqual(['t-3']);
   });
@@ -128,8 +131,10 @@ describe('client-side filters', () => {
     const list = [
       inst({ instanceId: 'i-a', invocationStatus: 'Running' }),
       inst({ instanceId: 'i-b', invocationStatus: 'Timeout', errorCode: 'ExecutionTimeout' }),
+      inst({ instanceId: 'i-c', invocationStatus: 'Cancelled' }),
     ];
     expect(filterInstances(list, 'failed', '').map((i) => i.instanceId)).toEqual(['i-b']);
+    expect(filterInstances(list, 'stopped', '').map((i) => i.instanceId)).toEqual(['i-c']);
     expect(filterInstances(list, 'all', 'executiontime').map((i) => i.instanceId)).toEqual(['i-b']);
   });
 
