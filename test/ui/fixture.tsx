@@ -28,6 +28,8 @@ export interface FixtureOptions {
   history?: number;
   pageSize?: number;
   accessKeySecret?: string;
+  /** The store's count bound (default the store's own). */
+  maxInvocations?: number;
 }
 
 export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
@@ -38,7 +40,7 @@ export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture
     endpoint: emu.endpoint,
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
-  const store = createStore();
+  const store = createStore({ maxInvocations: opts.maxInvocations });
   // A generous budget: on a fake clock a token bucket that runs dry would wait forever.
   const poller = createPoller({
     api,
