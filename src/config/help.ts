@@ -22,18 +22,24 @@ Connection
 Filters (sent to DescribeInvocations)
   --invoke-id ID  --command-id ID  --command-name NAME  --instance-id ID
   --command-type RunShellScript|RunBatScript|RunPowerShellScript
-  --status Running|Finished|Failed|PartialFailed|Stopped
+  --status STATUS        Running|Finished|Failed|PartialFailed|Stopped are the
+                         API's (Running: every invocation in progress);
+                         Pending|Scheduled|Stopping|Success are what the list
+                         shows: sent as Running or Finished, narrowed here
   --timed [true|false]   scheduled invocations only (false: one-time only)
 
 Polling
   --interval SECONDS     between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
   --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
-  --history N            past invocations to load, 0..100000 (default ${DEFAULTS.history})
+  --history N            invocations to load, 0..100000 (default ${DEFAULTS.history});
+                         0: the first page only
   --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
 
 Output modes
-  --once                 one table (page 1, up to --page-size rows), then exit
-  --json                 one JSON invocation per line, then exit
+  --once                 a table of the newest --history invocations, read
+                         --page-size at a time, then exit; a note on stderr
+                         when there are more, or when paging looked wrong
+  --json                 the same as one JSON invocation per line
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs
