@@ -42,8 +42,11 @@ export interface MutableStore extends Store {
 
 export const DEFAULT_MAX_INVOCATIONS = 100_000;
 export const DEFAULT_OUTPUT_BYTE_CAP = 32 * 1024 * 1024;
-/** 100,000 ordinary invocations (about 1 KB each) fit; 64 KB contents stop at about 1,000. */
-export const DEFAULT_INVOCATION_BYTE_CAP = 128 * 1024 * 1024;
+/**
+ * Estimated bytes (see bounds.ts): 100,000 of the emulator's invocations estimate at about 110 MB
+ * (1.1 KB each, 1.7 KB at most), so the count bounds those; 64 KB unique contents stop near 1,500.
+ */
+export const DEFAULT_INVOCATION_BYTE_CAP = 192 * 1024 * 1024;
 export const DEFAULT_MAX_TRANSITIONS = 1_000;
 
 export { outputKey };
