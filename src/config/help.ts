@@ -22,23 +22,19 @@ Connection
 Filters (sent to DescribeInvocations)
   --invoke-id ID  --command-id ID  --command-name NAME  --instance-id ID
   --command-type RunShellScript|RunBatScript|RunPowerShellScript
-  --status STATUS        Running|Finished|Failed|PartialFailed|Stopped are the
-                         API's (Running: every invocation in progress);
-                         Pending|Scheduled|Stopping|Success are what the list
-                         shows: sent as Running or Finished, narrowed here
+  --status STATUS        API: Running|Finished|Failed|PartialFailed|Stopped;
+                         also Pending|Scheduled|Stopping|Success, narrowed here
   --timed [true|false]   scheduled invocations only (false: one-time only)
 
 Polling
   --interval SECONDS     between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
   --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
-  --history N            invocations to load, 0..100000 (default ${DEFAULTS.history});
-                         0: the first page only
+  --history N            invocations to load: 0..100000, default ${DEFAULTS.history}, 0: 1 page
   --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
 
 Output modes
-  --once                 a table of the newest --history invocations, read
-                         --page-size at a time, then exit; a note on stderr
-                         when there are more, or when paging looked wrong
+  --once                 a table of the newest --history invocations, then exit
+                         (stderr says when there are more or paging was wrong)
   --json                 the same as one JSON invocation per line
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped

@@ -2,6 +2,8 @@
 // prints, when the stderr note appears, and that lying pages end in a bounded number of requests
 // with what was read printed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_TEXT } from '../../src/config/help.js';
+import { INVOCATION_STATUSES, INVOKE_STATUSES } from '../../src/api/wire.js';
 import { closeStandIns, HOSTILE, oldInvocations, serveInvocations, standIn, wireInvocation } from '../helpers/standIn.js';
 import { makeHome, type HomeFixture } from './helpers/home.js';
 import { ensureBuilt, runCli } from './helpers/cli.js';
@@ -23,6 +25,27 @@ const catop = (endpoint: string, args: string[]) =>
 
 const rows = (stdout: string) => stdout.trimEnd().split('\n').slice(1).filter(Boolean);
 const ids = (stdout: string) => rows(stdout).map((l) => l.split(/\s+/)[1]);
+
+describe('--help', () => {
+  const block = (flag: string) => {
+    const lines = HELP_TEXT.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`  ${flag}`));
+    const rest = lines.slice(at + 1);
+    const end = rest.findIndex((l) => !/^ {25}\S/.test(l));
+    return [lines[at], ...rest.slice(0, end)].join(' ');
+  };
+
+  it('says --once prints the newest --history, not page 1, and what --history 0 means', () => {
+    expect(block('--once')).toContain('--history');
+    expect(block('--once')).not.toMatch(/page 1/);
+    expect(block('--history')).toMatch(/0: 1 page/);
+  });
+
+  it('lists every status --status takes and says which are narrowed locally', () => {
+    for (const st of [...INVOKE_STATUSES, ...INVOCATION_STATUSES]) expect(block('--status')).toContain(st);
+    expect(block('--status')).toContain('narrowed here');
+  });
+});
 
 describe('--history', () => {
   it('prints the newest N with --history N and says how many there are', async () => {
