@@ -40,6 +40,26 @@ describe('selection by id', () => {
     expect(after).toMatchObject({ index: 4, top: 2, selectedId: 'c', line: 2 });
   });
 
+  it('follows the first row while pinned there, and counts rows above a cursor moved away', () => {
+    const pinned = resolveSelection(['n1', ...rows], { id: 'a', hint: 0, line: 0, pinned: true }, 4);
+    expect(pinned).toMatchObject({ index: 0, selectedId: 'n1', newAbove: 0 });
+    const away = { id: 'c', hint: 2, line: 2, anchor: 'a', anchorHint: 0, base: 0 };
+    expect(resolveSelection(['n2', 'n1', ...rows], away, 4)).toMatchObject({ selectedId: 'c', newAbove: 2 });
+    // The first row it counted from went away: what was counted stays, later arrivals add.
+    const counted = resolveSelection(['n2', 'n1', ...rows], away, 4).cursor;
+    const lost = resolveSelection(['n3', 'n2', 'n1', ...rows.slice(1)], counted, 4);
+    expect(lost).toMatchObject({ selectedId: 'c', newAbove: 2 });
+    expect(resolveSelection(['n4', 'n3', 'n2', 'n1', ...rows.slice(1)], lost.cursor, 4).newAbove).toBe(3);
+  });
+
+  it('re-lands on a new scope: the same row if it is there, else the first', () => {
+    const cursor = { id: 'c', hint: 2, line: 2, scope: 'all', anchor: 'a', anchorHint: 0, base: 0 };
+    expect(resolveSelection(['b', 'c'], cursor, 4, 'text:b|c')).toMatchObject({ index: 1, selectedId: 'c', newAbove: 0 });
+    expect(resolveSelection(['b', 'd', 'e'], cursor, 4, 'text:x')).toMatchObject({ index: 0, selectedId: 'b', top: 0 });
+    // Without a scope change a vanished row keeps the position.
+    expect(resolveSelection(['b', 'd', 'e'], cursor, 4, 'all')).toMatchObject({ index: 2, selectedId: 'e' });
+  });
+
   it('stays at the same position when the selected row goes away', () => {
     const r = resolveSelection(['a', 'b', 'd'], { id: 'c', hint: 2, line: 2 }, 10);
     expect(r).toMatchObject({ index: 2, selectedId: 'd' });
