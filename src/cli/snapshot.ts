@@ -1,6 +1,7 @@
 // --once and --json: the invocations matching the filters, newest first, paged through up to
-// --history of them (at least one page of --page-size), printed as a table or as JSON lines.
-// More in the account than that -> a note on stderr saying how many and what to change.
+// --history of them (0: the first page only), printed as a table or as JSON lines. A note on
+// stderr says when raising --history would show more, or when the endpoint's paging looked wrong
+// (a page of nothing new): what was read is printed either way and the exit code is 0.
 import type { Invocation, InvocationsApi, InvocationPage } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
@@ -11,7 +12,7 @@ import { withRetry } from './retry.js';
 export interface SnapshotOptions {
   filters: InvocationFilters;
   pageSize: number;
-  /** How many invocations to page through at most (--history); page 1 is always read. */
+  /** How many invocations to read at most (--history); 0 reads the first page only. */
   limit: number;
   /** Calls a second at most (--max-rps) when more than one page is read. */
   maxRps: number;
@@ -22,17 +23,30 @@ export interface SnapshotOptions {
 /** Few attempts: a script waits seconds, not minutes, for a snapshot. */
 const SNAPSHOT_RETRY = { baseMs: 500, capMs: 5_000, maxAttempts: 4 };
 
+/** No run reads more pages than this, whatever the endpoint says: 100,000 invocations at 50 a page. */
+export const HARD_PAGE_CAP = 2_000;
+
 export interface Snapshot {
+  /** What to print: newest first, at most --history (or the first page). */
   invocations: Invocation[];
   /** TotalCount the API reported for the filters. */
   totalCount?: number;
+  /** Distinct invocations the API returned (before the local status filter). */
+  read: number;
+  /** Raising --history would show more than was printed. */
+  more: boolean;
+  /** The page cap ended the run with more to read. */
+  capped: boolean;
+  /** Set when the endpoint's paging looked wrong: which page brought nothing new. */
+  badPage?: number;
 }
 
 function fetchPage(api: InvocationsApi, o: SnapshotOptions, pageNumber: number, timing: Timing, output: Output): Promise<InvocationPage> {
+  const { localStatus: _local, ...filters } = o.filters;
   return withRetry(
     () =>
       api.describeInvocations({
-        ...o.filters,
+        ...filters,
         pageNumber,
         pageSize: o.pageSize,
         ...(o.includeOutput ? { includeOutput: true } : {}),
@@ -44,24 +58,71 @@ function fetchPage(api: InvocationsApi, o: SnapshotOptions, pageNumber: number, 
 }
 
 /**
- * Pages 1, 2, ... until `limit` invocations, the TotalCount or a short page. An invocation that
- * moves to the next page while we read (a new one arrived on top) is kept once.
+ * Pages 1, 2, ... until the listing ends (a short page, the TotalCount), --history invocations
+ * are read, a page brings nothing new (an endpoint that ignores PageNumber or lies about
+ * TotalCount), or the page cap: enough pages for --history plus one, since an invocation that
+ * arrives on top while we read pushes one row onto the next page (it is kept once).
  */
 export async function fetchSnapshot(api: InvocationsApi, o: SnapshotOptions, timing: Timing, output: Output): Promise<Snapshot> {
   const byId = new Map<string, Invocation>();
   const gapMs = o.maxRps > 0 ? 1000 / o.maxRps : 0;
+  const wanted = o.limit > 0 ? o.limit : o.pageSize;
+  const pageCap = Math.min(HARD_PAGE_CAP, o.limit > 0 ? Math.ceil(wanted / o.pageSize) + 1 : 1);
   let totalCount: number | undefined;
-  for (let pageNumber = 1; ; pageNumber++) {
+  let ended = false;
+  let badPage: number | undefined;
+  let pageNumber = 1;
+  for (; ; pageNumber++) {
     if (pageNumber > 1 && gapMs > 0) await timing.sleep(gapMs);
     const page = await fetchPage(api, o, pageNumber, timing, output);
     totalCount = page.totalCount ?? totalCount;
-    for (const inv of page.invocations) if (!byId.has(inv.invokeId)) byId.set(inv.invokeId, inv);
-    const short = page.invocations.length < o.pageSize;
-    const all = totalCount !== undefined && pageNumber * o.pageSize >= totalCount;
-    if (short || all || byId.size >= o.limit) break;
+    let fresh = 0;
+    for (const inv of page.invocations) {
+      if (byId.has(inv.invokeId)) continue;
+      byId.set(inv.invokeId, inv);
+      fresh++;
+    }
+    if (page.invocations.length < o.pageSize || (totalCount !== undefined && pageNumber * o.pageSize >= totalCount)) {
+      ended = true;
+      break;
+    }
+    if (fresh === 0) {
+      badPage = pageNumber;
+      break;
+    }
+    if (byId.size >= wanted || pageNumber >= pageCap) break;
   }
-  const invocations = [...byId.values()].sort(byCreationDesc).slice(0, Math.max(o.limit, o.pageSize));
-  return { invocations, totalCount };
+  const local = o.filters.localStatus;
+  const sorted = [...byId.values()].sort(byCreationDesc);
+  const matching = local ? sorted.filter((i) => i.invocationStatus === local) : sorted;
+  const invocations = matching.slice(0, wanted);
+  const unread = !ended && badPage === undefined;
+  return {
+    invocations,
+    totalCount,
+    read: byId.size,
+    more: matching.length > invocations.length || unread,
+    capped: unread && pageNumber >= HARD_PAGE_CAP && byId.size < wanted,
+    badPage,
+  };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The stderr note after the rows, or undefined when what was printed is all there is. */
+export function snapshotNote(s: Snapshot, o: SnapshotOptions): string | undefined {
+  if (s.badPage !== undefined) {
+    const total = s.totalCount !== undefined ? ` (TotalCount ${count(s.totalCount)})` : ' (no TotalCount)';
+    return `the endpoint's paging looked wrong: page ${s.badPage} brought no invocation the earlier pages had not${total}; printed the ${count(s.read)} read`;
+  }
+  if (s.capped) return `stopped after ${count(HARD_PAGE_CAP)} pages, the most one run reads; raise --page-size to read more`;
+  if (!s.more) return undefined;
+  const local = o.filters.localStatus;
+  if (local) {
+    return `showing ${count(s.invocations.length)} ${local} among the newest ${count(s.read)} ${o.filters.invokeStatus} invocations read; raise --history to read more (max 100000)`;
+  }
+  const of = s.totalCount !== undefined && s.totalCount > s.invocations.length ? ` of ${count(s.totalCount)}` : '';
+  return `showing the newest ${count(s.invocations.length)}${of} invocations; narrow with filters or raise --history (max 100000)`;
 }
 
 export async function runSnapshot(api: InvocationsApi, o: SnapshotOptions, timing: Timing, output: Output): Promise<number> {
@@ -72,16 +133,20 @@ export async function runSnapshot(api: InvocationsApi, o: SnapshotOptions, timin
     output.err(errorLine(err));
     return exitCodeFor(err);
   }
-  const { invocations, totalCount } = snapshot;
+  const { invocations } = snapshot;
   if (o.format === 'json') {
     output.out(invocations.map(jsonLine).join(''));
   } else if (invocations.length === 0) {
-    output.err('no invocations match (DescribeInvocations returned none)');
+    const local = o.filters.localStatus;
+    output.err(
+      local && snapshot.read > 0
+        ? `no invocation is ${local} among the ${count(snapshot.read)} read (DescribeInvocations InvokeStatus=${o.filters.invokeStatus})`
+        : 'no invocations match (DescribeInvocations returned none)',
+    );
   } else {
     output.out(invocationTable(invocations));
   }
-  if (totalCount !== undefined && totalCount > invocations.length) {
-    output.err(`showing the newest ${invocations.length} of ${totalCount} invocations; narrow with filters or raise --history (max 100000)`);
-  }
+  const note = snapshotNote(snapshot, o);
+  if (note) output.err(note);
   return EXIT.ok;
 }

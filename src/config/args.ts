@@ -1,20 +1,24 @@
 // Command-line parsing with commander. Commander only splits the argument list; every value is
 // checked here so that each mistake gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
-import type { InvokeStatus } from '../api/wire.js';
+import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
   parseCommandType,
   parseFilterText,
   parseIntegerInRange,
-  parseInvokeStatus,
+  parseStatusFilter,
   parsePositiveNumber,
   parseRegionId,
   shown,
 } from './values.js';
 
-/** The API filters, exactly what DescribeInvocations accepts (camelCase). */
+/**
+ * The API filters, what DescribeInvocations accepts (camelCase), plus `localStatus`: the status
+ * asked for when the API's InvokeStatus is wider (`--status Scheduled` sends Running). The client
+ * sends only the API's fields, so this object goes to the poller and the store as it is.
+ */
 export interface InvocationFilters {
   invokeId?: string;
   commandId?: string;
@@ -23,6 +27,8 @@ export interface InvocationFilters {
   instanceId?: string;
   invokeStatus?: InvokeStatus;
   timed?: boolean;
+  /** Applied here, not by the API: only invocations whose InvocationStatus is this one. */
+  localStatus?: InvocationStatus;
 }
 
 export type OutputMode = 'live' | 'once' | 'json' | 'wait';
@@ -170,7 +176,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
   if (o.commandName !== undefined) filters.commandName = parseFilterText('--command-name', str(o.commandName)!);
   if (o.commandType !== undefined) filters.commandType = parseCommandType(str(o.commandType)!);
   if (o.instanceId !== undefined) filters.instanceId = parseFilterText('--instance-id', str(o.instanceId)!);
-  if (o.status !== undefined) filters.invokeStatus = parseInvokeStatus(str(o.status)!);
+  if (o.status !== undefined) Object.assign(filters, parseStatusFilter(str(o.status)!));
   if (o.timed !== undefined) filters.timed = parseBooleanFlag('--timed', o.timed as string | boolean);
 
   if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');

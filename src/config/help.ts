@@ -22,18 +22,20 @@ Connection
 Filters (sent to DescribeInvocations)
   --invoke-id ID  --command-id ID  --command-name NAME  --instance-id ID
   --command-type RunShellScript|RunBatScript|RunPowerShellScript
-  --status Running|Finished|Failed|PartialFailed|Stopped
+  --status STATUS        API: Running|Finished|Failed|PartialFailed|Stopped;
+                         also Pending|Scheduled|Stopping|Success, narrowed here
   --timed [true|false]   scheduled invocations only (false: one-time only)
 
 Polling
   --interval SECONDS     between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
   --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
-  --history N            past invocations to load, 0..100000 (default ${DEFAULTS.history})
+  --history N            invocations to load: 0..100000, default ${DEFAULTS.history}, 0: 1 page
   --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
 
 Output modes
-  --once                 one table (page 1, up to --page-size rows), then exit
-  --json                 one JSON invocation per line, then exit
+  --once                 a table of the newest --history invocations, then exit
+                         (stderr says when there are more or paging was wrong)
+  --json                 the same as one JSON invocation per line
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs

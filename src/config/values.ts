@@ -1,6 +1,7 @@
 // Parsers for flag values. Each returns the typed value or throws a UsageError whose one line
 // names the flag, the allowed values and what was given.
-import { COMMAND_TYPES, INVOKE_STATUSES, type InvokeStatus } from '../api/wire.js';
+import { COMMAND_TYPES, INVOCATION_STATUSES, INVOKE_STATUSES, type InvocationStatus, type InvokeStatus } from '../api/wire.js';
+import { legacyInvokeStatus } from '../api/status.js';
 import { UsageError } from './errors.js';
 
 /** Quote a user value for an error line: bounded, and with controls made visible. */
@@ -36,9 +37,27 @@ function pickCaseInsensitive<T extends string>(flag: string, raw: string, allowe
   return hit;
 }
 
-/** `--status`: the API's `InvokeStatus` filter values. */
-export function parseInvokeStatus(raw: string): InvokeStatus {
-  return pickCaseInsensitive('--status', raw, INVOKE_STATUSES);
+/** Every `--status` value: the API's `InvokeStatus` values, then the screen's other `InvocationStatus` values. */
+export const STATUS_VALUES: readonly string[] = [...new Set<string>([...INVOKE_STATUSES, ...INVOCATION_STATUSES])];
+
+export interface StatusChoice {
+  /** Sent to DescribeInvocations: the InvokeStatus that covers what was asked. */
+  invokeStatus: InvokeStatus;
+  /** Kept only when the API value is wider than what was asked (e.g. Scheduled inside Running). */
+  localStatus?: InvocationStatus;
+}
+
+/**
+ * `--status`: a value the API filters by (Running, Finished, Failed, PartialFailed, Stopped, with
+ * the API's meaning: Running is every invocation in progress) or one the list shows (Pending,
+ * Scheduled, Stopping, Success), sent as the InvokeStatus that covers it and narrowed locally.
+ */
+export function parseStatusFilter(raw: string): StatusChoice {
+  const hit = pickCaseInsensitive('--status', raw, STATUS_VALUES);
+  const api = INVOKE_STATUSES.find((v) => v === hit);
+  if (api) return { invokeStatus: api };
+  const shown = hit as InvocationStatus;
+  return { invokeStatus: legacyInvokeStatus(shown), localStatus: shown };
 }
 
 export function parseCommandType(raw: string): string {

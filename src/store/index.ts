@@ -3,20 +3,23 @@
 // nothing changed, as useSyncExternalStore needs); the entity maps are owned here and updated
 // in place, but every entity and output entry is replaced, never mutated, so selectors that
 // return entities compare by identity. A write that changes nothing bumps nothing.
-import type { DescribeInvocationsParams, InstanceResult, Invocation } from '../api/model.js';
-import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreState } from './types.js';
+import type { InstanceResult, Invocation } from '../api/model.js';
+import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreFilters, StoreState } from './types.js';
 import { detached, mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
+import { invocationBytes, pickVictims } from './bounds.js';
 
 export type * from './types.js';
 
 export interface StoreOptions {
-  /** The service keeps at most 100,000 invocations; so do we (the oldest go first). */
+  /** The service keeps at most 100,000 invocations; so do we (the oldest final ones go first). */
   maxInvocations?: number;
+  /** Estimated bytes of the invocations kept (see bounds.ts); the oldest final ones go first. */
+  invocationByteCap?: number;
   /** Bytes of decoded output kept across instances (LRU). */
   outputByteCap?: number;
   /** Status transitions kept, newest last. */
   maxTransitions?: number;
-  filters?: DescribeInvocationsParams;
+  filters?: StoreFilters;
 }
 
 export interface MutableStore extends Store {
@@ -24,7 +27,7 @@ export interface MutableStore extends Store {
   upsertInvocations(list: Invocation[], at: number): void;
   /** Merge one instance into a held invocation (a fetch filtered by InstanceId returns only that instance). */
   mergeInstance(invokeId: string, instance: InstanceResult): void;
-  /** Remove invokeIds (e.g. retention) */
+  /** Remove invokeIds the API no longer returns. */
   remove(invokeIds: string[]): void;
   setOutput(entry: OutputEntry): void;
   setTotalCount(n: number | undefined, historyComplete: boolean): void;
@@ -33,10 +36,17 @@ export interface MutableStore extends Store {
   batch(fn: () => void): void;
   /** Bytes the output LRU holds now (for the soak and the benchmarks). */
   outputBytes(): number;
+  /** Estimated bytes of the invocations held now (bounded by `invocationByteCap`). */
+  invocationBytes(): number;
 }
 
 export const DEFAULT_MAX_INVOCATIONS = 100_000;
 export const DEFAULT_OUTPUT_BYTE_CAP = 32 * 1024 * 1024;
+/**
+ * Estimated bytes (see bounds.ts): 100,000 of the emulator's invocations estimate at about 110 MB
+ * (1.1 KB each, 1.7 KB at most), so the count bounds those; 64 KB unique contents stop near 1,500.
+ */
+export const DEFAULT_INVOCATION_BYTE_CAP = 192 * 1024 * 1024;
 export const DEFAULT_MAX_TRANSITIONS = 1_000;
 
 export { outputKey };
@@ -45,8 +55,13 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
   const maxInvocations = Math.max(1, opts.maxInvocations ?? DEFAULT_MAX_INVOCATIONS);
   const outputByteCap = Math.max(0, opts.outputByteCap ?? DEFAULT_OUTPUT_BYTE_CAP);
   const maxTransitions = Math.max(0, opts.maxTransitions ?? DEFAULT_MAX_TRANSITIONS);
+  const invocationByteCap = Math.max(0, opts.invocationByteCap ?? DEFAULT_INVOCATION_BYTE_CAP);
+  const localStatus = opts.filters?.localStatus;
 
   const invocations = new Map<string, Invocation>();
+  const sizes = new Map<string, number>();
+  let invocationTotal = 0;
+  const protectedIds = new Map<string, number>();
   // Map iteration order is insertion order: delete + set moves an entry to the young end.
   const outputs = new Map<string, OutputEntry>();
   const outputSizes = new Map<string, number>();
@@ -64,6 +79,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     transitions: [],
     poll: { phase: 'starting', inFlight: false, calls: 0 },
     filters: { ...(opts.filters ?? {}) },
+    evictedForMemory: 0,
   };
 
   // Pending changes of the current batch; published as one new snapshot.
@@ -120,17 +136,40 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     }
   }
 
-  function evictOverCap(order: string[]): string[] {
-    if (invocations.size <= maxInvocations) return order;
-    const evicted = new Set<string>();
-    while (invocations.size > maxInvocations && order.length > 0) {
-      const id = order.pop()!;
-      invocations.delete(id);
-      evicted.add(id);
-    }
-    dropOutputsOf(evicted);
-    return order;
+  function hold(inv: Invocation): void {
+    const size = invocationBytes(inv);
+    invocationTotal += size - (sizes.get(inv.invokeId) ?? 0);
+    sizes.set(inv.invokeId, size);
+    invocations.set(inv.invokeId, inv);
   }
+
+  function forget(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      invocationTotal -= sizes.get(id) ?? 0;
+      sizes.delete(id);
+      invocations.delete(id);
+    }
+    dropOutputsOf(ids);
+  }
+
+  /** Drop the oldest final, unprotected invocations while over the count or the byte bound. */
+  function evictOverBounds(order: string[]): string[] {
+    if (invocations.size <= maxInvocations && invocationTotal <= invocationByteCap) return order;
+    const victims = pickVictims(
+      order,
+      { count: invocations.size, bytes: invocationTotal, maxCount: maxInvocations, maxBytes: invocationByteCap },
+      (id) => invocations.get(id),
+      (id) => sizes.get(id) ?? 0,
+      (id) => protectedIds.has(id),
+    );
+    if (victims.ids.size === 0) return order;
+    forget(victims.ids);
+    if (victims.forMemory > 0) change({ evictedForMemory: current('evictedForMemory') + victims.forMemory }, true);
+    return order.filter((id) => !victims.ids.has(id));
+  }
+
+  /** Outside the local status filter: kept (out of the list) only while protected. */
+  const outsideLocal = (inv: Invocation) => localStatus !== undefined && inv.invocationStatus !== localStatus;
 
   function run(fn: () => void): void {
     depth++;
@@ -160,15 +199,27 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       run(() => {
         const added = new Set<string>();
         const moved: string[] = [];
+        const left = new Set<string>();
         const transitions: StatusTransition[] = [];
         let changed = false;
         for (const raw of list) {
           const prev = invocations.get(raw.invokeId);
           if (prev && sameInvocation(prev, raw)) continue;
+          if (outsideLocal(raw)) {
+            if (!prev) continue;
+            // It left the status asked for: out of the list; on screen it stays, up to date.
+            if (!outsideLocal(prev)) left.add(raw.invokeId);
+            if (protectedIds.has(raw.invokeId)) hold(detached(raw));
+            else forget(new Set([raw.invokeId]));
+            changed = true;
+            continue;
+          }
           const inv = detached(raw);
-          invocations.set(inv.invokeId, inv);
+          hold(inv);
           changed = true;
-          if (!prev) {
+          if (prev && outsideLocal(prev)) {
+            added.add(inv.invokeId); // back inside the filter: back in the list
+          } else if (!prev) {
             added.add(inv.invokeId);
           } else if (prev.creationTime !== inv.creationTime) {
             moved.push(inv.invokeId);
@@ -179,13 +230,14 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         }
         if (!changed) return;
         let order = current('order') as string[];
+        if (left.size > 0) order = order.filter((id) => !left.has(id));
         if (moved.length > 0) {
           // CreationTime does not change in practice; if it ever does, fall back to a full sort.
           order = [...order.filter((id) => !added.has(id)), ...added].sort((a, b) => newerFirst(invocations.get(a)!, invocations.get(b)!));
         } else if (added.size > 0) {
           order = mergeOrder(order, [...added], (id) => invocations.get(id)!);
         }
-        if (added.size > 0 || moved.length > 0) order = evictOverCap(order);
+        order = evictOverBounds(order);
         change(order === current('order') ? {} : { order }, true);
         record(transitions.filter((t) => invocations.has(t.invokeId)));
       });
@@ -197,7 +249,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         if (!prev) return;
         const inv = withInstance(prev, instance);
         if (inv === prev) return;
-        invocations.set(invokeId, inv);
+        hold(inv);
         change({}, true);
       });
     },
@@ -206,8 +258,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       run(() => {
         const gone = new Set(invokeIds.filter((id) => invocations.has(id)));
         if (gone.size === 0) return;
-        for (const id of gone) invocations.delete(id);
-        dropOutputsOf(gone);
+        forget(gone);
         change({ order: current('order').filter((id) => !gone.has(id)) }, true);
       });
     },
@@ -241,7 +292,9 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       });
     },
 
-    setTotalCount(n, historyComplete) {
+    setTotalCount(total, historyComplete) {
+      // The API counts its own filter's matches: with a local filter that count is not ours.
+      const n = localStatus === undefined ? total : undefined;
       run(() => {
         if (current('totalCount') === n && current('historyComplete') === historyComplete) return;
         change({ totalCount: n, historyComplete }, true);
@@ -257,7 +310,23 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       });
     },
 
+    protect(invokeId) {
+      protectedIds.set(invokeId, (protectedIds.get(invokeId) ?? 0) + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (protectedIds.get(invokeId) ?? 1) - 1;
+        if (left > 0) return void protectedIds.set(invokeId, left);
+        protectedIds.delete(invokeId);
+        // Kept only for the screen that held it: outside the status asked for, it goes now.
+        const inv = invocations.get(invokeId);
+        if (inv && outsideLocal(inv)) run(() => (forget(new Set([invokeId])), change({}, true)));
+      };
+    },
+
     outputBytes: () => outputTotal,
+    invocationBytes: () => invocationTotal,
   };
   return store;
 }

@@ -45,6 +45,14 @@ export interface PollState {
   calls: number;
 }
 
+/**
+ * The filters in force: the API's (sent by the poller as they are) and `localStatus`, applied by
+ * the store when the API's InvokeStatus is wider than what was asked (`--status Scheduled`).
+ */
+export interface StoreFilters extends DescribeInvocationsParams {
+  localStatus?: InvocationStatus;
+}
+
 export interface StoreState {
   /** Bumped on every change. */
   version: number;
@@ -66,8 +74,13 @@ export interface StoreState {
   /** Recent transitions, newest last, bounded. */
   transitions: readonly StatusTransition[];
   poll: PollState;
-  /** The API filters in force (from flags). */
-  filters: DescribeInvocationsParams;
+  /** The filters in force (from flags). */
+  filters: StoreFilters;
+  /**
+   * Invocations dropped because the store's byte bound was reached (0: none): history is cut
+   * for memory and the header says so.
+   */
+  evictedForMemory: number;
 }
 
 export type Listener = () => void;
@@ -75,4 +88,9 @@ export type Listener = () => void;
 export interface Store {
   getState(): StoreState;
   subscribe(listener: Listener): () => void;
+  /**
+   * Keep `invokeId` through the store's bounds and its local status filter while it is on
+   * screen; the returned function releases it (counted: several holders may protect one id).
+   */
+  protect(invokeId: string): () => void;
 }

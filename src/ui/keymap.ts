@@ -66,7 +66,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: 'statusFilter',
     keys: ['s'],
-    description: 'cycle status filter: all, active, failed, succeeded',
+    description: 'cycle status filter: all, active, failed, succeeded, stopped',
     contexts: LISTS,
   },
   { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: SCREENS },

@@ -2,9 +2,9 @@
 // Pure functions over the store's data, memoised by the screens on the store's dataVersion.
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
-import { ACTIVE_INSTANCE, ACTIVE_INVOCATION, FAILED_FAMILY } from '../api/status.js';
+import { ACTIVE_INSTANCE, ACTIVE_INVOCATION, FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 
-export const STATUS_FILTERS = ['all', 'active', 'failed', 'succeeded'] as const;
+export const STATUS_FILTERS = ['all', 'active', 'failed', 'succeeded', 'stopped'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export function nextStatusFilter(current: StatusFilter): StatusFilter {
@@ -21,6 +21,8 @@ export function invocationInFilter(status: InvocationStatus, filter: StatusFilte
       return status === 'Failed' || status === 'PartialFailed';
     case 'succeeded':
       return status === 'Success';
+    case 'stopped':
+      return status === 'Stopped';
   }
 }
 
@@ -34,6 +36,8 @@ export function instanceInFilter(status: InstanceStatus, filter: StatusFilter): 
       return FAILED_FAMILY.has(status);
     case 'succeeded':
       return status === 'Success';
+    case 'stopped':
+      return STOPPED_FAMILY.has(status);
   }
 }
 

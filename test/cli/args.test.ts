@@ -40,6 +40,20 @@ describe('parseArgs: the monitor', () => {
     expect(monitor(['--timed=no']).filters.timed).toBe(false);
   });
 
+  it.each([
+    ['Running', { invokeStatus: 'Running' }],
+    ['finished', { invokeStatus: 'Finished' }],
+    ['Failed', { invokeStatus: 'Failed' }],
+    ['PartialFailed', { invokeStatus: 'PartialFailed' }],
+    ['Stopped', { invokeStatus: 'Stopped' }],
+    ['Success', { invokeStatus: 'Finished', localStatus: 'Success' }],
+    ['pending', { invokeStatus: 'Running', localStatus: 'Pending' }],
+    ['Scheduled', { invokeStatus: 'Running', localStatus: 'Scheduled' }],
+    ['STOPPING', { invokeStatus: 'Running', localStatus: 'Stopping' }],
+  ])('--status %s sends the InvokeStatus that covers it and keeps the rest as a local filter', (value, filters) => {
+    expect(monitor(['--status', value]).filters).toEqual(filters);
+  });
+
   it('reads polling values, including fractional intervals and the = form', () => {
     const o = monitor(['--interval', '0.5', '--page-size=1', '--history', '0', '--max-rps', '2.5']);
     expect(o).toMatchObject({ interval: 0.5, pageSize: 1, history: 0, maxRps: 2.5 });
@@ -74,7 +88,7 @@ describe('parseArgs: the monitor', () => {
     [['--interval', '0'], '--interval must be a number of seconds greater than 0'],
     [['--interval', '-1'], '--interval must be a number of seconds greater than 0'],
     [['--max-rps', '0'], '--max-rps must be a number of requests a second greater than 0'],
-    [['--status', 'Done'], '--status must be one of Running, Finished, Failed, PartialFailed, Stopped (got Done)'],
+    [['--status', 'Done'], '--status must be one of Running, Finished, Failed, PartialFailed, Stopped, Pending, Scheduled, Stopping, Success (got Done)'],
     [['--command-type', 'bash'], '--command-type must be one of RunShellScript, RunBatScript, RunPowerShellScript'],
     [['--timed', 'maybe'], '--timed takes true or false (got maybe)'],
     [['--invoke-id', ''], '--invoke-id needs a non-empty value'],

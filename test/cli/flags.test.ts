@@ -60,7 +60,7 @@ describe('bad flags and values', () => {
   it.each([
     [['--page-size', '0'], 'catop: --page-size must be an integer from 1 to 50 (got 0)'],
     [['--page-size', '51'], 'catop: --page-size must be an integer from 1 to 50 (got 51)'],
-    [['--status', 'Done'], 'catop: --status must be one of Running, Finished, Failed, PartialFailed, Stopped (got Done)'],
+    [['--status', 'Done'], 'catop: --status must be one of Running, Finished, Failed, PartialFailed, Stopped, Pending, Scheduled, Stopping, Success (got Done)'],
     [['--interval', 'soon'], 'catop: --interval must be a number of seconds greater than 0 and at most 3600, e.g. 2 or 0.5 (got soon)'],
     [['--interval', '0'], 'catop: --interval must be a number of seconds greater than 0 and at most 3600, e.g. 2 or 0.5 (got 0)'],
     [['--history', '100001'], 'catop: --history must be an integer from 0 to 100000 (got 100001)'],

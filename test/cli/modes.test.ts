@@ -111,6 +111,8 @@ describe('--once', () => {
     [['--status', 'failed'], ['broken']],
     [['--status', 'PartialFailed'], ['deploy']],
     [['--status', 'Finished'], ['hostile', 'disk']],
+    [['--status', 'Success'], ['hostile', 'disk']],
+    [['--status', 'scheduled'], ['timed']],
     [['--status', 'Running'], ['running', 'timed']],
     [['--command-name', 'deploy-app'], ['deploy']],
     [['--timed'], ['timed']],

@@ -82,7 +82,7 @@ describe('npm run media', () => {
 
   it('draws the help overlay with the key table', () => {
     const text = svgText(join(out, 'help.svg'));
-    expect(text).toMatch(/cycle status filter: all, active, failed, succeeded/);
+    expect(text).toMatch(/cycle status filter: all, active, failed, succeeded, stopped/);
     expect(text).toMatch(/quit/);
   });
 });

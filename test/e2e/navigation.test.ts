@@ -176,7 +176,7 @@ describe('help overlay', () => {
     const { s } = await app({ setup: fiveJobs(), label: 'help' });
     await waitForList(s, 5);
     s.press('?');
-    await s.waitForText('cycle status filter: all, active, failed, succeeded');
+    await s.waitForText('cycle status filter: all, active, failed, succeeded, stopped');
     const help = s.screen();
     for (const text of ['move down', 'page down', 'open the selected row', 'refresh now', 'follow', 'raw view', 'next search match', 'stop the invocation', 'save the shown output', 'quit']) {
       expect(help).toContain(text);
@@ -205,7 +205,7 @@ describe('filters', () => {
     expect(s.screen()).not.toContain('filter: "gam"');
   });
 
-  it('s cycles the status filter: all, active, failed, succeeded', async () => {
+  it('s cycles the status filter: all, active, failed, succeeded, stopped', async () => {
     const { s } = await app({
       setup: (emu, clock) => {
         const linux = emu.sim.fleet.filter((i) => i.os === 'linux').map((i) => i.instanceId);
@@ -224,6 +224,8 @@ describe('filters', () => {
     await s.waitFor(() => s.screen().includes('status: failed') && names().join() === 'bad-job', 'failed only');
     s.press('s');
     await s.waitFor(() => s.screen().includes('status: succeeded') && names().join() === 'ok-job', 'succeeded only');
+    s.press('s');
+    await s.waitFor(() => s.screen().includes('status: stopped') && names().length === 0, 'stopped only (none)');
     s.press('s');
     await s.waitFor(() => !s.screen().includes('status:') && names().length === 3, 'all again');
   });

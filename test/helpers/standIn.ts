@@ -221,6 +221,14 @@ export const HOSTILE = {
         { TotalCount: undefined },
       ),
     )) as StandInHandler,
+  /** Full pages of ids never seen before on every request, with a TotalCount of 1e9. */
+  freshPagesForever: (() => {
+    let served = 0;
+    return ((_req, res) => {
+      const page = Array.from({ length: 50 }, () => wireInvocation({ InvokeId: `t-fresh${String(++served).padStart(8, '0')}` }));
+      sendJson(res, 200, invocationsPage(page, { TotalCount: 1_000_000_000 }));
+    }) as StandInHandler;
+  })(),
   /** A 200 body that never ends. */
   endlessBody: ((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });

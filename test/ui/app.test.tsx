@@ -123,6 +123,8 @@ describe('filters', () => {
     screen.press('s');
     await only(known.deploy, 'status: succeeded');
     screen.press('s');
+    await only('', 'status: stopped');
+    screen.press('s');
     const frame = await screen.waitFor((f) => !f.includes('status: '), 'with all');
     expect(frame).toContain(known.tail);
   });

@@ -30,6 +30,8 @@ export interface FixtureOptions {
   accessKeySecret?: string;
   /** Point the client at another endpoint (a loopback stand-in) instead of the emulator. */
   endpoint?: string;
+  /** The store's count bound (default the store's own). */
+  maxInvocations?: number;
 }
 
 export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
@@ -40,7 +42,7 @@ export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture
     endpoint: opts.endpoint ?? emu.endpoint,
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
-  const store = createStore();
+  const store = createStore({ maxInvocations: opts.maxInvocations });
   // A generous budget: on a fake clock a token bucket that runs dry would wait forever.
   const poller = createPoller({
     api,

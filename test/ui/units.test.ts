@@ -40,6 +40,26 @@ describe('selection by id', () => {
     expect(after).toMatchObject({ index: 4, top: 2, selectedId: 'c', line: 2 });
   });
 
+  it('follows the first row while pinned there, and counts rows above a cursor moved away', () => {
+    const pinned = resolveSelection(['n1', ...rows], { id: 'a', hint: 0, line: 0, pinned: true }, 4);
+    expect(pinned).toMatchObject({ index: 0, selectedId: 'n1', newAbove: 0 });
+    const away = { id: 'c', hint: 2, line: 2, anchor: 'a', anchorHint: 0, base: 0 };
+    expect(resolveSelection(['n2', 'n1', ...rows], away, 4)).toMatchObject({ selectedId: 'c', newAbove: 2 });
+    // The first row it counted from went away: what was counted stays, later arrivals add.
+    const counted = resolveSelection(['n2', 'n1', ...rows], away, 4).cursor;
+    const lost = resolveSelection(['n3', 'n2', 'n1', ...rows.slice(1)], counted, 4);
+    expect(lost).toMatchObject({ selectedId: 'c', newAbove: 2 });
+    expect(resolveSelection(['n4', 'n3', 'n2', 'n1', ...rows.slice(1)], lost.cursor, 4).newAbove).toBe(3);
+  });
+
+  it('re-lands on a new scope: the same row if it is there, else the first', () => {
+    const cursor = { id: 'c', hint: 2, line: 2, scope: 'all', anchor: 'a', anchorHint: 0, base: 0 };
+    expect(resolveSelection(['b', 'c'], cursor, 4, 'text:b|c')).toMatchObject({ index: 1, selectedId: 'c', newAbove: 0 });
+    expect(resolveSelection(['b', 'd', 'e'], cursor, 4, 'text:x')).toMatchObject({ index: 0, selectedId: 'b', top: 0 });
+    // Without a scope change a vanished row keeps the position.
+    expect(resolveSelection(['b', 'd', 'e'], cursor, 4, 'all')).toMatchObject({ index: 2, selectedId: 'e' });
+  });
+
   it('stays at the same position when the selected row goes away', () => {
     const r = resolveSelection(['a', 'b', 'd'], { id: 'c', hint: 2, line: 2 }, 10);
     expect(r).toMatchObject({ index: 2, selectedId: 'd' });
@@ -102,14 +122,16 @@ describe('client-side filters', () => {
     ['t-2', invocation('t-2', { commandName: 'backup-db', invocationStatus: 'Failed' })],
     ['t-3', invocation('t-3', { commandName: 'deploy-db', invocationStatus: 'Success' })],
     ['t-4', invocation('t-4', { commandName: 'rotate', invocationStatus: 'PartialFailed' })],
+    ['t-5', invocation('t-5', { commandName: 'halted', invocationStatus: 'Stopped' })],
   ]);
-  const order = ['t-1', 't-2', 't-3', 't-4'];
+  const order = ['t-1', 't-2', 't-3', 't-4', 't-5'];
 
-  it('cycles all, active, failed, succeeded', () => {
+  it('cycles all, active, failed, succeeded, stopped', () => {
     expect(nextStatusFilter('all')).toBe('active');
     expect(nextStatusFilter('active')).toBe('failed');
     expect(nextStatusFilter('failed')).toBe('succeeded');
-    expect(nextStatusFilter('succeeded')).toBe('all');
+    expect(nextStatusFilter('succeeded')).toBe('stopped');
+    expect(nextStatusFilter('stopped')).toBe('all');
   });
 
   it('returns the order itself when nothing narrows it (no copy of 100k ids)', () => {
@@ -120,6 +142,7 @@ describe('client-side filters', () => {
     expect(filterInvocationIds(order, invocations, 'active', '')).toEqual(['t-1']);
     expect(filterInvocationIds(order, invocations, 'failed', '')).toEqual(['t-2', 't-4']);
     expect(filterInvocationIds(order, invocations, 'succeeded', '')).toEqual(['t-3']);
+    expect(filterInvocationIds(order, invocations, 'stopped', '')).toEqual(['t-5']);
     expect(filterInvocationIds(order, invocations, 'all', 'DEPLOY')).toEqual(['t-1', 't-3']);
     expect(filterInvocationIds(order, invocations, 'succeeded', 'deploy')).toEqual(['t-3']);
   });
@@ -128,8 +151,10 @@ describe('client-side filters', () => {
     const list = [
       inst({ instanceId: 'i-a', invocationStatus: 'Running' }),
       inst({ instanceId: 'i-b', invocationStatus: 'Timeout', errorCode: 'ExecutionTimeout' }),
+      inst({ instanceId: 'i-c', invocationStatus: 'Cancelled' }),
     ];
     expect(filterInstances(list, 'failed', '').map((i) => i.instanceId)).toEqual(['i-b']);
+    expect(filterInstances(list, 'stopped', '').map((i) => i.instanceId)).toEqual(['i-c']);
     expect(filterInstances(list, 'all', 'executiontime').map((i) => i.instanceId)).toEqual(['i-b']);
   });
 

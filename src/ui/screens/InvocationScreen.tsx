@@ -109,6 +109,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useLayoutEffect(() => {
     if (active) poller.setFocus({ invokeId });
   }, [active, poller, invokeId]);
+  // Open (or under its output): the store's bounds and local status filter keep it.
+  useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
 
   useKeymap(
     'invocation',

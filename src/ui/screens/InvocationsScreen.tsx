@@ -59,7 +59,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   );
 
   const tableHeight = Math.max(2, height - 1);
-  const selection = useSelection(rows, tableHeight - 1, () => poller.loadMore());
+  const selection = useSelection(rows, tableHeight - 1, () => poller.loadMore(), `${statusFilter}\u0000${text}`);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => {
@@ -162,6 +162,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   }, [invocations, theme, times, timeMode, dataVersion]);
 
   const notes: string[] = [];
+  if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   const loaded = state.order.length;

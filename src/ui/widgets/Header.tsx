@@ -2,10 +2,9 @@
 // filters in force, and how polling is going with the age of the data on screen.
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { DescribeInvocationsParams } from '../../api/model.js';
 import type { Clock } from '../../clock.js';
 import { INVOCATION_STATUSES } from '../../api/wire.js';
-import type { PollState, Store, StoreState } from '../../store/types.js';
+import type { PollState, Store, StoreFilters, StoreState } from '../../store/types.js';
 import { selectStatusCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
@@ -40,16 +39,18 @@ const samePollShown = (a: PollState, b: PollState) =>
   a.nextTickAt === b.nextTickAt &&
   a.calls === b.calls;
 const selectFilters = (s: StoreState) => s.filters;
+const selectMemoryCut = (s: StoreState) => s.evictedForMemory;
 
 /** "status=Running name=deploy": the API filters from the command line. */
-export function describeFilters(f: DescribeInvocationsParams): string {
+export function describeFilters(f: StoreFilters): string {
   const parts: string[] = [];
   if (f.invokeId) parts.push(`invoke-id=${f.invokeId}`);
   if (f.commandId) parts.push(`command-id=${f.commandId}`);
   if (f.commandName) parts.push(`command-name=${f.commandName}`);
   if (f.commandType) parts.push(`command-type=${f.commandType}`);
   if (f.instanceId) parts.push(`instance-id=${f.instanceId}`);
-  if (f.invokeStatus) parts.push(`status=${f.invokeStatus}`);
+  if (f.localStatus) parts.push(`status=${f.localStatus} (API ${f.invokeStatus ?? 'any'})`);
+  else if (f.invokeStatus) parts.push(`status=${f.invokeStatus}`);
   if (f.timed !== undefined) parts.push(`timed=${f.timed}`);
   return sanitizeInline(parts.join(' '));
 }
@@ -72,6 +73,7 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
   const poll = useStoreSelector(store, selectPoll, samePollShown);
   const counts = useStoreSelector(store, selectStatusCounts);
   const filters = useStoreSelector(store, selectFilters);
+  const memoryCut = useStoreSelector(store, selectMemoryCut);
   const times = useTimeText(clock, 'relative');
   const status = describePoll(poll, times);
   // The age stays in view; a long error gives up its middle, never its "press r to retry".
@@ -108,6 +110,7 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
             <Text color={invocationStatusColour(theme, s)}>{s}</Text> {formatCount(counts[s])}
           </Text>
         ))}
+        {memoryCut > 0 ? <Text color={theme.warning}>{`  history cut for memory: ${formatCount(memoryCut)} oldest dropped`}</Text> : null}
         {filterText ? <Text color={theme.muted}>{`  API filters: ${filterText}`}</Text> : null}
       </Text>
       <Text wrap="truncate-end">
