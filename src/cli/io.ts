@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { ApiError, isAuthError } from '../api/errors.js';
 import { EXIT, type ExitCode } from '../config/errors.js';
 import { sanitizeInline } from '../text/index.js';
+import { isHangupError, leaveDeadTerminal } from '../ui/deadTerminal.js';
+import { whyNoLiveScreen } from '../ui/terminal.js';
 
 export interface Output {
   out(text: string): void;
@@ -54,18 +56,49 @@ export function errorLine(err: unknown): string {
 export interface CliEnvironment {
   env: NodeJS.ProcessEnv;
   home: string;
-  /** Both ends are terminals: the live UI can run. */
+  /** Both ends are terminals that the live UI can draw on. */
   interactive: boolean;
+  /** Both ends are terminals, but the live UI cannot draw there (CI, TERM=dumb): why, for stderr. */
+  noLiveScreen?: string;
   output: Output;
   timing: Timing;
 }
 
 export function processEnvironment(): CliEnvironment {
+  const terminals = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  const noLiveScreen = terminals ? whyNoLiveScreen(process.env) : undefined;
   return {
     env: process.env,
     home: homedir(),
-    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+    interactive: terminals && noLiveScreen === undefined,
+    noLiveScreen,
     output: processOutput,
     timing: realTiming,
   };
+}
+
+/**
+ * A failed write to stdout: the reader went away (`| head -1`: quietly, 141 = 128 + SIGPIPE, as a
+ * shell tool killed by it), the terminal hung up (129, without another byte), or anything else
+ * (a full disk: `> /dev/full`), which exits 1 with one line on stderr.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): void {
+  if (process.stdout.isTTY && isHangupError(error)) leaveDeadTerminal();
+  if (error.code === 'EPIPE') process.exit(141);
+  process.stderr.write(`catop: cannot write the output: ${sanitizeInline(error.message)}\n`);
+  process.exit(EXIT.failure);
+}
+
+/** The process around main(): what a failed write to stdout means, and no inspector on SIGUSR1. */
+export function guardProcess(): void {
+  process.stdout.on('error', stdoutFailed);
+  // Node opens a debugger port on SIGUSR1 (and prints its address over the screen) unless the
+  // signal has a listener: it does nothing here.
+  process.on('SIGUSR1', () => {});
+}
+
+/** Exit once stdout has taken every byte (pipes can be asynchronous), even if a keep-alive socket lingers. */
+export function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', (error) => (error ? stdoutFailed(error as NodeJS.ErrnoException) : process.exit(code)));
 }

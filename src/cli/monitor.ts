@@ -11,6 +11,7 @@ const CALL_TIMEOUT_MS = 10_000;
 
 export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
   const mode = o.mode === 'live' && !ce.interactive ? 'once' : o.mode;
+  if (o.mode === 'live' && ce.noLiveScreen) ce.output.err(ce.noLiveScreen);
   const color = o.color && !ce.env.NO_COLOR;
   if (o.demo) return runDemo(o, mode, color, ce);
 

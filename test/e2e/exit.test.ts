@@ -67,13 +67,33 @@ describe('quitting restores the terminal', () => {
     s.kill('SIGTERM');
     await expectExitRestored(s, 143);
   });
+
+  it('SIGQUIT (Ctrl-\\ elsewhere, kill -QUIT): exit 131 (128 + 3), terminal restored', async () => {
+    const s = await listOfThree('quit SIGQUIT', '$ catop');
+    s.kill('SIGQUIT');
+    await expectExitRestored(s, 131);
+  });
+});
+
+describe('signals that do not end it', () => {
+  it('SIGUSR1 opens no inspector: nothing is printed and the monitor keeps going', async () => {
+    const s = await listOfThree('SIGUSR1', '$ catop');
+    const mark = s.raw.length;
+    s.kill('SIGUSR1');
+    s.press('j');
+    await s.waitFor(() => selectedInvokeId(s) === listRows(s)[1]?.invokeId, 'second row selected after the signal');
+    s.press('q');
+    await expectExitRestored(s, 0);
+    // Node would print "Debugger listening on ws://127.0.0.1:9229/..." over the screen.
+    expect(s.raw.slice(mark)).not.toMatch(/Debugger|inspector|ws:\/\//i);
+  });
 });
 
 describe('the terminal going away', () => {
-  it('SIGHUP (an SSH session that drops): exits 129 instead of lingering', async () => {
-    const s = await listOfThree('SIGHUP');
+  it('SIGHUP while the terminal is still there (kill -HUP): exit 129, terminal restored', async () => {
+    const s = await listOfThree('SIGHUP', '$ catop');
     s.kill('SIGHUP');
-    expect((await s.waitForExit()).exitCode).toBe(129);
+    await expectExitRestored(s, 129);
   });
 });
 

@@ -1,6 +1,9 @@
 // runLiveUi end to end in-process: fake TTY streams whose output is parsed by a headless xterm,
 // the emulator on loopback, and an emitter standing in for the process (signals, uncaught errors).
 import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Terminal as XtermTerminal } from '@xterm/headless';
@@ -167,7 +170,7 @@ async function expectRestored(s: Session) {
   expect(text.slice(left + LEAVE_ALT_SCREEN.length)).toMatch(/^(\u001b\[\?25h)+$/);
   expect(s.stdin.raw.at(-1)).toBe(false);
   expect(s.term.buffer.active.type).toBe('normal');
-  for (const event of ['SIGTERM', 'SIGHUP', 'SIGINT', 'uncaughtException', 'unhandledRejection', 'exit']) {
+  for (const event of ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'warning', 'uncaughtException', 'unhandledRejection', 'exit']) {
     expect(s.events.listenerCount(event), event).toBe(0);
   }
 }
@@ -211,12 +214,60 @@ describe('runLiveUi', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
+    ['SIGQUIT', 131],
   ])('restores the terminal on %s and exits with %i', async (signal, code) => {
     const s = start();
     await s.waitForScreen((r) => r[0].startsWith('catop'), 'with the header');
     s.events.emit(signal);
     expect(await s.exit).toBe(code);
     await expectRestored(s);
+  });
+
+  it('a write that fails with EIO (the terminal hung up): exits 129 without another byte or mode change', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    const written = s.stdout.text.length;
+    const modes = s.stdin.raw.length;
+    s.stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }));
+    expect(await s.exit).toBe(129);
+    expect(s.stdout.text.length).toBe(written);
+    expect(s.stdin.raw.length).toBe(modes);
+    expect(s.stderr.text).toBe('');
+  });
+
+  it('input that ends (the terminal closed it) exits 129 instead of polling on', async () => {
+    const s = start();
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    s.stdin.emit('end');
+    expect(await s.exit).toBe(129);
+    await expectRestored(s);
+  });
+
+  it.each([
+    ['dropped', false],
+    ['written to CATOP_LOG', true],
+  ])('keeps process warnings off the terminal while it is up (%s), and hands them back after', async (_how, logged) => {
+    const dir = mkdtempSync(join(tmpdir(), 'catop-warnings-'));
+    const log = join(dir, 'catop.log');
+    if (logged) vi.stubEnv('CATOP_LOG', log);
+    // The process, with Node's warning printer already listening.
+    const events = new EventEmitter();
+    const printed: string[] = [];
+    events.on('warning', (w: Error) => printed.push(w.name));
+    const s = start({ processEvents: events });
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    const warning = Object.assign(new Error('1000000000000 does not fit into a 32-bit signed integer.'), { name: 'TimeoutOverflowWarning' });
+    events.emit('warning', warning);
+    expect(printed).toEqual([]);
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+    events.emit('warning', warning);
+    expect(printed).toEqual(['TimeoutOverflowWarning']);
+    expect(s.stderr.text).toBe('');
+    expect(s.stdout.text).not.toContain('does not fit');
+    if (logged) expect(readFileSync(log, 'utf8')).toMatch(/^\S+Z TimeoutOverflowWarning: 1000000000000 does not fit into a 32-bit signed integer\.\n$/);
+    else expect(existsSync(log)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('restores the terminal on an uncaught error, then prints it once on one line without secrets', async () => {

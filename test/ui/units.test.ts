@@ -15,7 +15,7 @@ import {
 } from '../../src/ui/rowFilters.js';
 import { outputFileName } from '../../src/ui/saveOutput.js';
 import { anchorFrame } from '../../src/ui/frameAnchor.js';
-import { fatalLine, liveRenderingOff } from '../../src/ui/terminal.js';
+import { fatalLine, liveRenderingOff, whyNoLiveScreen } from '../../src/ui/terminal.js';
 import { colourWanted } from '../../src/ui/theme.js';
 import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
 import { splitMatches } from '../../src/ui/widgets/Pager.js';
@@ -275,6 +275,14 @@ describe('terminal helpers', () => {
     expect(liveRenderingOff({ CI: '0' })).toBe(false);
     expect(liveRenderingOff({ CI: 'false' })).toBe(false);
     expect(liveRenderingOff({})).toBe(false);
+  });
+
+  it('says why a terminal cannot host the live monitor: CI as Ink reads it, TERM=dumb', () => {
+    expect(whyNoLiveScreen({ CI: 'true', TERM: 'xterm' })).toMatch(/^CI is set .*unset CI or set CI=0/);
+    expect(whyNoLiveScreen({ CONTINUOUS_INTEGRATION: '1' })).toMatch(/^CONTINUOUS_INTEGRATION is set/);
+    expect(whyNoLiveScreen({ TERM: 'dumb' })).toMatch(/^TERM=dumb cannot draw/);
+    expect(whyNoLiveScreen({ CI: 'false', TERM: 'xterm-256color' })).toBeUndefined();
+    expect(whyNoLiveScreen({})).toBeUndefined();
   });
 
   it('prints a fatal error as one safe line without stack or secrets', () => {
