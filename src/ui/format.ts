@@ -4,25 +4,7 @@
 import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
-import { displayWidth, truncateToWidth } from '../text/index.js';
-
 export type TimeMode = 'relative' | 'absolute';
-
-/**
- * Cut the middle of a line that does not fit, keeping both ends: "stopped: Code: Mess…(RequestId 1) —
- * press r to retry" still says what to do. The tail keeps up to half the width (a RequestId is 36 columns).
- */
-export function truncateMiddle(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
-  const chars = Array.from(text);
-  let tail = '';
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (displayWidth(chars[i] + tail) > Math.floor(width / 2)) break;
-    tail = chars[i] + tail;
-  }
-  return truncateToWidth(text, width - displayWidth(tail)) + tail;
-}
 
 /** "3 minutes ago" or "2026-11-28 09:00:12" (local time); "-" when unknown. */
 export function formatTime(at: number | undefined, now: number, mode: TimeMode): string {

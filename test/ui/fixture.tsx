@@ -5,6 +5,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
+import type { DescribeInvocationsParams } from '../../src/api/model.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createPoller, type Poller } from '../../src/poller/index.js';
@@ -28,6 +29,10 @@ export interface FixtureOptions {
   history?: number;
   pageSize?: number;
   accessKeySecret?: string;
+  /** Talk to this endpoint (a stand-in) instead of the emulator. */
+  endpoint?: string;
+  /** API filters, as from the command line. */
+  filters?: DescribeInvocationsParams;
 }
 
 export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
@@ -35,10 +40,10 @@ export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture
   const emu = await startEmulator({ port: 0, seed: 7, preset: 'empty', clock, fleet: 6 });
   const api = new EcsClient({
     regionId: emu.regionId,
-    endpoint: emu.endpoint,
+    endpoint: opts.endpoint ?? emu.endpoint,
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
-  const store = createStore();
+  const store = createStore({ filters: opts.filters });
   // A generous budget: on a fake clock a token bucket that runs dry would wait forever.
   const poller = createPoller({
     api,
