@@ -133,9 +133,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   }, [onExit]);
 
   const showFlash = useCallback(
-    (text: string, tone: FlashTone = 'info', untilIdle = false) => {
+    (text: string, tone: FlashTone = 'info', untilIdle = false, owner = topKey.current) => {
       const id = ++flashId.current;
-      setFlash({ text, tone, id, owner: topKey.current, untilIdle });
+      setFlash({ text, tone, id, owner, untilIdle });
       if (flashTimer.current) clock.clearTimeout(flashTimer.current);
       flashTimer.current = clock.setTimeout(() => setFlash((f) => (f?.id === id ? null : f)), FLASH_MS);
     },
@@ -187,10 +187,12 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
             'StopInvocation ends what is running; scheduled runs stop too.',
           ],
           onYes: () => {
+            // The answer belongs to the screen that asked, even if the user has moved on.
+            const owner = topKey.current;
             showFlash(`stopping ${invokeId}…`);
             poller.stopInvocation(invokeId, instanceIds).then(
-              () => showFlash(`stop requested for ${invokeId}`),
-              (err: unknown) => showFlash(`stop failed: ${errorText(err)}`, 'error'),
+              () => showFlash(`stop requested for ${invokeId}`, 'info', false, owner),
+              (err: unknown) => showFlash(`stop failed: ${errorText(err)}`, 'error', false, owner),
             );
           },
         });

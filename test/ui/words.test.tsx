@@ -107,6 +107,7 @@ describe('the selected instance', () => {
     expect(selectedLine(frame)).toContain('…');
     expect(flat(frame)).toContain(`${b} · Failed · exit 2 · ExitCodeNonzero: the command execution exit code is not zero`);
     screen.press(KEY.enter);
+    await screen.waitFor((f) => f.includes(`› ${b}`), 'of the output screen');
     await fx.poller.idle();
     await fx.tick();
     frame = await screen.waitFor((f) => f.includes('dump failed: disk full'), 'with the output');
