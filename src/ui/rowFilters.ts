@@ -47,6 +47,9 @@ function has(field: string | number | null | undefined, needle: string): boolean
 /** A time as the absolute view shows it (a relative "5 minutes ago" changes as the clock runs). */
 const shownTime = (at: number | undefined) => (at === undefined ? undefined : formatTime(at, at, 'absolute'));
 
+/** Times, counts and codes hold only these: other needles skip formatting them (100k rows per key). */
+const NUMERIC = /^[\d :.,✓✗↻⊘-]+$/;
+
 /**
  * Every column of the list (status, id, name, type, instance counts, created, schedule,
  * repeats), the command id, and the instances it ran on: `/i-bp1` finds the runs on that instance.
@@ -59,10 +62,11 @@ export function invocationMatches(inv: Invocation, needle: string): boolean {
     has(inv.commandType, needle) ||
     has(inv.invocationStatus, needle) ||
     has(inv.frequency, needle) ||
-    has(shownTime(inv.creationTime), needle) ||
-    has(instanceCountsLabel(instanceCounts(inv)), needle) ||
-    has(inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0), needle) ||
-    inv.instances.some((i) => has(i.instanceId, needle))
+    inv.instances.some((i) => has(i.instanceId, needle)) ||
+    (NUMERIC.test(needle) &&
+      (has(shownTime(inv.creationTime), needle) ||
+        has(instanceCountsLabel(instanceCounts(inv)), needle) ||
+        has(inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0), needle)))
   );
 }
 
@@ -73,10 +77,11 @@ export function instanceMatches(inst: InstanceResult, needle: string): boolean {
     has(inst.invocationStatus, needle) ||
     has(inst.exitCode, needle) ||
     has(describeError(inst), needle) ||
-    has(shownTime(inst.startTime), needle) ||
-    has(shownTime(inst.finishTime ?? inst.stopTime), needle) ||
-    has(inst.repeats, needle) ||
-    (inst.dropped > 0 && has(formatCount(inst.dropped), needle))
+    (NUMERIC.test(needle) &&
+      (has(shownTime(inst.startTime), needle) ||
+        has(shownTime(inst.finishTime ?? inst.stopTime), needle) ||
+        has(inst.repeats, needle) ||
+        (inst.dropped > 0 && has(formatCount(inst.dropped), needle))))
   );
 }
 

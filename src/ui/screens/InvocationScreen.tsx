@@ -172,8 +172,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
     ],
     [theme, times, timeMode, inv],
   );
-  const selectedId = selection.current();
-  const selected = instances.find((i) => i.instanceId === selectedId);
+  const selected = selection.index >= 0 ? instances[selection.index] : undefined;
   const pane = selected ? wrapLines(describeInstance(selected, inv, times), width, paneHeight) : [];
 
   const notes: string[] = [];

@@ -30,11 +30,14 @@ export interface InvocationsScreenProps {
 const selectDataVersion = (s: { dataVersion: number }) => s.dataVersion;
 const selectFilters = (s: StoreState) => s.filters;
 
-/** The longest text of `cell` over `rows` (in UTF-16 units, cheap), kept between `min` and `max`. */
+/** Rows measured for column widths: the newest, where the reader is (bounded work per update). */
+const MEASURED_ROWS = 2000;
+
+/** The longest text of `cell` over the first rows (in UTF-16 units, cheap), kept between `min` and `max`. */
 function widest(rows: readonly string[], cell: (id: string) => string | undefined, min: number, max: number): number {
   let w = min;
-  for (const id of rows) {
-    const n = cell(id)?.length ?? 0;
+  for (let i = 0; i < rows.length && i < MEASURED_ROWS; i++) {
+    const n = cell(rows[i])?.length ?? 0;
     if (n > w) w = n >= max ? max : n;
     if (w === max) break;
   }

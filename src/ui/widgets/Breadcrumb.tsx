@@ -15,15 +15,21 @@ export interface BreadcrumbProps {
 
 const SEP = ' › ';
 
-/** The trail's parts shortened to fit `room` cells: the root goes, then the earlier parts are cut. */
+/**
+ * The trail's parts shortened to fit `room` cells: the root goes, then the parts before the last
+ * are cut, then they go, and last the current part itself is cut (to 8 cells at least).
+ */
 export function fitTrail(trail: readonly string[], room: number): string[] {
   let parts = [...trail];
   const width = (p: readonly string[]) => displayWidth(p.join(SEP));
-  if (parts.length > 1 && width(parts) > room) parts = ['…', ...parts.slice(1)];
-  for (let i = 1; i < parts.length - 1 && width(parts) > room; i++) {
+  const cut = (i: number, min: number) => {
     const over = width(parts) - room;
-    parts[i] = truncateToWidth(parts[i], Math.max(4, displayWidth(parts[i]) - over));
-  }
+    if (over > 0) parts[i] = truncateToWidth(parts[i], Math.max(min, displayWidth(parts[i]) - over));
+  };
+  if (parts.length > 1 && width(parts) > room) parts = ['…', ...parts.slice(1)];
+  for (let i = 1; i < parts.length - 1; i++) cut(i, 4);
+  if (parts.length > 2 && width(parts) > room) parts = ['…', parts[parts.length - 1]];
+  cut(parts.length - 1, 8);
   return parts;
 }
 
