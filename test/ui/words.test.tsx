@@ -142,6 +142,7 @@ describe('scheduled instances', () => {
     expect(lineWith(frame, a)).toContain(`next ${next}`);
     expect(frame).not.toMatch(/running \d/);
     expect(flat(frame)).toMatch(new RegExp(`${a} · Scheduled · last run .+: exit 0 · next run ${next}`));
+    expect(lineWith(frame, 'timed: 40 * * * * *')).toContain(`next run ${next}`);
   });
 });
 

@@ -9,7 +9,9 @@ import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { wrapLines } from '../errorText.js';
-import { formatCount } from '../format.js';
+import { clockTime, formatCount } from '../format.js';
+import { nextRunAt } from '../nextRun.js';
+import { isFinalInvocation } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
@@ -46,6 +48,9 @@ function firstLine(text: string | undefined): string {
 function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   const theme = useTheme();
   const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
+  // A schedule that is still on (not stopped or ended) runs next at:
+  const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
+  if (next !== undefined) times.wakeAt(next);
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT}>
       <Text wrap="truncate-end">
@@ -58,6 +63,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
       </Text>
       <Text wrap="truncate-end">
         {inv.timed ? `timed: ${sanitizeInline(inv.frequency || 'yes')}` : 'once'}
+        {next !== undefined ? <Text color={theme.muted}> · next run {clockTime(next)}</Text> : null}
         <Text color={theme.muted}> · repeats </Text>
         {repeats}
         <Text color={theme.muted}> · instances </Text>
