@@ -2,6 +2,7 @@
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { fitToWidth } from '../../text/index.js';
+import { useUiView } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { helpRows } from '../keymap.js';
 import { useTheme } from '../theme.js';
@@ -18,7 +19,8 @@ const KEYS_WIDTH = 26;
 
 export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOverlayProps) {
   const theme = useTheme();
-  const rows = useMemo(() => helpRows(), []);
+  const { readOnly } = useUiView();
+  const rows = useMemo(() => helpRows({ readOnly }), [readOnly]);
   const bodyHeight = Math.max(1, height - 2);
   const maxTop = Math.max(0, rows.length - bodyHeight);
   const [top, setTop] = useState(0);
