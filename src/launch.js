@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // The installed `catop` command. Plain JavaScript of the oldest syntax so that any Node can parse
 // it and say in one line which Node catop needs; the bundle (main.js) uses syntax an older Node
 // would reject with a stack trace.
