@@ -112,6 +112,27 @@ describe('a global install from the tarball', () => {
   });
 });
 
+/** Every file's text under `path` whose name ends in one of `exts`. */
+function sources(path: string, exts = /\.(?:ts|tsx|js|mjs)$/): string[] {
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(path, e.name), exts) : exts.test(e.name) ? [readFileSync(join(path, e.name), 'utf8')] : [],
+  );
+}
+
+describe('package.json', () => {
+  const imported = (name: string, texts: string[]) => texts.some((t) => t.includes(`'${name}'`) || t.includes(`'${name}/`));
+
+  it('lists no dependency that nothing imports', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const src = sources(join(ROOT, 'src'));
+    expect(Object.keys(pkg.dependencies).filter((d) => !imported(d, src))).toEqual([]);
+    const everything = [...src, ...['test', 'bench', 'media', 'scripts'].flatMap((d) => sources(join(ROOT, d))), readFileSync(join(ROOT, 'eslint.config.js'), 'utf8')];
+    // Tools run by name (tsc, eslint, vitest) and type packages are used without an import.
+    const tools = new Set(['typescript', 'eslint', 'vitest']);
+    expect(Object.keys(pkg.devDependencies).filter((d) => !tools.has(d) && !d.startsWith('@types/') && !imported(d, everything))).toEqual([]);
+  });
+});
+
 describe('the launcher', () => {
   it('says in one line which Node it needs on an older Node, before loading the bundle', async () => {
     const older = 'data:text/javascript,' + encodeURIComponent(
