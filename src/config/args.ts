@@ -46,8 +46,15 @@ export interface MonitorOptions {
   includeOutput: boolean;
   readOnly: boolean;
   color: boolean;
+  /** `--theme`: the palette for a dark or light background; auto asks the terminal. */
+  theme: ThemeOption;
+  /** `--ascii`: ASCII glyphs and borders; also the default in a locale without UTF-8. */
+  ascii: boolean;
   demo: boolean;
 }
+
+export const THEMES = ['auto', 'dark', 'light'] as const;
+export type ThemeOption = (typeof THEMES)[number];
 
 export interface EmulatorOptions {
   port: number;
@@ -109,6 +116,8 @@ function monitorCommand(): Command {
     .option('--wait')
     .option('--read-only')
     .option('--no-color')
+    .option('--theme <mode>')
+    .option('--ascii')
     .option('--demo');
 }
 
@@ -158,6 +167,13 @@ function runCommander(cmd: Command, args: string[], helpHint: string): Record<st
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function parseTheme(value: string | undefined): ThemeOption {
+  if (value === undefined) return 'auto';
+  const theme = THEMES.find((t) => t === value.trim().toLowerCase());
+  if (!theme) throw new UsageError(`--theme must be one of ${THEMES.join(', ')} (got ${shown(value)})`);
+  return theme;
+}
 
 export function parseMonitorArgs(args: string[]): ParsedCommand {
   const o = runCommander(monitorCommand(), args, 'catop --help');
@@ -220,6 +236,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       includeOutput,
       readOnly: Boolean(o.readOnly),
       color: o.color !== false,
+      theme: parseTheme(str(o.theme)),
+      ascii: Boolean(o.ascii),
       demo: Boolean(o.demo),
     },
   };

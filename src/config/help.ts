@@ -40,6 +40,9 @@ Output modes
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
   --no-color             no colours (also NO_COLOR)
+  --theme auto|dark|light
+                         colours for the background; auto asks the terminal
+  --ascii                ASCII glyphs and borders (default in a non-UTF-8 locale)
 
 Other
   --demo                 built-in emulated fleet
