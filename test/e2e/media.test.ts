@@ -43,7 +43,7 @@ describe('npm run media', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const files = run.stdout.trim().split('\n');
-    expect(files.sort()).toEqual(['help', 'instances', 'list', 'list-light', 'output'].map((n) => join(out, `${n}.svg`)));
+    expect(files.sort()).toEqual(['help', 'instances', 'list', 'list-light', 'output'].map((n) => join(out, `${n}.svg`)).sort());
     for (const f of files) expect(existsSync(f)).toBe(true);
     // --no-png: no PNG written (the committed PNGs come from a run with fonts).
     expect(existsSync(join(out, 'list.png'))).toBe(false);
