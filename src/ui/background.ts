@@ -64,5 +64,7 @@ export function queryBackground({ stdin, stdout, timeoutMs = 1000 }: BackgroundQ
 /** The palette for `--theme`: auto reads COLORFGBG, then asks the terminal, else dark. */
 export async function resolveBackground(choice: ThemeChoice, env: NodeJS.ProcessEnv, query: BackgroundQuery): Promise<Background> {
   if (choice !== 'auto') return choice;
+  // The Linux console is dark and takes `ESC ]` for its own palette commands: not asked.
+  if (env['TERM'] === 'linux' || env['TERM'] === 'dumb') return backgroundFromColorFgBg(env['COLORFGBG']) ?? 'dark';
   return backgroundFromColorFgBg(env['COLORFGBG']) ?? (await queryBackground(query)) ?? 'dark';
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiGlyphs, utf8Locale } from '../../src/text/glyphs.js';
 import { displayWidth } from '../../src/text/index.js';
-import { backgroundFromColorFgBg, backgroundFromOsc11 } from '../../src/ui/background.js';
+import { backgroundFromColorFgBg, backgroundFromOsc11, resolveBackground } from '../../src/ui/background.js';
 import { createTheme, type Theme } from '../../src/ui/theme.js';
 
 function colours(theme: Theme): string[] {
@@ -42,6 +42,18 @@ describe('background detection', () => {
     expect(backgroundFromOsc11('\u001b]11;rgb:fd/f6/e3\u0007')).toBe('light'); // Solarized Light
     expect(backgroundFromOsc11('\u001b]11;rgb:0000/2b2b/3636\u001b\\')).toBe('dark'); // Solarized Dark
     expect(backgroundFromOsc11('\u001b[?62;22c')).toBeUndefined();
+  });
+});
+
+describe('resolveBackground', () => {
+  it('takes --theme as given, else COLORFGBG, and does not ask the Linux console', async () => {
+    const noTerminal = { stdin: process.stdin, stdout: process.stdout };
+    expect(await resolveBackground('light', { COLORFGBG: '15;0' }, noTerminal)).toBe('light');
+    expect(await resolveBackground('auto', { COLORFGBG: '0;15' }, noTerminal)).toBe('light');
+    const written: string[] = [];
+    const console = { stdin: { isTTY: true } as NodeJS.ReadStream, stdout: { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream };
+    expect(await resolveBackground('auto', { TERM: 'linux' }, console)).toBe('dark');
+    expect(written).toEqual([]);
   });
 });
 
