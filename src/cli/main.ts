@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from '../config/args.js';
 import { CredentialsError, EXIT, UsageError } from '../config/errors.js';
+import { EMULATOR_HELP_TEXT } from '../config/emulatorHelp.js';
 import { HELP_TEXT } from '../config/help.js';
 import { errorLine, processEnvironment, type CliEnvironment } from './io.js';
 
@@ -25,7 +26,10 @@ export async function main(args: string[], ce: CliEnvironment = processEnvironme
     const parsed = parseArgs(args);
     switch (parsed.kind) {
       case 'help':
-        ce.output.out(HELP_TEXT);
+        ce.output.out(parsed.topic === 'emulator' ? EMULATOR_HELP_TEXT : HELP_TEXT);
+        return EXIT.ok;
+      case 'completion':
+        ce.output.out((await import('./completion.js')).completionScript(parsed.shell, { home: ce.home, env: ce.env }));
         return EXIT.ok;
       case 'version':
         ce.output.out(`${packageVersion()}\n`);

@@ -94,6 +94,8 @@ async function runMode(
         maxRps: o.maxRps,
         readOnly: o.readOnly,
         color,
+        theme: o.theme,
+        ascii: o.ascii,
         demo,
         header,
       });

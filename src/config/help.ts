@@ -8,7 +8,8 @@ Usage
   catop [flags]          live monitor (without a terminal: like --once)
   catop --demo           the same against a built-in emulated fleet, no account
   catop emulator [--port N] [--host H] [--seed N] [--fleet N] [--faults SPEC]
-                         run the emulator alone; prints endpoint and key pair
+                         run the emulator alone (catop emulator --help)
+  catop completion bash|zsh|fish   a shell completion script (see README)
 
 Connection
   --region ID            else ALIBABA_CLOUD_REGION_ID, else profile region_id
@@ -42,11 +43,12 @@ Output modes
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
   --no-color             no colours (also NO_COLOR)
+  --theme MODE           auto (default: ask the terminal), dark or light
+  --ascii                ASCII glyphs and borders (default without UTF-8)
 
 Other
   --demo                 built-in emulated fleet
-  -h, --help             this help
-  -v, --version          version
+  -h, --help, help       this help     -v, --version   the version
 
 Credentials, first found: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (and
 ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json,

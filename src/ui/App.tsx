@@ -29,7 +29,7 @@ import { ContentOverlay } from './screens/ContentOverlay.js';
 import { InvocationScreen } from './screens/InvocationScreen.js';
 import { InvocationsScreen } from './screens/InvocationsScreen.js';
 import { OutputScreen } from './screens/OutputScreen.js';
-import { ThemeContext, createTheme } from './theme.js';
+import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
 import { Footer, footerMessageLines, type FooterMessage } from './widgets/Footer.js';
@@ -46,6 +46,8 @@ export interface AppProps {
   readOnly: boolean;
   /** Already resolved against NO_COLOR (see colourWanted). */
   color: boolean;
+  /** The palette: for a dark (default) or a light background. */
+  background?: Background;
   onExit: (code: number) => void;
   /** A render error: the caller restores the terminal and prints it. */
   onFatal: (error: unknown) => void;
@@ -76,7 +78,7 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 }
 
 export function App(props: AppProps) {
-  const theme = useMemo(() => createTheme(props.color), [props.color]);
+  const theme = useMemo(() => createTheme(props.color, props.background), [props.color, props.background]);
   const router = useKeyRouter();
   return (
     <ThemeContext.Provider value={theme}>

@@ -9,16 +9,19 @@ import { App } from './App.js';
 import { anchorFramesToTop } from './frameAnchor.js';
 import { CI_WARNING, enterFullScreen, fatalLine, liveRenderingOff } from './terminal.js';
 import type { LiveUiOptions } from './run.js';
-import { colourWanted } from './theme.js';
+import { colourWanted, type Background } from './theme.js';
+import { asciiGlyphs, utf8Locale } from '../text/glyphs.js';
 
 /** The store and the poller, created (and the poller started) by run.ts while this module loaded. */
 export interface LiveParts {
   store: Store;
   poller: Poller;
   clock: Clock;
+  /** The palette's background, resolved from --theme while the UI loaded. */
+  background: Background;
 }
 
-export async function runLive(opts: LiveUiOptions, { store, poller, clock }: LiveParts): Promise<number> {
+export async function runLive(opts: LiveUiOptions, { store, poller, clock, background }: LiveParts): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const stderr = opts.stderr ?? process.stderr;
@@ -49,12 +52,14 @@ export async function runLive(opts: LiveUiOptions, { store, poller, clock }: Liv
         demo={opts.demo}
         readOnly={opts.readOnly}
         color={colourWanted(opts.color)}
+        background={background}
         onExit={(code) => finish(code)}
         onFatal={(error) => finish(1, error)}
         saveDir={opts.saveDir}
       />,
       {
-        stdout: anchorFramesToTop(stdout),
+        // --ascii or a locale without UTF-8: every frame in ASCII of the same widths.
+        stdout: anchorFramesToTop(stdout, opts.ascii || !utf8Locale() ? asciiGlyphs : undefined),
         stdin,
         stderr,
         incrementalRendering: true,

@@ -10,6 +10,7 @@ import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js'
 import { realClock, type Clock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
+import { resolveBackground, type ThemeChoice } from './background.js';
 
 /** Everything final: poll this much slower than --interval, but at least every 10 s. */
 const IDLE_FACTOR = 5;
@@ -25,6 +26,10 @@ export interface LiveUiOptions {
   readOnly: boolean;
   /** False with --no-color; NO_COLOR in the environment also turns colour off. */
   color: boolean;
+  /** --theme (default auto). */
+  theme?: ThemeChoice;
+  /** --ascii: ASCII glyphs even in a UTF-8 locale. */
+  ascii?: boolean;
   demo: boolean;
   header: { region: string; endpoint: string; profile?: string };
   stdin?: NodeJS.ReadStream;
@@ -45,6 +50,9 @@ let liveModule: Promise<LiveModule> | undefined;
 export function preloadLiveUi(): Promise<LiveModule> {
   if (!liveModule) {
     process.env['NODE_ENV'] ??= 'production';
+    // `--no-color` means no theme colours; chalk (under Ink) would also read it from argv and drop
+    // bold and inverse, which NO_COLOR keeps: both must draw the same screen.
+    if (process.argv.includes('--no-color')) process.env['FORCE_COLOR'] ??= '1';
     liveModule = import('./live.js');
     // A failed load is reported by runLiveUi, if it runs at all (missing credentials end the monitor first).
     liveModule.catch(() => undefined);
@@ -69,9 +77,12 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     filters: opts.filters,
   });
   poller.start();
+  // Asked while the UI loads, so the terminal's answer costs the first frame nothing.
+  const io = { stdin: opts.stdin ?? process.stdin, stdout: opts.stdout ?? process.stdout };
+  const background = opts.color ? resolveBackground(opts.theme ?? 'auto', process.env, io) : Promise.resolve('dark' as const);
   try {
     const { runLive } = await live;
-    return await runLive(opts, { store, poller, clock });
+    return await runLive(opts, { store, poller, clock, background: await background });
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();
