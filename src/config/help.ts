@@ -47,7 +47,6 @@ Output modes
   --ascii                ASCII glyphs and borders (default without UTF-8)
 
 Other
-  --demo                 built-in emulated fleet
   -h, --help, help       this help     -v, --version   the version
 
 Credentials, first found: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (and
@@ -60,6 +59,4 @@ Examples
   catop --status Failed --once
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
-  catop emulator --port 8080 > emulator.txt &   # serves until killed
-  eval "$(grep ^export emulator.txt)"; catop --endpoint http://127.0.0.1:8080
 `;
