@@ -26,6 +26,8 @@ export interface StandIn {
   count(action?: string): number;
   /** Sockets currently open (a test of socket clean-up reads this). */
   openSockets(): number;
+  /** Resolves once no socket is open (at once if none is). */
+  idle(): Promise<void>;
   /** Replace the handler (e.g. take the endpoint down, then bring it back). */
   handle(handler: StandInHandler): void;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
   let current = handler;
   const seen: StandInRequest[] = [];
   const sockets = new Set<Socket>();
+  let idleWaiters: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +60,13 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
   });
   server.on('connection', (s) => {
     sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+    s.on('close', () => {
+      sockets.delete(s);
+      if (sockets.size === 0) {
+        for (const w of idleWaiters) w();
+        idleWaiters = [];
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   let closed: Promise<void> | undefined;
@@ -66,6 +75,7 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
     seen,
     count: (action) => (action ? seen.filter((r) => r.action === action).length : seen.length),
     openSockets: () => sockets.size,
+    idle: () => (sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     handle(h) {
       current = h;
     },
@@ -232,14 +242,24 @@ export const HOSTILE = {
     };
     pump();
   }) as StandInHandler,
-  /** A small gzip body that inflates to 1.5 GB of spaces. */
+  /**
+   * A 1.6 MB gzip body that inflates to 1.5 GB of spaces: 1,536 gzip members of 1 MiB each (a
+   * gzip stream may be a series of members), so neither side ever holds the 1.5 GB.
+   */
   gzipBomb: (() => {
-    let bomb: Buffer | undefined;
+    let member: Buffer | undefined;
     return ((_req, res) => {
-      // Built once, lazily: 1.5 GB of spaces compresses to about 1.5 MB.
-      bomb ??= gzipSync(Buffer.alloc(1536 * 1024 * 1024, 0x20), { level: 9 });
+      member ??= gzipSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9 });
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      res.end(bomb);
+      let left = 1536;
+      const pump = () => {
+        while (!res.destroyed && left > 0) {
+          left--;
+          if (!res.write(member)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      pump();
     }) as StandInHandler;
   })(),
   /** A body trickled one byte every 500 ms. */
