@@ -30,8 +30,8 @@ export function cutWork(): number {
   return charsRead;
 }
 
-/** The end of a cut that does not split a surrogate pair. */
-function cutEnd(text: string, end: number): number {
+/** The end of a cut at `end` that does not split a surrogate pair. */
+export function cutEnd(text: string, end: number): number {
   const c = text.charCodeAt(end - 1);
   return c >= 0xd800 && c <= 0xdbff ? end - 1 : end;
 }

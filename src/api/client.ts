@@ -17,7 +17,8 @@ import {
   normalizeInvocationsResponse,
   normalizeStopResponse,
 } from './normalize.js';
-import { CredentialsFailure, httpStatusError, scrub, toApiError } from './toApiError.js';
+import { redact } from './redact.js';
+import { CredentialsFailure, httpStatusError, toApiError } from './toApiError.js';
 import { CallGuard, guardedAgent } from './transport.js';
 import {
   describeInvocationResultsWire,
@@ -88,7 +89,7 @@ export class EcsClient implements InvocationsApi {
   private readonly requestOptions: PopRequestOptions;
   private readonly timeoutMs: number;
   private readonly source: CredentialsProviderLike;
-  /** The last credentials used: scrubbed from every error text. */
+  /** The last credentials used: redacted from every error text. */
   private secrets: (string | undefined)[] = [];
   private sent = 0;
 
@@ -206,6 +207,6 @@ export class EcsClient implements InvocationsApi {
 }
 
 function describeProviderFailure(err: unknown): string {
-  const detail = err instanceof Error ? scrub(err.message) : '';
+  const detail = err instanceof Error ? redact(err.message) : '';
   return `Could not get credentials from the credentials provider${detail ? `: ${detail}` : ''}`;
 }

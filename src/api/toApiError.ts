@@ -1,32 +1,19 @@
 // Every way a pop-core 1.8 call can fail, mapped into one ApiError. pop-core throws four shapes
 // (DESIGN.md): an Error with `code`/`data` (API error), a native network error, a plain non-Error
 // object from json-bigint (non-JSON body), and it *returns* 4xx/5xx JSON bodies without `Code`
-// (handled by `httpStatusError`). Messages are rebuilt from parts we trust and scrubbed: pop-core
-// appends the request URL (with AccessKeyId, SecurityToken and Signature under GET) to its messages.
+// (handled by `httpStatusError`). Messages are rebuilt from parts we trust; every field taken from
+// the network (Code, Message, RequestId, Recommend) goes through `redact`: pop-core appends the
+// request URL (with AccessKeyId, SecurityToken and Signature under GET) to its messages, and an
+// endpoint may echo the token or escape sequences into any field.
+import { MAX_ID_CHARS } from './bounds.js';
 import { ApiError, AUTH_ERROR_CODES } from './errors.js';
+import { redact, type Secrets } from './redact.js';
 
-/** Values that must never appear in error text (the credentials of the failed call). */
-export type Secrets = readonly (string | undefined)[];
+export type { Secrets } from './redact.js';
 
-const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
-// Signed-request fragments, in plain or URL-encoded form, with whatever value follows.
-const SIGNED_PARAM_RE =
-  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|accessKeySecret|secretAccessKey)(=|%3D|:\s*|"\s*:\s*")(?:(?!%26)[^\s&"',;])*/gi;
-const MAX_MESSAGE = 300;
-
-/** Removes URLs, signed-request fragments and the given secret values; one line, bounded length. */
-export function scrub(text: string, secrets: Secrets = []): string {
-  let out = text.replace(URL_RE, '<url>').replace(SIGNED_PARAM_RE, '$1=<redacted>');
-  for (const s of secrets) {
-    // Short values could match ordinary words; real keys and tokens are long.
-    if (s && s.length >= 6) {
-      out = out.split(s).join('<redacted>');
-      const enc = encodeURIComponent(s);
-      if (enc !== s) out = out.split(enc).join('<redacted>');
-    }
-  }
-  out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+/** A Code or RequestId from the network: redacted, one id's length at most. */
+function idField(v: string, secrets: Secrets): string {
+  return redact(v, secrets, { max: MAX_ID_CHARS });
 }
 
 /** API error codes worth retrying: the service is busy or broken, not the request. */
@@ -69,6 +56,11 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+function requestIdOf(data: Record<string, unknown>, secrets: Secrets): string | undefined {
+  const id = str(data.RequestId);
+  return id === undefined ? undefined : idField(id, secrets) || undefined;
+}
+
 function httpStatusOf(entry: unknown): number | undefined {
   const res = (entry as { response?: { statusCode?: unknown } } | undefined)?.response;
   return typeof res?.statusCode === 'number' ? res.statusCode : undefined;
@@ -102,7 +94,7 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
       code: 'MissingCredentials',
       kind: 'credentials',
       retryable: false,
-      message: scrub(err.reason, secrets),
+      message: redact(err.reason, secrets),
     });
   }
 
@@ -113,12 +105,12 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
     if (typeof e.code === 'string' && e.data && typeof e.data === 'object') {
       const data = e.data as Record<string, unknown>;
       const httpStatus = httpStatusOf(e.entry);
-      const code = e.code;
+      const code = idField(e.code, secrets) || 'UnknownError';
       return new ApiError({
         code,
         kind: 'api',
-        message: scrub(str(data.Message) ?? `The API refused the request (${code})`, secrets),
-        requestId: str(data.RequestId),
+        message: redact(str(data.Message) ?? `The API refused the request (${code})`, secrets),
+        requestId: requestIdOf(data, secrets),
         httpStatus,
         retryable: isRetryableCode(code, httpStatus),
         retryAfterMs: parseRetryAfter(headersOf(e.entry)),
@@ -172,7 +164,7 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
         code: 'UnexpectedError',
         kind: 'api',
         retryable: false,
-        message: scrub(`${err.name}: ${err.message}`, secrets),
+        message: redact(`${err.name}: ${err.message}`, secrets),
       });
     }
   }
@@ -193,10 +185,10 @@ export function httpStatusError(status: number, body: unknown, headers: unknown,
     code,
     kind: 'api',
     httpStatus: status,
-    requestId: str(data.RequestId),
+    requestId: requestIdOf(data, secrets),
     retryable: isRetryableCode(code, status),
     retryAfterMs: parseRetryAfter(headers),
-    message: scrub(str(data.Message) ?? `HTTP ${status} without an error code`, secrets),
+    message: redact(str(data.Message) ?? `HTTP ${status} without an error code`, secrets),
   });
 }
 
@@ -204,6 +196,6 @@ export function httpStatusError(status: number, body: unknown, headers: unknown,
 function recommendText(v: unknown, secrets: Secrets): string | undefined {
   const s = str(v);
   if (!s) return undefined;
-  const t = scrub(s, secrets).replace(/<url>/g, '').trim();
+  const t = redact(s, secrets).replace(/<url>/g, '').trim();
   return t === '' ? undefined : t;
 }

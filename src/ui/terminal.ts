@@ -2,7 +2,7 @@
 // cursor shown, raw mode off) on every way out: quit, Ctrl-C, SIGTERM, SIGHUP (an SSH session
 // that drops), SIGINT, and an uncaught exception or rejection anywhere. Ink 6 has no
 // alternate-screen option, so we write the sequences ourselves.
-import { sanitizeInline } from '../text/index.js';
+import { redact } from '../api/redact.js';
 
 // 1049 saves the cursor and switches screens but leaves the cursor on its old row: home it, or
 // Ink's first frame starts mid-screen, scrolls, and every incremental update lands a row low.
@@ -100,8 +100,6 @@ export const CI_WARNING =
   'catop: CI is set in the environment, so live rendering is off and the screen would stay blank; ' +
   'unset CI (or set CI=0) for the live monitor, or use --once for a snapshot';
 
-const SECRET_FIELDS = /\b(AccessKeySecret|AccessKeyId|SecurityToken|Signature|accessKeySecret|securityToken|secret|token|password)\b(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
-
 /**
  * A fatal error as one line for stderr: no stack, no control characters, no credential values
  * (an error message may quote a request), at most 300 columns.
@@ -115,6 +113,5 @@ export function fatalLine(error: unknown): string {
     text = String(error);
   }
   const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const clean = sanitizeInline(first.replace(SECRET_FIELDS, '$1$2***'));
-  return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
+  return redact(first, [], { mask: '***', max: 300 });
 }
