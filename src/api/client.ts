@@ -13,6 +13,7 @@ import type {
   InvocationsApi,
 } from './model.js';
 import {
+  malformed,
   normalizeInvocationResultsResponse,
   normalizeInvocationsResponse,
   normalizeStopResponse,
@@ -149,18 +150,19 @@ export class EcsClient implements InvocationsApi {
   async describeInvocations(params: DescribeInvocationsParams = {}): Promise<InvocationPage> {
     const wire = describeInvocationsWire(params);
     const json = await this.call('DescribeInvocations', wire);
-    return normalizeInvocationsResponse(json, { encoding: responseEncoding(wire), withOutput: wire.IncludeOutput === 'true' });
+    return readBody(() => normalizeInvocationsResponse(json, { encoding: responseEncoding(wire), withOutput: wire.IncludeOutput === 'true' }));
   }
 
   async describeInvocationResults(params: DescribeInvocationResultsParams = {}): Promise<InvocationResultPage> {
     const wire = describeInvocationResultsWire(params);
     const json = await this.call('DescribeInvocationResults', wire);
-    return normalizeInvocationResultsResponse(json, { encoding: responseEncoding(wire), withOutput: true });
+    return readBody(() => normalizeInvocationResultsResponse(json, { encoding: responseEncoding(wire), withOutput: true }));
   }
 
   async stopInvocation(invokeId: string, instanceIds?: string[]): Promise<{ requestId: string }> {
     const wire = stopInvocationWire(invokeId, instanceIds);
-    return normalizeStopResponse(await this.call('StopInvocation', wire));
+    const json = await this.call('StopInvocation', wire);
+    return readBody(() => normalizeStopResponse(json));
   }
 
   /** pop-core asks for credentials on every request; a failure must not leak or look retryable. */
@@ -203,6 +205,16 @@ export class EcsClient implements InvocationsApi {
       throw httpStatusError(status, json, entry.response?.headers, this.secrets);
     }
     return json;
+  }
+}
+
+/** Normalisation raises MalformedResponse; anything else it hits on junk (a RangeError) is junk too. */
+function readBody<T>(normalize: () => T): T {
+  try {
+    return normalize();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw malformed(err instanceof RangeError ? 'the body is nested too deeply' : 'the body could not be read');
   }
 }
 

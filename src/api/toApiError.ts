@@ -143,16 +143,27 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
       return new ApiError({ code: 'ECONNRESET', kind: 'network', retryable: true, message: 'Network error: connection reset' });
     }
 
-    // (c) json-bigint's plain object on a body that is not JSON (a gateway's HTML page).
+    // (c) json-bigint's plain object on a body that is not JSON (a gateway's HTML page), or JSON
+    // it cannot read (`1e400`, a truncated body): the reason is json-bigint's, with its position.
     if (!(err instanceof Error) && name === 'SyntaxError' && 'text' in e) {
       const httpStatus = sniffHtmlStatus(e.text);
+      const looksJson = typeof e.text === 'string' && /^\s*[[{]/.test(e.text.slice(0, 1024));
+      const at = typeof e.at === 'number' ? ` at character ${e.at}` : '';
       return new ApiError({
         code: 'NonJsonResponse',
         kind: 'malformed',
         retryable: true,
         httpStatus,
-        message: `The endpoint answered with something that is not JSON${httpStatus ? ` (HTTP ${httpStatus})` : ''}`,
+        message: looksJson
+          ? `The endpoint's JSON could not be read: ${jsonReason(message, secrets)}${at}`
+          : `The endpoint answered with something that is not JSON${httpStatus ? ` (HTTP ${httpStatus})` : ''}`,
       });
+    }
+
+    // pop-core reads `Code` off whatever it parsed (a TypeError on `null`); its parser recurses
+    // (a RangeError on JSON nested thousands deep). Nothing else under the call throws these.
+    if (err instanceof TypeError || err instanceof RangeError) {
+      return malformedBody(err instanceof RangeError ? 'the body is nested too deeply' : 'the body is not a JSON object');
     }
 
     if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) {
@@ -175,6 +186,16 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
     retryable: false,
     message: 'The request failed for an unknown reason',
   });
+}
+
+function malformedBody(what: string): ApiError {
+  return new ApiError({ code: 'MalformedResponse', kind: 'malformed', retryable: true, message: `Unexpected response from the API: ${what}` });
+}
+
+/** json-bigint's reasons, said plainly ("Bad number" is also a number out of range). */
+function jsonReason(message: string, secrets: Secrets): string {
+  if (message === 'Bad number') return 'a number out of range or malformed';
+  return redact(message, secrets, { max: 80 }) || 'unreadable';
 }
 
 /** (d) pop-core returns 4xx/5xx JSON bodies without `Code` as if they succeeded. */

@@ -1,0 +1,98 @@
+// Junk from the endpoint is a retryable MalformedResponse with a one-line reason, never a crash
+// that stops polling; unknown statuses are kept and shown as `unknown (Value)`; unknown codes are
+// unknown, whatever their name.
+import { afterEach, describe, expect, it } from 'vitest';
+import { EcsClient } from '../../src/api/client.js';
+import { statusLabel, isFinalInstance, isFinalInvocation } from '../../src/api/status.js';
+import { ERROR_INFO } from '../../src/api/wire.js';
+import { HOSTILE, closeStandIns, invocationsPage, sendJson, standIn, wireInvocation, type StandInHandler } from '../helpers/standIn.js';
+import { rejection } from '../helpers/apiRejection.js';
+
+afterEach(closeStandIns);
+
+function client(endpoint: string): EcsClient {
+  return new EcsClient({ regionId: 'cn-hangzhou', endpoint, credentials: { accessKeyId: 'LTAI5tSTANDIN', accessKeySecret: 'standin-secret' } });
+}
+
+const body = (text: string): StandInHandler => (_req, res) => sendJson(res, 200, text);
+
+describe('junk bodies', () => {
+  it.each([
+    ['null', HOSTILE.nullBody, /not a JSON object/],
+    ['JSON nested 100,000 deep', HOSTILE.deepNest, /nested too deeply/],
+    ['a number out of range (1e400)', HOSTILE.hugeNumber, /number/i],
+    ['a string', body('"Invocations"'), /not a JSON object/],
+    ['a number', body('42'), /not a JSON object/],
+    ['an array', body('[{"Invocations":{}}]'), /not a JSON object/],
+    ['true', body('true'), /not a JSON object/],
+    ['Invocations as a string', body('{"RequestId":"r","Invocations":"lots"}'), /Invocations/],
+    ['Invocation as a number', body('{"RequestId":"r","Invocations":{"Invocation":7}}'), /not a list/],
+    ['InvokeInstances as a string', body(JSON.stringify(invocationsPage([{ ...wireInvocation({ InvokeId: 't-1' }), InvokeInstances: 'x' }]))), /InvokeInstances/],
+    ['Parameters nested 100,000 deep', body(`{"RequestId":"r","Invocations":{"Invocation":[{"InvokeId":"t-1","Parameters":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]}}`), /./],
+    ['broken JSON', body('{"RequestId":"r",'), /JSON/],
+  ])('%s: a retryable malformed response with a one-line reason', async (_what, handler, reason) => {
+    const s = await standIn(handler);
+    const err = await rejection(client(s.endpoint).describeInvocations({}));
+    expect(err).toMatchObject({ kind: 'malformed', retryable: true });
+    expect(err.code).toMatch(/^(MalformedResponse|NonJsonResponse)$/);
+    expect(err.message).toMatch(reason);
+    expect(err.message).not.toMatch(/\n|TypeError|RangeError|at .*\(/);
+    expect(err.message.length).toBeLessThan(200);
+  });
+});
+
+describe('unknown statuses and codes', () => {
+  it('an unknown instance status is kept, sanitised and bounded, not final, and does not reject the page', async () => {
+    const weird = `Exploding\u001b]0;T\u0007${'!'.repeat(10_000)}`;
+    const s = await standIn((_req, res) =>
+      sendJson(
+        res,
+        200,
+        invocationsPage([
+          wireInvocation({ InvokeId: 't-odd', InvocationStatus: 'Running', instances: [{ InvocationStatus: weird, InstanceInvokeStatus: 'Weird' }, { InvocationStatus: 'Success' }] }),
+          wireInvocation({ InvokeId: 't-ok' }),
+        ]),
+      ),
+    );
+    const page = await client(s.endpoint).describeInvocations({});
+    expect(page.invocations.map((i) => i.invokeId).sort()).toEqual(['t-odd', 't-ok']);
+    const [odd] = page.invocations.filter((i) => i.invokeId === 't-odd');
+    const [inst, ok] = odd.instances;
+    expect(inst.invocationStatus).toBe('Unknown');
+    expect(inst.statusValue).toMatch(/^Exploding!!!/);
+    expect(inst.statusValue!.length).toBeLessThan(300);
+    expect(statusLabel(inst.invocationStatus, inst.statusValue)).toMatch(/^unknown \(Exploding!+… \[\d+ more\]\)$/);
+    expect(isFinalInstance(inst.invocationStatus)).toBe(false);
+    expect(ok.invocationStatus).toBe('Success');
+  });
+
+  it('an unknown overall status is kept with its value; the rule counts an unknown instance as not final', async () => {
+    const s = await standIn((_req, res) =>
+      sendJson(
+        res,
+        200,
+        invocationsPage([
+          wireInvocation({ InvokeId: 't-a', InvocationStatus: 'Paused' }),
+          { ...wireInvocation({ InvokeId: 't-b', instances: [{ InvocationStatus: 'Success' }, { InvocationStatus: 'Frozen', InstanceInvokeStatus: 'Frozen' }] }), InvocationStatus: '' },
+        ]),
+      ),
+    );
+    const page = await client(s.endpoint).describeInvocations({});
+    const byId = new Map(page.invocations.map((i) => [i.invokeId, i]));
+    expect(byId.get('t-a')).toMatchObject({ invocationStatus: 'Unknown', statusValue: 'Paused' });
+    expect(statusLabel('Unknown', 'Paused')).toBe('unknown (Paused)');
+    expect(byId.get('t-b')!.invocationStatus).toBe('Unknown');
+    expect(isFinalInvocation('Unknown')).toBe(false);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('ErrorCode %s is an unknown code', async (code) => {
+    const s = await standIn((_req, res) =>
+      sendJson(res, 200, invocationsPage([wireInvocation({ InvokeId: 't-1', InvocationStatus: 'Failed', instances: [{ ErrorCode: code, InstanceInvokeStatus: code, InvocationStatus: code }] })])),
+    );
+    const [inst] = (await client(s.endpoint).describeInvocations({})).invocations[0].instances;
+    expect(inst.errorCode).toBe(code);
+    expect(ERROR_INFO[inst.errorCode!]).toBeUndefined();
+    expect(inst.invocationStatus).toBe('Unknown');
+    expect(inst.statusValue).toBe(code);
+  });
+});
