@@ -3,7 +3,7 @@
 import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
-import { isFinalInstance } from '../../api/status.js';
+import { isFinalInstance, statusLabel } from '../../api/status.js';
 import { ERROR_INFO } from '../../api/wire.js';
 import type { Store } from '../../store/types.js';
 import { instanceCounts } from '../../store/selectors.js';
@@ -64,7 +64,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT}>
       <Text wrap="truncate-end">
-        <StatusBadge status={inv.invocationStatus} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
+        <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
         <Text color={theme.muted}>
           {' '}
           ({sanitizeInline(inv.commandId ?? '-')}) · {sanitizeInline(inv.commandType ?? '-')} · created{' '}
@@ -145,7 +145,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         key: 'status',
         header: 'STATUS',
         width: 10,
-        cell: (i) => i.invocationStatus,
+        cell: (i) => statusLabel(i.invocationStatus, i.statusValue),
         colour: (i) => instanceStatusColour(theme, i.invocationStatus),
       },
       { key: 'exit', header: 'EXIT', width: 4, align: 'right', cell: (i) => (i.exitCode === null ? '-' : String(i.exitCode)) },
