@@ -7,6 +7,7 @@ import { EcsClient } from '../../src/api/client.js';
 import { invocationTable, instanceProblem } from '../../src/cli/format.js';
 import { instanceCountsLabel } from '../../src/ui/rowFilters.js';
 import { StatusBadge } from '../../src/ui/widgets/StatusBadge.js';
+import { sameInvocation } from '../../src/store/reducer.js';
 import { closeStandIns, invocationsPage, sendJson, standIn, wireInvocation } from '../helpers/standIn.js';
 
 afterEach(closeStandIns);
@@ -43,5 +44,15 @@ describe('an unknown status', () => {
     const inv = await oddPage();
     expect(instanceCountsLabel({ Success: 1, Unknown: 2, Stopped: 1 })).toBe('1✓ 1⊘ 2?');
     expect(inv.instances.map((i) => i.invocationStatus)).toEqual(['Unknown', 'Success']);
+  });
+});
+
+describe('an unknown status that changes its value', () => {
+  it('is news to the store (a new value is a change, not the same invocation)', async () => {
+    const inv = await oddPage();
+    const inst = { ...inv.instances[0], statusValue: 'Thawing' };
+    expect(sameInvocation(inv, { ...inv, statusValue: 'Resumed' })).toBe(false);
+    expect(sameInvocation(inv, { ...inv, instances: [inst, inv.instances[1]] })).toBe(false);
+    expect(sameInvocation(inv, { ...inv })).toBe(true);
   });
 });
