@@ -85,6 +85,14 @@ describe('unknown statuses and codes', () => {
     expect(isFinalInvocation('Unknown')).toBe(false);
   });
 
+  it('the stand-in\'s unknownStatuses page: every row kept, each unknown with its value', async () => {
+    const s = await standIn(HOSTILE.unknownStatuses);
+    const [inv] = (await client(s.endpoint).describeInvocations({})).invocations;
+    expect(statusLabel(inv.invocationStatus, inv.statusValue)).toBe('unknown (Paused)');
+    expect(inv.instances.map((i) => statusLabel(i.invocationStatus, i.statusValue))).toEqual(['unknown (Frozen)', 'unknown (__proto__)']);
+    expect(inv.instances.map((i) => ERROR_INFO[i.errorCode!])).toEqual([undefined, undefined]);
+  });
+
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('ErrorCode %s is an unknown code', async (code) => {
     const s = await standIn((_req, res) =>
       sendJson(res, 200, invocationsPage([wireInvocation({ InvokeId: 't-1', InvocationStatus: 'Failed', instances: [{ ErrorCode: code, InstanceInvokeStatus: code, InvocationStatus: code }] })])),

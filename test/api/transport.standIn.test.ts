@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
 import { MAX_RESPONSE_BYTES } from '../../src/api/bounds.js';
-import { HOSTILE, closeStandIns, invocationsPage, sendJson, standIn, wireInvocation, type StandInHandler } from '../helpers/standIn.js';
+import { HOSTILE, closeStandIns, invocationsPage, sendJson, standIn, wireInvocation } from '../helpers/standIn.js';
 import { rejection } from '../helpers/apiRejection.js';
 
 afterEach(closeStandIns);
@@ -18,17 +18,11 @@ function client(endpoint: string, timeoutMs = 10_000): EcsClient {
   });
 }
 
-/** Headers announcing a gigabyte, then nothing. */
-const announcesGigabyte: StandInHandler = (_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 ** 3) });
-  res.write('{');
-};
-
 describe('response bounds', () => {
   it.each([
     ['an endless body', HOSTILE.endlessBody, /received more than 8 MB/],
     ['a gzip bomb', HOSTILE.gzipBomb, /decompressed more than 8 MB/],
-    ['a gigabyte Content-Length', announcesGigabyte, /announced more than 8 MB/],
+    ['a gigabyte Content-Length', HOSTILE.hugeContentLength, /announced more than 8 MB/],
   ])('%s: cut off as a retryable ResponseTooLarge, socket closed', async (_what, handler, message) => {
     const s = await standIn(handler);
     const err = await rejection(client(s.endpoint).describeInvocations({}));

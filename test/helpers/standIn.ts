@@ -262,6 +262,11 @@ export const HOSTILE = {
       pump();
     }) as StandInHandler;
   })(),
+  /** Headers that announce a gigabyte of body, then one byte and nothing more. */
+  hugeContentLength: ((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 ** 3) });
+    res.write('{');
+  }) as StandInHandler,
   /** A body trickled one byte every 500 ms. */
   trickle: ((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -277,6 +282,22 @@ export const HOSTILE = {
   deepNest: ((_req, res) => sendJson(res, 200, '['.repeat(100_000) + ']'.repeat(100_000))) as StandInHandler,
   /** A number out of double range. */
   hugeNumber: ((_req, res) => sendJson(res, 200, '{"RequestId":"x","TotalCount":1e400,"Invocations":{"Invocation":[]}}')) as StandInHandler,
+  /** Statuses the API page does not list, and error codes named like Object.prototype's members. */
+  unknownStatuses: ((_req, res) =>
+    sendJson(
+      res,
+      200,
+      invocationsPage([
+        wireInvocation({
+          InvokeId: 't-odd',
+          InvocationStatus: 'Paused',
+          instances: [
+            { InvocationStatus: 'Frozen', InstanceInvokeStatus: 'Frozen', ErrorCode: 'constructor' },
+            { InvocationStatus: '__proto__', InstanceInvokeStatus: '__proto__', ErrorCode: '__proto__' },
+          ],
+        }),
+      ]),
+    )) as StandInHandler,
   /** Throttled with a retry-after of 1e12 ms. */
   hugeRetryAfter: ((_req, res) =>
     sendJson(res, 400, apiErrorBody('Throttling.User', 'Request was denied due to user flow control.'), {
