@@ -101,7 +101,12 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
   if (err && typeof err === 'object') {
     const e = err as Record<string, unknown>;
 
-    // (a) API error: pop-core's Error with `code` and the parsed body in `data`.
+    // (a) API error: pop-core's Error with `code` and the parsed body in `data`. pop-core takes
+    // any truthy `Code` the body has: an object or a list there is junk, not a code.
+    if (err instanceof Error && e.data && typeof e.data === 'object' && e.code !== undefined && e.code === (e.data as Record<string, unknown>).Code) {
+      if (typeof e.code === 'number') e.code = String(e.code);
+      if (typeof e.code !== 'string') return malformedBody('Code is not a string');
+    }
     if (typeof e.code === 'string' && e.data && typeof e.data === 'object') {
       const data = e.data as Record<string, unknown>;
       const httpStatus = httpStatusOf(e.entry);
@@ -160,10 +165,11 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
       });
     }
 
-    // pop-core reads `Code` off whatever it parsed (a TypeError on `null`); its parser recurses
-    // (a RangeError on JSON nested thousands deep). Nothing else under the call throws these.
+    // pop-core reads `Code` off whatever it parsed and makes a name of it (a TypeError on `null`
+    // or on a prototype-less object as Code); its parser recurses (a RangeError on JSON nested
+    // thousands deep). Nothing else under the call throws these.
     if (err instanceof TypeError || err instanceof RangeError) {
-      return malformedBody(err instanceof RangeError ? 'the body is nested too deeply' : 'the body is not a JSON object');
+      return malformedBody(err instanceof RangeError ? 'the body is nested too deeply' : 'the body is null or has a field of the wrong type');
     }
 
     if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) {

@@ -18,7 +18,7 @@ const body = (text: string): StandInHandler => (_req, res) => sendJson(res, 200,
 
 describe('junk bodies', () => {
   it.each([
-    ['null', HOSTILE.nullBody, /not a JSON object/],
+    ['null', HOSTILE.nullBody, /null/],
     ['JSON nested 100,000 deep', HOSTILE.deepNest, /nested too deeply/],
     ['a number out of range (1e400)', HOSTILE.hugeNumber, /number/i],
     ['a string', body('"Invocations"'), /not a JSON object/],
@@ -30,6 +30,8 @@ describe('junk bodies', () => {
     ['InvokeInstances as a string', body(JSON.stringify(invocationsPage([{ ...wireInvocation({ InvokeId: 't-1' }), InvokeInstances: 'x' }]))), /InvokeInstances/],
     ['Parameters nested 100,000 deep', body(`{"RequestId":"r","Invocations":{"Invocation":[{"InvokeId":"t-1","Parameters":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]}}`), /./],
     ['broken JSON', body('{"RequestId":"r",'), /JSON/],
+    ['Code as an object', body('{"RequestId":"r","Code":{"x":1},"Message":"m"}'), /wrong type/],
+    ['Code as a list', body('{"RequestId":"r","Code":["Throttling"],"Message":"m"}'), /Code is not a string/],
   ])('%s: a retryable malformed response with a one-line reason', async (_what, handler, reason) => {
     const s = await standIn(handler);
     const err = await rejection(client(s.endpoint).describeInvocations({}));
@@ -39,6 +41,12 @@ describe('junk bodies', () => {
     expect(err.message).not.toMatch(/\n|TypeError|RangeError|at .*\(/);
     expect(err.message.length).toBeLessThan(200);
   });
+});
+
+it('a numeric Code is an API error with that code', async () => {
+  const s = await standIn((_req, res) => sendJson(res, 400, { RequestId: 'r', Code: 503, Message: 'busy' }));
+  const err = await rejection(client(s.endpoint).describeInvocations({}));
+  expect(err).toMatchObject({ code: '503', kind: 'api', message: 'busy', httpStatus: 400 });
 });
 
 describe('unknown statuses and codes', () => {
