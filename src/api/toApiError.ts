@@ -103,14 +103,12 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
 
     // (a) API error: pop-core's Error with `code` and the parsed body in `data`. pop-core takes
     // any truthy `Code` the body has: an object or a list there is junk, not a code.
-    if (err instanceof Error && e.data && typeof e.data === 'object' && e.code !== undefined && e.code === (e.data as Record<string, unknown>).Code) {
-      if (typeof e.code === 'number') e.code = String(e.code);
-      if (typeof e.code !== 'string') return malformedBody('Code is not a string');
-    }
-    if (typeof e.code === 'string' && e.data && typeof e.data === 'object') {
+    const apiCode = e.data && typeof e.data === 'object' ? e.code : undefined;
+    if (apiCode !== undefined && typeof apiCode !== 'string' && typeof apiCode !== 'number') return malformedBody('Code is not a string');
+    if (apiCode !== undefined) {
       const data = e.data as Record<string, unknown>;
       const httpStatus = httpStatusOf(e.entry);
-      const code = idField(e.code, secrets) || 'UnknownError';
+      const code = idField(String(apiCode), secrets) || 'UnknownError';
       return new ApiError({
         code,
         kind: 'api',
