@@ -120,8 +120,10 @@ export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, numbe
   let failed = 0;
   let active = 0;
   let stopped = 0;
+  let unknown = 0;
   for (const [status, n] of Object.entries(counts) as [InstanceStatus, number][]) {
-    if (status === 'Success') ok += n;
+    if (status === 'Unknown') unknown += n;
+    else if (status === 'Success') ok += n;
     else if (FAILED_FAMILY.has(status)) failed += n;
     else if (ACTIVE_INSTANCE.has(status)) active += n;
     else stopped += n;
@@ -131,5 +133,6 @@ export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, numbe
   if (failed) parts.push(`${failed}✗`);
   if (active) parts.push(`${active}↻`);
   if (stopped) parts.push(`${stopped}⊘`);
+  if (unknown) parts.push(`${unknown}?`);
   return parts.join(' ') || '-';
 }

@@ -11,7 +11,7 @@ import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, clockTime, formatCount } from '../format.js';
 import { nextRunAt } from '../nextRun.js';
-import { isFinalInvocation } from '../../api/status.js';
+import { isFinalInvocation, statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
@@ -54,7 +54,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT}>
       <Text wrap="truncate-end">
-        <StatusBadge status={inv.invocationStatus} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
+        <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
         <Text color={theme.muted}>
           {' '}
           ({sanitizeInline(inv.commandId ?? '-')}) · {sanitizeInline(inv.commandType ?? '-')} · created{' '}
@@ -149,7 +149,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         key: 'status',
         header: 'STATUS',
         width: 10,
-        cell: (i) => i.invocationStatus,
+        cell: (i) => statusLabel(i.invocationStatus, i.statusValue),
         colour: (i) => instanceStatusColour(theme, i.invocationStatus),
       },
       { key: 'exit', header: 'EXIT', width: 4, align: 'right', cell: (i) => (i.exitCode === null ? '-' : String(i.exitCode)) },

@@ -15,6 +15,7 @@ import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { invocationStatusColour, useTheme } from '../theme.js';
+import { statusLabel } from '../../api/status.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { describeFilters } from '../widgets/Header.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
@@ -142,7 +143,10 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         key: 'status',
         header: 'STATUS',
         width: 13,
-        cell: (id) => get(id)?.invocationStatus ?? '?',
+        cell: (id) => {
+          const inv = get(id);
+          return inv ? statusLabel(inv.invocationStatus, inv.statusValue) : '?';
+        },
         colour: (id) => {
           const inv = get(id);
           return inv ? invocationStatusColour(theme, inv.invocationStatus) : undefined;

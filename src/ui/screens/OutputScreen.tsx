@@ -147,7 +147,7 @@ function InstanceLine({ instance, invocation }: { instance: InstanceResult | und
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   return (
     <Text wrap="truncate-end">
-      {instance ? <StatusBadge status={instance.invocationStatus} instance /> : <Text color={theme.muted}>?</Text>}
+      {instance ? <StatusBadge status={instance.invocationStatus} value={instance.statusValue} instance /> : <Text color={theme.muted}>?</Text>}
       <Text color={theme.muted}> · exit </Text>
       {instance?.exitCode ?? '-'}
       <Text color={theme.muted}> · started </Text>
