@@ -68,8 +68,6 @@ export interface Poller {
 
 /** DescribeInvocations pages hold at most 50; the active listing always uses full pages. */
 const MAX_PAGE = 50;
-/** The service keeps invocations for two weeks. */
-const RETENTION_MS = 14 * 24 * 3600 * 1000;
 
 type Step = 'discovery' | 'active' | 'finished' | 'focus' | 'history';
 const FULL: ReadonlySet<Step> = new Set(['discovery', 'active', 'finished', 'focus', 'history']);
@@ -273,18 +271,6 @@ export function createPoller(opts: PollerOptions): Poller {
     }
   }
 
-  /** Final invocations older than the service's two weeks are gone there; drop them here too. */
-  function retentionVictims(now: number): string[] {
-    const { order, invocations } = store.getState();
-    const out: string[] = [];
-    for (let i = order.length - 1; i >= 0; i--) {
-      const inv = invocations.get(order[i]);
-      if (!inv || inv.creationTime === undefined || inv.creationTime >= now - RETENTION_MS) break;
-      if (!isActive(inv)) out.push(inv.invokeId);
-    }
-    return out;
-  }
-
   function focusIsActive(): boolean {
     if (!focus) return false;
     const inv = store.getState().invocations.get(focus.invokeId);
@@ -365,8 +351,8 @@ export function createPoller(opts: PollerOptions): Poller {
       if (r.seen.size > 0) store.upsertInvocations([...r.seen.values()], now);
       for (const { invokeId, instance } of r.instances) store.mergeInstance(invokeId, instance);
       for (const o of r.outputs) store.setOutput(o);
-      const victims = full && !error ? retentionVictims(now) : [];
-      if (r.gone.length > 0 || victims.length > 0) store.remove([...r.gone, ...victims]);
+      // Only the API says what is gone (a by-id fetch that found nothing), never our clock.
+      if (r.gone.length > 0) store.remove(r.gone);
       if (r.totalCount !== undefined || steps.has('history')) {
         store.setTotalCount(r.totalCount ?? store.getState().totalCount, historyDone);
       }
