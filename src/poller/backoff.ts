@@ -2,6 +2,9 @@
 // spreading retries uniformly over [0, min(cap, base * 2^attempt)) keeps many catop copies on
 // one account from retrying in lockstep after a throttling burst.
 
+/** The longest delay a Node timer takes (2^31-1 ms); beyond it Node fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Delay before retry number `attempt` (0 for the first retry): `random() * min(cap, base * 2^attempt)`,
  * never below the server's `x-acs-retry-after` (`retryAfterMs`).

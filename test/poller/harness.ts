@@ -107,13 +107,44 @@ export class RecordingApi implements InvocationsApi {
   }
 }
 
+/** The poller as these tests drive it: `setFocus` and `loadMore` stand for what the screens demand. */
+export interface HarnessPoller extends Poller {
+  /** What one screen shows: its demand replaces the last one (null releases it). */
+  setFocus(focus: { invokeId: string; instanceId?: string } | null): void;
+  /** The cursor reached the end of the list. */
+  loadMore(): void;
+}
+
+function likeScreens(poller: Poller): HarnessPoller {
+  let focus: { invokeId: string; instanceId?: string } | null = null;
+  let release: (() => void) | undefined;
+  return {
+    ...poller,
+    setFocus(next) {
+      if (next?.invokeId === focus?.invokeId && next?.instanceId === focus?.instanceId) return;
+      focus = next;
+      release?.();
+      release = undefined;
+      if (!next) return;
+      release = poller.demand(
+        next.instanceId
+          ? { kind: 'output', invokeId: next.invokeId, instanceId: next.instanceId }
+          : { kind: 'invocation', invokeId: next.invokeId },
+      );
+    },
+    loadMore() {
+      poller.demand({ kind: 'history' });
+    },
+  };
+}
+
 export interface Harness {
   clock: WatchedClock;
   emu: RunningEmulator;
   client: EcsClient;
   api: RecordingApi;
   store: MutableStore;
-  poller: Poller;
+  poller: HarnessPoller;
   /** Let the poller finish what it is doing, firing budget timers on the way. */
   settle(): Promise<void>;
   /** Move the clock forward by `ms`, running every tick that falls due, one at a time. */
@@ -143,7 +174,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const api = new RecordingApi(client, clock);
   const store = createStore(opts.store);
-  const poller = createPoller({ api, store, clock, random: recordedRandom(42), maxRps: 1_000, ...opts.poller });
+  const poller = likeScreens(createPoller({ api, store, clock, random: recordedRandom(42), maxRps: 1_000, ...opts.poller }));
 
   async function settle(): Promise<void> {
     for (;;) {

@@ -41,7 +41,7 @@ describe('poller: the local clock never removes what the API returned', () => {
     const order = store.getState().order;
     expect(order).toHaveLength(120);
     const opened = order[order.length - 1];
-    p.setFocus({ invokeId: opened });
+    const release = p.demand({ kind: 'invocation', invokeId: opened });
     for (let t = 0; t < 20; t++) {
       clock.advance(10_000);
       await p.tickOnce();
@@ -49,6 +49,7 @@ describe('poller: the local clock never removes what the API returned', () => {
       expect(s.order).toEqual(order);
       expect(s.invocations.has(opened)).toBe(true);
     }
+    release();
   });
 
   it('an idle tick against such an endpoint writes no frame when nothing changed', async () => {

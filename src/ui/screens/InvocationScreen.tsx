@@ -106,9 +106,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const selection = useSelection(ids, tableHeight - 1);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus({ invokeId });
-  }, [active, poller, invokeId]);
+  useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
 
   useKeymap(
     'invocation',

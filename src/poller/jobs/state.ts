@@ -1,0 +1,96 @@
+// What the invocation jobs share: the user's filters, the active set between ticks, history
+// paging, and what the current tick has learned so far (a later job reads what an earlier one
+// fetched this tick, so nothing is asked twice).
+import type { DescribeInvocationsParams, Invocation, InvocationPage, InvocationsApi } from '../../api/model.js';
+import { ACTIVE_INVOCATION } from '../../api/status.js';
+import type { MutableStore } from '../../store/index.js';
+import { ownString } from '../../store/reducer.js';
+import type { Job, JobContext } from '../scheduler.js';
+import type { MonitorDemand } from './demands.js';
+
+/** DescribeInvocations pages hold at most 50; the active listing always uses full pages. */
+export const MAX_PAGE = 50;
+
+export interface TickLearned {
+  /** Invocations fetched this tick, by InvokeId (a later fetch of the same id wins). */
+  seen: Map<string, Invocation>;
+  /** Discovery's page 1, when it ran. */
+  page1?: InvocationPage;
+  /** The freshest TotalCount this tick. */
+  totalCount?: number;
+}
+
+export interface MonitorState {
+  readonly store: MutableStore;
+  readonly pageSize: number;
+  /** The user's filters, without output or paging (paging is ours). */
+  readonly listFilters: DescribeInvocationsParams;
+  /** InvokeIds last seen in progress. */
+  readonly active: Set<string>;
+  /** One full active listing has completed. */
+  activeScanned: boolean;
+  history: { limit: number; page: number; done: boolean; now: boolean };
+  /** Refresh by id next tick (after StopInvocation). */
+  readonly forced: Set<string>;
+  tick: TickLearned;
+}
+
+export type MonitorContext = JobContext<MonitorState, MonitorDemand>;
+export type MonitorJob<R> = Job<InvocationsApi, MonitorState, MonitorDemand, R>;
+
+export const isActive = (inv: Invocation) => ACTIVE_INVOCATION.has(inv.invocationStatus);
+
+export function createMonitorState(
+  store: MutableStore,
+  filters: DescribeInvocationsParams,
+  pageSize: number,
+  history: number,
+): MonitorState {
+  // Lists never ask for output; paging is ours.
+  const { includeOutput: _io, pageNumber: _pn, pageSize: _ps, nextToken: _nt, maxResults: _mr, ...listFilters } = filters;
+  return {
+    store,
+    pageSize: Math.min(MAX_PAGE, Math.max(1, Math.floor(pageSize))),
+    listFilters,
+    active: new Set(),
+    activeScanned: false,
+    history: { limit: Math.max(0, history), page: 2, done: false, now: false },
+    forced: new Set(),
+    tick: { seen: new Map() },
+  };
+}
+
+/** Note fetched invocations in this tick's record; returns how many were not seen before this tick. */
+export function see(state: MonitorState, invocations: readonly Invocation[]): number {
+  let fresh = 0;
+  for (const inv of invocations) {
+    if (!state.tick.seen.has(inv.invokeId)) fresh++;
+    state.tick.seen.set(inv.invokeId, inv);
+  }
+  return fresh;
+}
+
+/** Upsert into the store and keep the active set in step with what was fetched. */
+export function applyInvocations(state: MonitorState, invocations: readonly Invocation[], at: number): void {
+  if (invocations.length === 0) return;
+  state.store.upsertInvocations([...invocations], at);
+  for (const inv of invocations) {
+    // An id cut from a response would keep the whole response body alive while it is active.
+    if (isActive(inv)) {
+      if (!state.active.has(inv.invokeId)) state.active.add(ownString(inv.invokeId));
+    } else state.active.delete(inv.invokeId);
+  }
+}
+
+/** Fetch one invocation by id; undefined when the service no longer has it. */
+export async function fetchById(api: InvocationsApi, ctx: MonitorContext, invokeId: string): Promise<Invocation | undefined> {
+  const { instanceId } = ctx.state.listFilters;
+  try {
+    const page = await ctx.call(() => api.describeInvocations({ invokeId, ...(instanceId ? { instanceId } : {}) }));
+    return page.invocations.find((i) => i.invokeId === invokeId);
+  } catch (e) {
+    const err = e as { retryable?: unknown; code?: unknown };
+    if (err.retryable === false && typeof err.code === 'string' && /NotFound|NotExist/i.test(err.code)) return undefined;
+    throw e;
+  }
+}
