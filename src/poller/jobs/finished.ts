@@ -4,6 +4,9 @@
 import type { Invocation } from '../../api/model.js';
 import { applyInvocations, fetchById, type MonitorJob } from './state.js';
 
+/** By-id fetches per tick: more that finished at once wait for the next ticks. */
+const MAX_BY_ID_PER_TICK = 50;
+
 export interface FinishedResult {
   asked: string[];
   found: Invocation[];
@@ -16,7 +19,13 @@ export const finishedJob: MonitorJob<FinishedResult> = {
   async run(api, ctx) {
     const { state } = ctx;
     const asked = [...state.forced];
-    const ids = new Set([...[...state.active].filter((id) => !state.tick.seen.has(id)), ...asked]);
+    const held = state.store.getState().invocations;
+    const ids = new Set(asked);
+    for (const id of state.active) {
+      // One the store let go (its size bound) needs no final state.
+      if (!held.has(id)) state.active.delete(id);
+      else if (!state.tick.seen.has(id) && ids.size < MAX_BY_ID_PER_TICK) ids.add(id);
+    }
     const found: Invocation[] = [];
     const gone: string[] = [];
     for (const id of ids) {

@@ -1,7 +1,7 @@
 // History: one more page of the user's list in the background per tick (only with a spare token
 // of the budget), up to --history; a history demand raises the limit by a page and fetches it now.
 import type { Invocation } from '../../api/model.js';
-import { applyInvocations, see, type MonitorContext, type MonitorJob } from './state.js';
+import { applyInvocations, pagingNotice, see, type MonitorContext, type MonitorJob } from './state.js';
 
 export interface HistoryResult {
   invocations: Invocation[];
@@ -41,10 +41,19 @@ export const historyJob: MonitorJob<HistoryResult> = {
       api.describeInvocations({ ...state.listFilters, pageNumber: history.page, pageSize }),
     );
     history.page++;
+    const held = state.store.getState().invocations;
+    const fresh = page.invocations.filter((i) => !held.has(i.invokeId) && !state.tick.seen.has(i.invokeId)).length;
     see(state, page.invocations);
     const t = page.totalCount ?? total;
     const to = (history.page - 1) * pageSize;
     if (page.invocations.length < pageSize || (t !== undefined && to >= t) || to >= history.limit) history.done = true;
+    // Arrivals shift pages, so one page of held ids can be honest; two in a row mean the endpoint
+    // ignores PageNumber.
+    history.stale = page.invocations.length > 0 && fresh === 0 ? history.stale + 1 : 0;
+    if (history.stale >= 2 && !history.done) {
+      history.done = true;
+      ctx.notice(pagingNotice(`history pages ${history.page - 2} and ${history.page - 1} brought nothing new`, t));
+    }
     return { invocations: page.invocations, totalCount: t };
   },
   apply({ invocations, totalCount }, store, ctx) {

@@ -10,6 +10,12 @@ import type { MonitorDemand } from './demands.js';
 
 /** DescribeInvocations pages hold at most 50; the active listing always uses full pages. */
 export const MAX_PAGE = 50;
+/**
+ * Pages one listing reads in one tick, whatever TotalCount says: 40 full pages are 2,000
+ * invocations in progress at once (far beyond a fleet's running set; history is paged apart,
+ * one page a tick), and 4 s of the default budget.
+ */
+export const MAX_PAGES_PER_TICK = 40;
 
 export interface TickLearned {
   /** Invocations fetched this tick, by InvokeId (a later fetch of the same id wins). */
@@ -29,7 +35,7 @@ export interface MonitorState {
   readonly active: Set<string>;
   /** One full active listing has completed. */
   activeScanned: boolean;
-  history: { limit: number; page: number; done: boolean; now: boolean };
+  history: { limit: number; page: number; done: boolean; now: boolean; stale: number };
   /** Refresh by id next tick (after StopInvocation). */
   readonly forced: Set<string>;
   tick: TickLearned;
@@ -54,7 +60,7 @@ export function createMonitorState(
     listFilters,
     active: new Set(),
     activeScanned: false,
-    history: { limit: Math.max(0, history), page: 2, done: false, now: false },
+    history: { limit: Math.max(0, history), page: 2, done: false, now: false, stale: 0 },
     forced: new Set(),
     tick: { seen: new Map() },
   };
@@ -68,6 +74,12 @@ export function see(state: MonitorState, invocations: readonly Invocation[]): nu
     state.tick.seen.set(inv.invokeId, inv);
   }
   return fresh;
+}
+
+/** The header's words for paging that looked wrong (the count is the endpoint's, hence cut). */
+export function pagingNotice(what: string, totalCount: number | undefined): string {
+  const total = totalCount !== undefined ? ` (TotalCount ${String(totalCount).slice(0, 20)})` : '';
+  return `the endpoint's paging looked wrong: ${what}${total}; showing what it returned`;
 }
 
 /** Upsert into the store and keep the active set in step with what was fetched. */

@@ -1,0 +1,81 @@
+// Paging an endpoint that lies: pages that ignore PageNumber (with a TotalCount that never ends,
+// or none), and pages of ids never seen before with TotalCount 1e9. The first tick finishes,
+// what was read is shown, requests stay bounded, and the header says the paging looked wrong.
+import { afterEach, describe, expect, it } from 'vitest';
+import { EcsClient } from '../../src/api/client.js';
+import { FakeClock } from '../../src/clock.js';
+import { createPoller, type Poller } from '../../src/poller/index.js';
+import { createStore, type MutableStore } from '../../src/store/index.js';
+import { describePoll } from '../../src/ui/pollStatus.js';
+import type { TimeText } from '../../src/ui/hooks/useTimeText.js';
+import { closeStandIns, HOSTILE, standIn, type StandIn, type StandInHandler } from '../helpers/standIn.js';
+
+let poller: Poller | undefined;
+afterEach(async () => {
+  poller?.stop();
+  await poller?.idle();
+  poller = undefined;
+  await closeStandIns();
+});
+
+async function against(handler: StandInHandler): Promise<{ s: StandIn; store: MutableStore; poller: Poller; clock: FakeClock }> {
+  const clock = new FakeClock();
+  const s = await standIn(handler);
+  const api = new EcsClient({
+    regionId: 'cn-hangzhou',
+    endpoint: s.endpoint,
+    credentials: { accessKeyId: 'LTAI5tSTANDIN', accessKeySecret: 'standin-secret' },
+  });
+  const store = createStore();
+  poller = createPoller({ api, store, clock, intervalMs: 2_000, idleIntervalMs: 10_000, history: 500, maxRps: 10_000 });
+  return { s, store, poller, clock };
+}
+
+const times = (now: number): TimeText => ({ now, mode: 'relative', time: () => '', since: () => '', wakeAt: () => undefined });
+
+describe('poller: paging that looks wrong', () => {
+  it.each([
+    ['full pages of the same ids, TotalCount 1,000,000', HOSTILE.lyingTotalCount],
+    ['full pages of the same ids, no TotalCount', HOSTILE.pagesWithoutTotal],
+  ] as const)('%s: the first tick ends, the ids are shown once, a few requests a tick', async (_name, handler) => {
+    const { s, store, poller: p, clock } = await against(handler);
+    await p.tickOnce();
+    let st = store.getState();
+    expect(st.poll.phase).toBe('ok');
+    expect(st.order).toHaveLength(50);
+    // Discovery, page 1 and 2 of the active listing (2 says nothing new), one history page.
+    expect(s.count()).toBeLessThanOrEqual(4);
+    for (let t = 0; t < 20; t++) {
+      clock.advance(10_000);
+      await p.tickOnce();
+    }
+    st = store.getState();
+    expect(st.order).toHaveLength(50);
+    expect(st.historyComplete).toBe(true);
+    // One call a tick, plus the one history page that confirmed the endpoint ignores PageNumber.
+    expect(s.count()).toBeLessThanOrEqual(4 + 20 + 1);
+    expect(st.poll.notice).toMatch(/paging looked wrong/);
+    expect(describePoll(st.poll, times(clock.now())).text).toMatch(/^live · the endpoint's paging looked wrong/);
+  });
+
+  it('fresh ids on every page with TotalCount 1e9: the first tick ends at the page cap, data shown, requests bounded', async () => {
+    const { s, store, poller: p, clock } = await against(HOSTILE.freshPagesHugeTotal);
+    await p.tickOnce();
+    let st = store.getState();
+    expect(st.poll.phase).toBe('ok');
+    expect(st.poll.lastSuccessAt).toBe(clock.now());
+    // Discovery, 40 pages of the active listing, one history page.
+    expect(s.count()).toBeLessThanOrEqual(1 + 40 + 1);
+    expect(st.order.length).toBeGreaterThanOrEqual(40 * 50);
+    expect(st.poll.notice).toMatch(/active listing still said more after 40 pages \(TotalCount 1000000000\)/);
+
+    // The next tick: page 1 is all new, so discovery walks on up to --history (10 pages of 50),
+    // the active listing to its cap, and by id at most 50 of those that vanished from it.
+    const before = s.count();
+    clock.advance(2_000);
+    await p.tickOnce();
+    st = store.getState();
+    expect(st.poll.phase).toBe('ok');
+    expect(s.count() - before).toBeLessThanOrEqual(10 + 40 + 50 + 1);
+  });
+});
