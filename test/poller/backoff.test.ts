@@ -18,6 +18,11 @@ describe('backoffDelay (full jitter)', () => {
     expect(backoffDelay(4, 2_000, 60_000, () => 0.5, 1_500)).toBe(16_000);
   });
 
+  it("counts the server's retry-after only up to the cap", () => {
+    expect(backoffDelay(0, 2_000, 60_000, () => 0.1, 1e12)).toBe(60_000);
+    expect(backoffDelay(0, 2_000, 60_000, () => 0.1, Number.NaN)).toBe(200);
+  });
+
   it('clamps a bad random source to [0, 1]', () => {
     expect(backoffDelay(1, 1_000, 60_000, () => 7)).toBe(2_000);
     expect(backoffDelay(1, 1_000, 60_000, () => -1)).toBe(0);
