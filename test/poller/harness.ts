@@ -60,7 +60,10 @@ export class RecordingApi implements InvocationsApi {
   readonly log: CallRecord[] = [];
   /** Most reads ever open at once (one tick at a time, one call at a time; StopInvocation is a user intent beside them). */
   maxInFlight = 0;
+  /** Most calls of any kind ever open at once, StopInvocation included. */
+  maxInFlightAll = 0;
   private open = 0;
+  private openAll = 0;
 
   constructor(
     readonly client: EcsClient,
@@ -79,6 +82,7 @@ export class RecordingApi implements InvocationsApi {
     this.log.push(entry);
     const read = action !== 'StopInvocation';
     if (read) this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
+    this.maxInFlightAll = Math.max(this.maxInFlightAll, ++this.openAll);
     const t0 = performance.now();
     try {
       return await run();
@@ -87,6 +91,7 @@ export class RecordingApi implements InvocationsApi {
       throw e;
     } finally {
       if (read) this.open--;
+      this.openAll--;
       entry.realMs = performance.now() - t0;
     }
   }
