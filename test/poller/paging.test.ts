@@ -1,44 +1,19 @@
 // Paging an endpoint that lies: pages that ignore PageNumber (with a TotalCount that never ends,
 // or none), and pages of ids never seen before with TotalCount 1e9. The first tick finishes,
 // what was read is shown, requests stay bounded, and the header says the paging looked wrong.
-import { afterEach, describe, expect, it } from 'vitest';
-import { EcsClient } from '../../src/api/client.js';
-import { FakeClock } from '../../src/clock.js';
-import { createPoller, type Poller } from '../../src/poller/index.js';
-import { createStore, type MutableStore } from '../../src/store/index.js';
+import { describe, expect, it } from 'vitest';
 import { describePoll } from '../../src/ui/pollStatus.js';
-import type { TimeText } from '../../src/ui/hooks/useTimeText.js';
-import { closeStandIns, HOSTILE, standIn, type StandIn, type StandInHandler } from '../helpers/standIn.js';
+import { HOSTILE } from '../helpers/standIn.js';
+import { pollerOnStandIn, stopPollersAfterEach, timesAt as times } from './standInPoller.js';
 
-let poller: Poller | undefined;
-afterEach(async () => {
-  poller?.stop();
-  await poller?.idle();
-  poller = undefined;
-  await closeStandIns();
-});
-
-async function against(handler: StandInHandler): Promise<{ s: StandIn; store: MutableStore; poller: Poller; clock: FakeClock }> {
-  const clock = new FakeClock();
-  const s = await standIn(handler);
-  const api = new EcsClient({
-    regionId: 'cn-hangzhou',
-    endpoint: s.endpoint,
-    credentials: { accessKeyId: 'LTAI5tSTANDIN', accessKeySecret: 'standin-secret' },
-  });
-  const store = createStore();
-  poller = createPoller({ api, store, clock, intervalMs: 2_000, idleIntervalMs: 10_000, history: 500, maxRps: 10_000 });
-  return { s, store, poller, clock };
-}
-
-const times = (now: number): TimeText => ({ now, mode: 'relative', time: () => '', since: () => '', wakeAt: () => undefined });
+stopPollersAfterEach();
 
 describe('poller: paging that looks wrong', () => {
   it.each([
     ['full pages of the same ids, TotalCount 1,000,000', HOSTILE.lyingTotalCount],
     ['full pages of the same ids, no TotalCount', HOSTILE.pagesWithoutTotal],
   ] as const)('%s: the first tick ends, the ids are shown once, a few requests a tick', async (_name, handler) => {
-    const { s, store, poller: p, clock } = await against(handler);
+    const { s, store, poller: p, clock } = await pollerOnStandIn(handler);
     await p.tickOnce();
     let st = store.getState();
     expect(st.poll.phase).toBe('ok');
@@ -59,7 +34,7 @@ describe('poller: paging that looks wrong', () => {
   });
 
   it('fresh ids on every page with TotalCount 1e9: the first tick ends at the page cap, data shown, requests bounded', async () => {
-    const { s, store, poller: p, clock } = await against(HOSTILE.freshPagesHugeTotal);
+    const { s, store, poller: p, clock } = await pollerOnStandIn(HOSTILE.freshPagesHugeTotal);
     await p.tickOnce();
     let st = store.getState();
     expect(st.poll.phase).toBe('ok');

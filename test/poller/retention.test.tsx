@@ -2,37 +2,18 @@
 // or records the service still returns) are never dropped, and an idle tick draws nothing.
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EcsClient } from '../../src/api/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
-import { createPoller, type Poller } from '../../src/poller/index.js';
-import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
-import { closeStandIns, oldInvocations, serveInvocations, standIn } from '../helpers/standIn.js';
+import { oldInvocations, serveInvocations } from '../helpers/standIn.js';
+import { pollerOnStandIn, stopPollersAfterEach } from './standInPoller.js';
 
 const TWO_YEARS = 2 * 365 * 24 * 3600 * 1000;
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
-let poller: Poller | undefined;
-afterEach(async () => {
-  poller?.stop();
-  await poller?.idle();
-  poller = undefined;
-  await closeStandIns();
-});
+stopPollersAfterEach();
 
-async function oldEndpoint(n: number): Promise<{ store: MutableStore; poller: Poller; clock: FakeClock; endpoint: string }> {
-  const clock = new FakeClock(T0);
-  const s = await standIn(serveInvocations(oldInvocations(n, TWO_YEARS, T0)));
-  const api = new EcsClient({
-    regionId: 'cn-hangzhou',
-    endpoint: s.endpoint,
-    credentials: { accessKeyId: 'LTAI5tSTANDIN', accessKeySecret: 'standin-secret' },
-  });
-  const store = createStore();
-  poller = createPoller({ api, store, clock, intervalMs: 2_000, idleIntervalMs: 10_000, history: 500, maxRps: 10_000 });
-  return { store, poller, clock, endpoint: s.endpoint };
-}
+const oldEndpoint = (n: number) => pollerOnStandIn(serveInvocations(oldInvocations(n, TWO_YEARS, T0)), { clock: new FakeClock(T0) });
 
 describe('poller: the local clock never removes what the API returned', () => {
   it('two-year-old invocations: over many ticks the store holds the same count and rows; an opened one stays', async () => {

@@ -1,14 +1,11 @@
 // A server asking to wait 1e12 ms (x-acs-retry-after): the wait is the backoff cap, retries stay
 // that far apart, no timer is armed beyond what Node can hold, and polling recovers after.
-import { afterEach, describe, expect, it } from 'vitest';
-import { EcsClient } from '../../src/api/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type ClockTimer } from '../../src/clock.js';
 import { MAX_TIMER_MS } from '../../src/poller/backoff.js';
-import { createPoller, type Poller } from '../../src/poller/index.js';
-import { createStore } from '../../src/store/index.js';
 import { describePoll } from '../../src/ui/pollStatus.js';
-import type { TimeText } from '../../src/ui/hooks/useTimeText.js';
-import { closeStandIns, HOSTILE, oldInvocations, serveInvocations, standIn } from '../helpers/standIn.js';
+import { HOSTILE, oldInvocations, serveInvocations } from '../helpers/standIn.js';
+import { pollerOnStandIn, stopPollersAfterEach, timesAt as times } from './standInPoller.js';
 
 /** A fake clock that remembers the longest delay anyone asked of it. */
 class MeasuredClock extends FakeClock {
@@ -19,29 +16,17 @@ class MeasuredClock extends FakeClock {
   }
 }
 
-let poller: Poller | undefined;
-afterEach(async () => {
-  poller?.stop();
-  await poller?.idle();
-  poller = undefined;
-  await closeStandIns();
-});
+stopPollersAfterEach();
 
 const CAP = 60_000;
-const times = (now: number): TimeText => ({ now, mode: 'relative', time: () => '', since: () => '', wakeAt: () => undefined });
 
 describe('poller: a huge x-acs-retry-after', () => {
   it('waits the backoff cap, not 1e12 ms; requests stay bounded; recovers', async () => {
-    const clock = new MeasuredClock();
-    const s = await standIn(HOSTILE.hugeRetryAfter);
-    const api = new EcsClient({
-      regionId: 'cn-hangzhou',
-      endpoint: s.endpoint,
-      credentials: { accessKeyId: 'LTAI5tSTANDIN', accessKeySecret: 'standin-secret' },
+    const { s, store, poller: p, clock } = await pollerOnStandIn(HOSTILE.hugeRetryAfter, {
+      clock: new MeasuredClock(),
+      backoffCapMs: CAP,
+      maxRps: 5,
     });
-    const store = createStore();
-    const p = createPoller({ api, store, clock, intervalMs: 2_000, idleIntervalMs: 10_000, backoffCapMs: CAP, maxRps: 5 });
-    poller = p;
     /** Move the fake clock to each due timer up to `ms` from now, letting each tick finish. */
     const runFor = async (ms: number) => {
       const end = clock.now() + ms;

@@ -2,7 +2,7 @@
 // ceil(active/50) calls; skipped when page 1 already showed every known active invocation
 // (final invocations never become active again and new ones arrive on page 1).
 import type { DescribeInvocationsParams, Invocation, InvocationPage } from '../../api/model.js';
-import { applyInvocations, MAX_PAGE, MAX_PAGES_PER_TICK, pagingNotice, see, type MonitorJob } from './state.js';
+import { applyInvocations, MAX_PAGE, nextPage, see, type MonitorJob } from './state.js';
 
 export const activeJob: MonitorJob<Invocation[]> = {
   key: 'active',
@@ -31,17 +31,9 @@ export const activeJob: MonitorJob<Invocation[]> = {
       const more =
         page.totalCount !== undefined ? (n - 1) * MAX_PAGE < page.totalCount : page.invocations.length === MAX_PAGE;
       if (!more || page.invocations.length === 0) break;
-      if (n > MAX_PAGES_PER_TICK) {
-        ctx.notice(pagingNotice(`the active listing still said more after ${MAX_PAGES_PER_TICK} pages`, page.totalCount));
-        break;
-      }
-      page = await list(n);
-      found.push(...page.invocations);
-      // A page of ids this tick already saw: the endpoint ignores PageNumber; more would loop.
-      if (see(state, page.invocations) === 0) {
-        ctx.notice(pagingNotice(`page ${n} of the active listing brought nothing new`, page.totalCount));
-        break;
-      }
+      const next = await nextPage(ctx, 'the active listing', n, page, list, found);
+      if (!next) break;
+      page = next;
     }
     state.activeScanned = true;
     return found;

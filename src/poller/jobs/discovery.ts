@@ -2,7 +2,7 @@
 // page arrived since the last tick it walks on until it meets what the store holds, so a burst
 // leaves no hole that history loading (already past it) would never fill.
 import type { Invocation, InvocationPage } from '../../api/model.js';
-import { applyInvocations, MAX_PAGES_PER_TICK, pagingNotice, see, type MonitorJob } from './state.js';
+import { applyInvocations, nextPage, see, type MonitorJob } from './state.js';
 
 export interface DiscoveryResult {
   page1: InvocationPage;
@@ -27,16 +27,9 @@ export const discoveryJob: MonitorJob<DiscoveryResult> = {
     for (let page = 2; hadData && last.invocations.length === pageSize; page++) {
       if (last.invocations.some((i) => known.has(i.invokeId))) break;
       if ((page - 1) * pageSize >= Math.max(state.history.limit, pageSize)) break;
-      if (page > MAX_PAGES_PER_TICK) {
-        ctx.notice(pagingNotice(`the list brought only unknown ids for ${MAX_PAGES_PER_TICK} pages`, last.totalCount));
-        break;
-      }
-      last = await list(page);
-      invocations.push(...last.invocations);
-      if (see(state, last.invocations) === 0) {
-        ctx.notice(pagingNotice(`page ${page} of the list brought nothing new`, last.totalCount));
-        break;
-      }
+      const next = await nextPage(ctx, 'the list', page, last, list, invocations);
+      if (!next) break;
+      last = next;
     }
     return { page1, invocations };
   },

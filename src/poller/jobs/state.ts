@@ -82,6 +82,30 @@ export function pagingNotice(what: string, totalCount: number | undefined): stri
   return `the endpoint's paging looked wrong: ${what}${total}; showing what it returned`;
 }
 
+/**
+ * Page `n` of a listing, unless paging should stop: past the cap, or (once read) a page of ids
+ * this tick already saw, which means the endpoint ignores PageNumber and more would loop. Both
+ * say so in the header; what was read stays in `into`. Undefined: stop.
+ */
+export async function nextPage(
+  ctx: MonitorContext,
+  listing: string,
+  n: number,
+  last: InvocationPage,
+  list: (pageNumber: number) => Promise<InvocationPage>,
+  into: Invocation[],
+): Promise<InvocationPage | undefined> {
+  if (n > MAX_PAGES_PER_TICK) {
+    ctx.notice(pagingNotice(`${listing} still said more after ${MAX_PAGES_PER_TICK} pages`, last.totalCount));
+    return undefined;
+  }
+  const page = await list(n);
+  into.push(...page.invocations);
+  if (see(ctx.state, page.invocations) > 0) return page;
+  ctx.notice(pagingNotice(`page ${n} of ${listing} brought nothing new`, page.totalCount));
+  return undefined;
+}
+
 /** Upsert into the store and keep the active set in step with what was fetched. */
 export function applyInvocations(state: MonitorState, invocations: readonly Invocation[], at: number): void {
   if (invocations.length === 0) return;
