@@ -87,7 +87,7 @@ export function createPoller(opts: PollerOptions): Poller {
     random: opts.random,
     onListenerError: opts.onListenerError,
     beginTick: (s) => {
-      s.tick = { seen: new Map() };
+      s.tick = { seen: new Map(), partial: [] };
     },
     busy,
   });

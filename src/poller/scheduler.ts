@@ -46,6 +46,8 @@ export interface Job<A, S, D extends Demand = Demand, R = unknown> {
   readonly eager?: boolean;
   due(ctx: JobContext<S, D>): boolean;
   run(api: A, ctx: JobContext<S, D>): Promise<R>;
+  /** After `run` failed half way: what it had fetched, to apply all the same (pages read before the error). */
+  salvage?(ctx: JobContext<S, D>): R | undefined;
   /** Inside the tick's store batch; only for runs that completed. */
   apply(result: R, store: MutableStore, ctx: JobContext<S, D>): void;
 }
@@ -182,14 +184,17 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
     const done: { job: Job<A, S, D, unknown>; result: unknown }[] = [];
     let error: ApiError | undefined;
     notify(() => store.setPoll({ inFlight: true }));
-    try {
-      for (const job of jobs) {
-        if (!full && !keys.has(job.key)) continue;
+    for (const job of jobs) {
+      if (!full && !keys.has(job.key)) continue;
+      try {
         if (!job.due(ctx)) continue;
         done.push({ job, result: await job.run(api, ctx) });
+      } catch (e) {
+        error = toApiError(e);
+        const partial = job.salvage?.(ctx);
+        if (partial !== undefined) done.push({ job, result: partial });
+        break;
       }
-    } catch (e) {
-      error = toApiError(e);
     }
     notify(() =>
       store.batch(() => {

@@ -3,7 +3,7 @@
 // what was read is shown, requests stay bounded, and the header says the paging looked wrong.
 import { describe, expect, it } from 'vitest';
 import { describePoll } from '../../src/ui/pollStatus.js';
-import { HOSTILE } from '../helpers/standIn.js';
+import { apiErrorBody, HOSTILE, sendJson, serveInvocations, wireInvocation } from '../helpers/standIn.js';
 import { pollerOnStandIn, stopPollersAfterEach, timesAt as times } from './standInPoller.js';
 
 stopPollersAfterEach();
@@ -52,5 +52,25 @@ describe('poller: paging that looks wrong', () => {
     st = store.getState();
     expect(st.poll.phase).toBe('ok');
     expect(s.count() - before).toBeLessThanOrEqual(10 + 40 + 50 + 1);
+  });
+});
+
+describe('poller: a listing that fails half way', () => {
+  it('the pages read before the failing one are applied', async () => {
+    const running = Array.from({ length: 120 }, (_, k) =>
+      wireInvocation({ InvokeId: `t-run${String(k).padStart(4, '0')}`, InvocationStatus: 'Running', InvokeStatus: 'Running' }),
+    );
+    const serve = serveInvocations(running);
+    const { store, poller: p } = await pollerOnStandIn((req, res, n) => {
+      if (req.params.get('InvokeStatus') === 'Running' && req.params.get('PageNumber') === '3') {
+        return sendJson(res, 503, apiErrorBody('ServiceUnavailable', 'try later'));
+      }
+      serve(req, res, n);
+    });
+    await p.tickOnce();
+    const st = store.getState();
+    expect(st.poll.phase).toBe('retrying');
+    // Discovery's page 1 and the active listing's pages 1 and 2: 100 of the 120.
+    expect(st.order).toHaveLength(100);
   });
 });

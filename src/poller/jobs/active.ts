@@ -18,7 +18,7 @@ export const activeJob: MonitorJob<Invocation[]> = {
     if (page1 && state.activeScanned && [...state.active].every((id) => state.tick.seen.has(id))) return [];
     const params: DescribeInvocationsParams = { ...state.listFilters, invokeStatus: 'Running' };
     const list = (pageNumber: number) => ctx.call(() => api.describeInvocations({ ...params, pageNumber, pageSize: MAX_PAGE }));
-    const found: Invocation[] = [];
+    const found: Invocation[] = (state.tick.partial = []);
     let page: InvocationPage;
     if (page1 && status === 'Running' && state.pageSize === MAX_PAGE) {
       page = page1; // discovery already was page 1 of this listing
@@ -38,6 +38,7 @@ export const activeJob: MonitorJob<Invocation[]> = {
     state.activeScanned = true;
     return found;
   },
+  salvage: (ctx) => ctx.state.tick.partial,
   apply(found, _store, ctx) {
     applyInvocations(ctx.state, found, ctx.now());
   },

@@ -21,7 +21,7 @@ export const discoveryJob: MonitorJob<DiscoveryResult> = {
     const page1 = await list(1);
     state.tick.page1 = page1;
     state.tick.totalCount = page1.totalCount;
-    const invocations = [...page1.invocations];
+    const invocations = (state.tick.partial = [...page1.invocations]);
     see(state, page1.invocations);
     let last = page1;
     for (let page = 2; hadData && last.invocations.length === pageSize; page++) {
@@ -33,6 +33,8 @@ export const discoveryJob: MonitorJob<DiscoveryResult> = {
     }
     return { page1, invocations };
   },
+  // Page 1 and the walk's pages read before one failed.
+  salvage: ({ state }) => (state.tick.page1 ? { page1: state.tick.page1, invocations: state.tick.partial } : undefined),
   apply({ page1, invocations }, store, ctx) {
     applyInvocations(ctx.state, invocations, ctx.now());
     if (page1.totalCount !== undefined) store.setTotalCount(page1.totalCount, ctx.state.history.done);

@@ -24,6 +24,8 @@ export interface TickLearned {
   page1?: InvocationPage;
   /** The freshest TotalCount this tick. */
   totalCount?: number;
+  /** What the listing running now has read so far (salvaged when a later page fails). */
+  partial: Invocation[];
 }
 
 export interface MonitorState {
@@ -62,7 +64,7 @@ export function createMonitorState(
     activeScanned: false,
     history: { limit: Math.max(0, history), page: 2, done: false, now: false, stale: 0 },
     forced: new Set(),
-    tick: { seen: new Map() },
+    tick: { seen: new Map(), partial: [] },
   };
 }
 
