@@ -73,4 +73,24 @@ describe('poller: a listing that fails half way', () => {
     // Discovery's page 1 and the active listing's pages 1 and 2: 100 of the 120.
     expect(st.order).toHaveLength(100);
   });
+
+  it('by-id refreshes: those fetched before the failing one are applied', async () => {
+    const ids = ['t-fin0000', 't-fin0001', 't-fin0002'];
+    let rows = ids.map((InvokeId) => wireInvocation({ InvokeId, InvocationStatus: 'Running', InvokeStatus: 'Running' }));
+    const { store, poller: p } = await pollerOnStandIn((req, res, n) => {
+      const id = req.params.get('InvokeId');
+      if (id === ids[1]) return sendJson(res, 503, apiErrorBody('ServiceUnavailable', 'try later'));
+      // Finished ones are listed no more (as when the user's filter is InvokeStatus=Running).
+      if (!id) return serveInvocations(rows.filter((r) => r.InvokeStatus === 'Running'))(req, res, n);
+      serveInvocations(rows)(req, res, n);
+    });
+    await p.tickOnce();
+    expect(store.getState().order).toHaveLength(3);
+    rows = ids.map((InvokeId) => wireInvocation({ InvokeId, InvocationStatus: 'Success' }));
+    await p.tickOnce();
+    const st = store.getState();
+    expect(st.poll.phase).toBe('retrying');
+    expect(st.invocations.get(ids[0])?.invocationStatus).toBe('Success');
+    expect(st.invocations.get(ids[1])?.invocationStatus).toBe('Running');
+  });
 });

@@ -26,7 +26,7 @@ export const finishedJob: MonitorJob<FinishedResult> = {
       if (!held.has(id)) state.active.delete(id);
       else if (!state.tick.seen.has(id) && ids.size < MAX_BY_ID_PER_TICK) ids.add(id);
     }
-    const found: Invocation[] = [];
+    const found: Invocation[] = (state.tick.partial = []);
     const gone: string[] = [];
     for (const id of ids) {
       const inv = await fetchById(api, ctx, id);
@@ -37,6 +37,8 @@ export const finishedJob: MonitorJob<FinishedResult> = {
     }
     return { asked, found, gone };
   },
+  // Those fetched before one failed; the stop's ids stay asked for.
+  salvage: ({ state }) => ({ asked: [], found: state.tick.partial, gone: [] }),
   apply({ asked, found, gone }, store, ctx) {
     // A stop's refresh that failed stays asked for until one completes.
     for (const id of asked) ctx.state.forced.delete(id);
