@@ -40,7 +40,7 @@ export async function main(args: string[], ce: CliEnvironment = processEnvironme
       case 'monitor':
         // The live UI is the longest load (Ink, React): it starts now and loads while the monitor
         // resolves credentials (or starts the demo emulator) and polls for the first time.
-        if (parsed.options.mode === 'live' && ce.interactive) void import('../ui/run.js').then((ui) => ui.preloadLiveUi(), () => undefined);
+        if (parsed.options.mode === 'live' && ce.interactive) void import('./liveUi.js').then((ui) => ui.preloadLiveUi(), () => undefined);
         return await (await import('./monitor.js')).runMonitor(parsed.options, ce);
     }
   } catch (err) {

@@ -84,7 +84,7 @@ async function runMode(
     }
     case 'live': {
       // Loaded only here: --once, --json and --wait never pay for Ink and React.
-      const { runLiveUi } = await import('../ui/run.js');
+      const { runLiveUi } = await import('./liveUi.js');
       return runLiveUi({
         api,
         filters: o.filters,

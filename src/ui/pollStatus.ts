@@ -19,7 +19,7 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
     case 'starting':
       return { text: 'connecting…', tone: 'muted' };
     case 'ok':
-      return { text: 'live', tone: 'ok' };
+      return poll.notice ? { text: `live · ${sanitizeInline(poll.notice)}`, tone: 'warn' } : { text: 'live', tone: 'ok' };
     case 'paused':
       return { text: 'paused', tone: 'muted' };
     case 'retrying': {

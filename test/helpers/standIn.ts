@@ -239,6 +239,17 @@ export const HOSTILE = {
       sendJson(res, 200, invocationsPage(page, { TotalCount: 1_000_000_000 }));
     }) as StandInHandler;
   })(),
+  /** Full pages of ids never seen before, all in progress, with TotalCount 1e9; by InvokeId: nothing. */
+  freshPagesHugeTotal: (() => {
+    let next = 0;
+    return ((req, res) => {
+      if (req.params.get('InvokeId')) return sendJson(res, 200, invocationsPage([], { TotalCount: 0 }));
+      const page = Array.from({ length: 50 }, () =>
+        wireInvocation({ InvokeId: `t-fresh${String(next++).padStart(8, '0')}`, InvocationStatus: 'Running', InvokeStatus: 'Running' }),
+      );
+      sendJson(res, 200, invocationsPage(page, { TotalCount: 1_000_000_000 }));
+    }) as StandInHandler;
+  })(),
   /** A 200 body that never ends. */
   endlessBody: ((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });

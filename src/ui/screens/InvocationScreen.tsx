@@ -99,9 +99,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const selection = useSelection(ids, tableHeight - 1);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus({ invokeId });
-  }, [active, poller, invokeId]);
+  useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
   // Open (or under its output): the store's bounds and local status filter keep it.
   useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
 

@@ -1,6 +1,6 @@
 // The first screen: every loaded invocation, newest first, windowed, with the cursor kept on
 // the row being read while new invocations arrive on top.
-import React, { useLayoutEffect, useMemo, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Invocation } from '../../api/model.js';
 import type { Store, StoreState } from '../../store/types.js';
@@ -84,12 +84,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   );
 
   const tableHeight = Math.max(2, height - 1);
-  const selection = useSelection(rows, tableHeight - 1, () => poller.loadMore(), `${statusFilter}\u0000${text}`);
-
-  // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus(null);
-  }, [active, poller]);
+  // A one-off: served with the next history page, so nothing is left to release.
+  const selection = useSelection(rows, tableHeight - 1, () => void poller.demand({ kind: 'history' }), `${statusFilter}\u0000${text}`);
 
   useKeymap(
     'invocations',

@@ -52,9 +52,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote });
 
   // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus({ invokeId, instanceId });
-  }, [active, poller, invokeId, instanceId]);
+  useLayoutEffect(() => poller.demand({ kind: 'output', invokeId, instanceId }), [poller, invokeId, instanceId]);
 
   useKeymap(
     'output',

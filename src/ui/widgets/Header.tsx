@@ -37,7 +37,8 @@ const samePollShown = (a: PollState, b: PollState) =>
   a.lastError === b.lastError &&
   a.failingSince === b.failingSince &&
   a.nextTickAt === b.nextTickAt &&
-  a.calls === b.calls;
+  a.calls === b.calls &&
+  a.notice === b.notice;
 const selectFilters = (s: StoreState) => s.filters;
 const selectMemoryCut = (s: StoreState) => s.evictedForMemory;
 
