@@ -3,7 +3,7 @@
 // service faults (throttling, 500) -> the action. Nothing is logged.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API_VERSION } from '../api/wire.js';
-import { ACTIONS, RpcError, type Json, type Params } from './actions.js';
+import { ACTIONS, RpcError, type Json, type Params } from './actions/index.js';
 import type { FaultInjector } from './faults.js';
 import { Prng } from './prng.js';
 import { parseV3Authorization, rpcV1Signature, safeEqual, sha256Hex, v3Signature } from './signature.js';
