@@ -13,6 +13,7 @@ import {
 } from './model.js';
 import type { Prng } from './prng.js';
 import type { Schedule } from './schedule.js';
+import { scriptExit } from './script.js';
 
 const ERROR_STATUS: Record<string, Outcome> = {
   InstanceNotExists: 'Invalid',
@@ -139,11 +140,6 @@ function sleepMs(content: string): number {
   return m ? Number(m[1]) * 1_000 : 0;
 }
 
-function exitInContent(content: string): number | undefined {
-  const m = /^\s*exit\s+(\d+)\s*$/m.exec(content);
-  return m && m[1] !== '0' ? Number(m[1]) : undefined;
-}
-
 function runFrom(inst: SimInstance, outcome: Outcome, errorCode: string, startAt: number | null, finishAt: number, exitCode: number | null): Run {
   return { inst, startAt, finishAt, outcome, final: outcome, exitCode, errorCode, output: null, forcedOutcome: false, stopAt: null, stopDoneAt: null };
 }
@@ -173,7 +169,7 @@ export function planRun(rng: Prng, rec: InvocationRecord, inst: SimInstance, ind
     errorCode = randomErrorCode(rng, outcome);
   } else {
     // A command from outside (RunCommand): `exit N` fails with N, `sleep N` past the timeout times out.
-    outcome = exitInContent(rec.content) !== undefined ? 'Failed' : 'Success';
+    outcome = scriptExit(rec.content) !== 0 ? 'Failed' : 'Success';
     if (sleepMs(rec.content) > rec.timeout * 1_000) outcome = 'Timeout';
     errorCode = DEFAULT_ERROR[outcome];
   }
@@ -189,7 +185,7 @@ export function planRun(rng: Prng, rec: InvocationRecord, inst: SimInstance, ind
   const finishAt = neverStarts ? rec.createdAt + pendingMs : (startAt as number) + durationMs;
   let exitCode: number | null = null;
   if (outcome === 'Success') exitCode = 0;
-  else if (outcome === 'Failed') exitCode = forced?.exitCode ?? exitInContent(rec.content) ?? rng.pick(EXIT_CODES);
+  else if (outcome === 'Failed') exitCode = forced?.exitCode ?? (scriptExit(rec.content) || rng.pick(EXIT_CODES));
   const run = runFrom(inst, outcome, errorCode, startAt, finishAt, exitCode);
   const raw = forced?.output ?? spec.output;
   if (raw !== undefined) run.output = Buffer.from(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw);

@@ -3,6 +3,7 @@
 import type { InstanceState, InvocationRecord, Run } from './model.js';
 import { OUTPUT_LIMIT_BYTES, cutOutput, utf8Boundary } from './output.js';
 import { hash32 } from './prng.js';
+import { statements } from './script.js';
 
 type OutputState = Pick<InstanceState, 'runIndex' | 'fraction' | 'status' | 'exitCode'>;
 
@@ -15,7 +16,7 @@ function served(full: Buffer, fraction: number): { text: Buffer; dropped: number
 
 function defaultOutput(rec: InvocationRecord, run: Run): string {
   const first = rec.content.split('\n').find((l) => l.trim() !== '') ?? '';
-  const echo = /^\s*echo\s+(.*)$/.exec(first);
+  const echo = /^echo\s+(.*)$/.exec(statements(first)[0] ?? '');
   if (echo) return echo[1].replace(/^["']|["']$/g, '') + '\n';
   if (run.outcome === 'Failed') return `${first}\n${first.split(/\s+/)[0] || 'sh'}: exit status ${run.exitCode}\n`;
   return `ok: ${first}\n`;
