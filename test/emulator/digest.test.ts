@@ -62,6 +62,6 @@ describe('a seeded fleet answers byte for byte', () => {
     const lines = await transcript();
     expect(lines.length).toBeGreaterThan(100);
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
-    expect(digest).toBe('f492288912dec093cccd13183167d6811d48cffd45189e165c75874c6daa35d6');
+    expect(digest).toBe('0534512a48f8b0d2ceaa8d141dc8fdfdb36e3a60bdd9e6bc95de6d50a6e9cd45');
   });
 });

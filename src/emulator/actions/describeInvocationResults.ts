@@ -1,19 +1,25 @@
-// DescribeInvocationResults: one row per instance run (per past run with IncludeHistory).
-import type { InstanceState, InvocationFilter, InvocationRecord } from '../model.js';
-import type { Simulation } from '../sim.js';
-import { encodeText, encodeToken, encodingParam, isoTime, paging } from './paging.js';
-import { bool, oneOf, present, region, type Action, type Json } from './params.js';
+// DescribeInvocationResults: one row per instance run (per past run with IncludeHistory), filtered
+// by InvokeId, InstanceId, CommandId and InvokeRecordStatus, paged by PageNumber/PageSize or by
+// MaxResults (1..50, default 10) and a NextToken that can point inside an invocation of thousands
+// of instances.
+import { historyAt, stateAt } from '../lifecycle.js';
+import type { InstanceState, InvocationFilter, InvocationRecord, Run } from '../model.js';
+import { runOutput } from '../runOutput.js';
+import { encodeText, encodeToken, encodingParam, isoTime, paging, type PageCursor } from './paging.js';
+import { INVALID, RpcError, bool, missing, oneOf, present, region, type Action, type Json } from './params.js';
 
-const RECORD_STATUSES = ['Running', 'Finished', 'Failed', 'Stopped', 'Stopping', 'PartialFailed'] as const;
+const RECORD_STATUSES = ['Running', 'Finished', 'Success', 'Failed', 'PartialFailed', 'Stopped', 'Stopping'] as const;
+type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 interface ResultRow {
   rec: InvocationRecord;
+  run: Run;
   state: InstanceState;
 }
 
-function resultJson(sim: Simulation, row: ResultRow, base64: boolean): Json {
-  const { rec, state: s } = row;
-  const out = s.fraction > 0 ? sim.output(rec, s.instanceId, s) : { text: Buffer.alloc(0), dropped: 0 };
+function resultJson(row: ResultRow, base64: boolean): Json {
+  const { rec, run, state: s } = row;
+  const out = runOutput(rec, run, s);
   const json: Json = {
     CommandId: rec.commandId,
     CommandName: rec.commandName,
@@ -35,62 +41,94 @@ function resultJson(sim: Simulation, row: ResultRow, base64: boolean): Json {
   return json;
 }
 
+/** A row's InvokeRecordStatus is its legacy status; `Success` also picks the rows that ended Success. */
+function matches(state: InstanceState, wanted: RecordStatus | undefined): boolean {
+  return wanted === undefined || state.legacy === wanted || (wanted === 'Success' && state.status === 'Success');
+}
+
+/** IncludeHistory needs the InvokeId of a scheduled invocation (Period; EveryReboot is not simulated). */
+function checkHistory(invokeId: string | undefined, rec: InvocationRecord | undefined): void {
+  if (invokeId === undefined) throw missing('InvokeId');
+  if (rec && !rec.timed) {
+    throw new RpcError(403, 'InvalidParam.IncludeHistory', `${INVALID} IncludeHistory applies only to Period and EveryReboot invocations.`);
+  }
+}
+
 export const describeInvocationResults: Action = (params, ctx) => {
   const inRegion = region(params, ctx);
   const recordStatus = oneOf(params, 'InvokeRecordStatus', RECORD_STATUSES);
-  const encoding = encodingParam(params, 'Base64');
+  const base64 = encodingParam(params, 'Base64') === 'Base64';
   const includeHistory = bool(params, 'IncludeHistory') ?? false;
+  const invokeId = present(params, 'InvokeId');
   const instanceId = present(params, 'InstanceId');
-  const filter: InvocationFilter = { invokeId: present(params, 'InvokeId'), commandId: present(params, 'CommandId'), instanceId };
+  if (includeHistory) checkHistory(invokeId, inRegion && invokeId ? ctx.sim.record(invokeId) : undefined);
+  const filter: InvocationFilter = { invokeId, commandId: present(params, 'CommandId'), instanceId };
   const page = paging(params);
   const now = ctx.sim.now();
   const rows: ResultRow[] = [];
-  let total = 0;
-  let more = false;
-  let lastRec: InvocationRecord | undefined;
   const cheapCount = !recordStatus && !includeHistory;
-  if (inRegion) {
-    const start = page.mode === 'page' ? (page.pageNumber - 1) * page.pageSize : 0;
-    const end = page.mode === 'page' ? start + page.pageSize : page.maxResults;
-    ctx.sim.scan(
-      filter,
-      (rec) => {
-        if (page.mode === 'token' && rows.length >= end) {
-          more = true;
-          return false;
-        }
+  const statesOf = (rec: InvocationRecord, run: Run) => (includeHistory ? historyAt(rec, run, now) : [stateAt(rec, run, now)]);
+
+  if (page.mode === 'page') {
+    let total = 0;
+    const start = (page.pageNumber - 1) * page.pageSize;
+    const end = start + page.pageSize;
+    if (inRegion) {
+      ctx.sim.scan(filter, (rec) => {
         for (const run of rec.runs) {
-          const id = run.inst.instanceId;
-          if (instanceId !== undefined && id !== instanceId) continue;
-          // Rows before the page are only counted; computing their state is skipped when no filter needs it.
-          if (cheapCount && page.mode === 'page' && (total < start || total >= end)) {
+          if (instanceId !== undefined && run.inst.instanceId !== instanceId) continue;
+          // Rows outside the page are only counted; their state is skipped when no filter needs it.
+          if (cheapCount && (total < start || total >= end)) {
             total++;
             continue;
           }
-          const states = includeHistory ? ctx.sim.history(rec, id, now) : ctx.sim.instanceStates(rec, now).filter((s) => s.instanceId === id);
-          for (const state of states) {
-            if (recordStatus && state.legacy !== recordStatus) continue;
-            if (total >= start && total < end) rows.push({ rec, state });
+          for (const state of statesOf(rec, run)) {
+            if (!matches(state, recordStatus)) continue;
+            if (total >= start && total < end) rows.push({ rec, run, state });
             total++;
           }
         }
-        lastRec = rec;
         return true;
-      },
-      page.mode === 'token' ? page.from : undefined,
-    );
-  }
-  const list = { InvocationResult: rows.map((r) => resultJson(ctx.sim, r, encoding === 'Base64')) };
-  if (page.mode === 'page') {
+      });
+    }
+    const list = { InvocationResult: rows.map((r) => resultJson(r, base64)) };
     return {
       RequestId: ctx.requestId,
       Invocation: { TotalCount: total, PageNumber: page.pageNumber, PageSize: page.pageSize, InvocationResults: list },
     };
   }
-  // Token paging goes invocation by invocation: a page holds whole invocations.
-  const last = rows[rows.length - 1]?.rec ?? lastRec;
+
+  // Token paging counts rows: the token names the record and the row within it where the next page starts.
+  const from: PageCursor | undefined = page.from;
+  let next: PageCursor | undefined;
+  if (inRegion) {
+    const resume = from && from.row !== undefined ? { createdAt: from.createdAt, seq: from.seq + 1 } : from;
+    ctx.sim.scan(
+      filter,
+      (rec) => {
+        let skip = from?.row !== undefined && rec.seq === from.seq && rec.createdAt === from.createdAt ? from.row : 0;
+        let index = 0;
+        for (const run of rec.runs) {
+          if (instanceId !== undefined && run.inst.instanceId !== instanceId) continue;
+          for (const state of statesOf(rec, run)) {
+            if (!matches(state, recordStatus)) continue;
+            if (skip > 0) {
+              skip--;
+            } else if (rows.length === page.maxResults) {
+              next = { createdAt: rec.createdAt, seq: rec.seq, row: index };
+              return false;
+            } else rows.push({ rec, run, state });
+            index++;
+          }
+        }
+        return true;
+      },
+      resume,
+    );
+  }
+  const list = { InvocationResult: rows.map((r) => resultJson(r, base64)) };
   return {
     RequestId: ctx.requestId,
-    Invocation: { NextToken: more && last ? encodeToken(last) : '', MaxResults: page.maxResults, InvocationResults: list },
+    Invocation: { NextToken: next ? encodeToken(next) : '', MaxResults: page.maxResults, InvocationResults: list },
   };
 };

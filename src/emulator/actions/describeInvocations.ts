@@ -3,26 +3,22 @@
 import { legacyInvokeStatus } from '../../api/status.js';
 import type { InvokeStatus } from '../../api/wire.js';
 import { INVOKE_STATUSES } from '../../api/wire.js';
-import type { InstanceState, InvocationFilter, InvocationRecord } from '../model.js';
+import { overallAt, stateAt } from '../lifecycle.js';
+import type { InstanceState, InvocationFilter, InvocationRecord, Run } from '../model.js';
+import { runDropped, runOutput } from '../runOutput.js';
 import type { Simulation } from '../sim.js';
 import { encodeText, encodeToken, encodingParam, isoTime, paging } from './paging.js';
 import { RpcError, bool, oneOf, present, region, type Action, type Json } from './params.js';
 
-function invokeInstanceJson(
-  sim: Simulation,
-  rec: InvocationRecord,
-  s: InstanceState,
-  includeOutput: boolean,
-  base64: boolean,
-): Json {
+function invokeInstanceJson(rec: InvocationRecord, run: Run, s: InstanceState, includeOutput: boolean, base64: boolean): Json {
   let output = '';
   let dropped = 0;
   if (s.fraction > 0) {
     if (includeOutput) {
-      const out = sim.output(rec, s.instanceId, s);
+      const out = runOutput(rec, run, s);
       dropped = out.dropped;
       output = encodeText(out.text, base64);
-    } else dropped = sim.dropped(rec, s.instanceId, s);
+    } else dropped = runDropped(rec, run, s);
   }
   const json: Json = {
     Dropped: dropped,
@@ -46,8 +42,7 @@ function invokeInstanceJson(
 /** With an InstanceId filter, output is served for that instance only (the others' can be megabytes). */
 function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: boolean, base64: boolean, outputFor?: string): Json {
   const now = sim.now();
-  const states = sim.instanceStates(rec, now);
-  const overall = sim.overall(rec, now);
+  const overall = overallAt(rec, now);
   return {
     CommandContent: encodeText(rec.content, base64),
     InvocationStatus: overall,
@@ -66,7 +61,10 @@ function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: b
     Username: rec.username,
     WorkingDir: rec.workingDir,
     InvokeInstances: {
-      InvokeInstance: states.map((s) => invokeInstanceJson(sim, rec, s, includeOutput && (outputFor === undefined || s.instanceId === outputFor), base64)),
+      InvokeInstance: rec.runs.map((run) => {
+        const withOutput = includeOutput && (outputFor === undefined || run.inst.instanceId === outputFor);
+        return invokeInstanceJson(rec, run, stateAt(rec, run, now), withOutput, base64);
+      }),
     },
   };
 }

@@ -18,17 +18,24 @@ export function encodeText(text: string | Buffer, base64: boolean): string {
   return typeof text === 'string' ? text : text.toString('utf8');
 }
 
-export function encodeToken(c: Cursor): string {
-  return Buffer.from(`${c.createdAt}.${c.seq}`).toString('base64url');
+/** A listing's place: after the record `createdAt.seq`, or (with `row`) at that row of the record. */
+export interface PageCursor extends Cursor {
+  row?: number;
 }
 
-function decodeToken(token: string): Cursor {
-  const m = /^(\d+)\.(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+export function encodeToken(c: PageCursor): string {
+  return Buffer.from(c.row === undefined ? `${c.createdAt}.${c.seq}` : `${c.createdAt}.${c.seq}.${c.row}`).toString('base64url');
+}
+
+function decodeToken(token: string): PageCursor {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   if (!m) throw new RpcError(403, 'InvalidParam.NextToken', `${INVALID} NextToken is not a token this service issued.`);
-  return { createdAt: Number(m[1]), seq: Number(m[2]) };
+  const cursor: PageCursor = { createdAt: Number(m[1]), seq: Number(m[2]) };
+  if (m[3] !== undefined) cursor.row = Number(m[3]);
+  return cursor;
 }
 
-export type Paging = { mode: 'page'; pageNumber: number; pageSize: number } | { mode: 'token'; from?: Cursor; maxResults: number };
+export type Paging = { mode: 'page'; pageNumber: number; pageSize: number } | { mode: 'token'; from?: PageCursor; maxResults: number };
 
 export function paging(params: Params): Paging {
   const token = present(params, 'NextToken');

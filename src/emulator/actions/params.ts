@@ -65,6 +65,13 @@ export function oneOf<T extends string>(params: Params, name: string, allowed: r
   return hit;
 }
 
+/** Too many InstanceId.N for one call (RunCommand and InvokeCommand take 100, StopInvocation 50). */
+export function checkInstanceCount(ids: readonly string[], max: number): void {
+  if (ids.length > max) {
+    throw new RpcError(403, 'InstanceIds.ExceedLimit', `The number of instance IDs exceeds the upper limit (${ids.length} given, at most ${max}).`);
+  }
+}
+
 export function region(params: Params, ctx: ActionContext): boolean {
   const r = present(params, 'RegionId');
   if (r === undefined) throw new RpcError(400, 'MissingRegionId', 'RegionId is mandatory for this action.');

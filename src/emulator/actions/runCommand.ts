@@ -2,7 +2,7 @@
 import { COMMAND_TYPES } from '../../api/wire.js';
 import type { InvocationRecord, RunCommandSpec } from '../model.js';
 import { encodingParam } from './paging.js';
-import { INVALID, RpcError, bool, instanceList, missing, present, region, type Action, type ActionContext, type Params } from './params.js';
+import { INVALID, RpcError, bool, checkInstanceCount, instanceList, missing, present, region, type Action, type ActionContext, type Params } from './params.js';
 
 function decodeContent(params: Params, content: string): string {
   const encoding = encodingParam(params, 'PlainText');
@@ -16,7 +16,7 @@ function decodeContent(params: Params, content: string): string {
 function targetInstances(params: Params, ctx: ActionContext, inRegion: boolean): string[] {
   const ids = instanceList(params);
   if (ids.length === 0) throw missing('InstanceId.1');
-  if (ids.length > 100) throw new RpcError(403, 'InvalidParam.InstanceId', `${INVALID} At most 100 instances per call.`);
+  checkInstanceCount(ids, 100);
   for (const id of ids) {
     if (!inRegion || !ctx.sim.instance(id)) throw new RpcError(404, 'InvalidInstance.NotFound', `The specified instance ${id} does not exist.`);
   }
