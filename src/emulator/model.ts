@@ -22,6 +22,13 @@ export interface SimInstance {
   running: boolean;
   /** Cloud Assistant agent state (ClientNotRunning when false). */
   agentRunning: boolean;
+  /** Released: gone from DescribeInstances and no target for new commands; past invocations keep its id. */
+  released: boolean;
+  /** Position in the fleet (names, addresses). */
+  index: number;
+  /** When it was added to the fleet, and when its instance or agent state last changed. */
+  createdAt: number;
+  changedAt: number;
 }
 
 export interface OutcomeSpec {

@@ -158,6 +158,9 @@ export function planRun(rng: Prng, rec: InvocationRecord, inst: SimInstance, ind
   } else if (forced?.status || forced?.errorCode) {
     outcome = forced.status ?? ERROR_STATUS[forced.errorCode as string] ?? 'Failed';
     errorCode = forced.errorCode ?? DEFAULT_ERROR[outcome];
+  } else if (inst.released) {
+    outcome = 'Invalid';
+    errorCode = 'InstanceNotExists';
   } else if (!inst.running) {
     outcome = 'Aborted';
     errorCode = 'InstanceNotRunning';

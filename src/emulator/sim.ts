@@ -85,6 +85,10 @@ export class Simulation {
         os,
         running: true,
         agentRunning: true,
+        released: false,
+        index,
+        createdAt: this.clock.now(),
+        changedAt: this.clock.now(),
       };
       this.fleet.push(inst);
       this.byInstance.set(id, inst);
@@ -97,12 +101,17 @@ export class Simulation {
     return this.byInstance.get(instanceId);
   }
 
-  /** Stop/start an instance or its agent: later invocations on it end Aborted (InstanceNotRunning / ClientNotRunning). */
-  setInstanceState(instanceId: string, state: { running?: boolean; agentRunning?: boolean }): void {
+  /**
+   * Stop/start an instance or its agent: later invocations on it end Aborted (InstanceNotRunning /
+   * ClientNotRunning). A released instance leaves DescribeInstances; the API refuses it as a target.
+   */
+  setInstanceState(instanceId: string, state: { running?: boolean; agentRunning?: boolean; released?: boolean }): void {
     const inst = this.byInstance.get(instanceId);
     if (!inst) throw new Error(`unknown instance ${instanceId}`);
     if (state.running !== undefined) inst.running = state.running;
     if (state.agentRunning !== undefined) inst.agentRunning = state.agentRunning;
+    if (state.released !== undefined) inst.released = state.released;
+    inst.changedAt = this.clock.now();
   }
 
   // ---------------------------------------------------------------- commands

@@ -62,6 +62,6 @@ describe('a seeded fleet answers byte for byte', () => {
     const lines = await transcript();
     expect(lines.length).toBeGreaterThan(100);
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
-    expect(digest).toBe('0534512a48f8b0d2ceaa8d141dc8fdfdb36e3a60bdd9e6bc95de6d50a6e9cd45');
+    expect(digest).toBe('f8686c41180e5fa19b0cde5b08316d00970ecc157f0430efd959471d7149c77e');
   });
 });

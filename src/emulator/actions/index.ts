@@ -1,5 +1,7 @@
 // The Cloud Assistant actions by name: parameter checks with the service's error codes, and JSON
 // bodies in the documented shapes.
+import { describeCloudAssistantStatus } from './describeCloudAssistantStatus.js';
+import { describeInstances } from './describeInstances.js';
 import { describeInvocationResults } from './describeInvocationResults.js';
 import { describeInvocations } from './describeInvocations.js';
 import type { Action } from './params.js';
@@ -14,4 +16,6 @@ export const ACTIONS: Record<string, Action> = {
   StopInvocation: stopInvocation,
   RunCommand: runCommand,
   InvokeCommand: invokeCommand,
+  DescribeInstances: describeInstances,
+  DescribeCloudAssistantStatus: describeCloudAssistantStatus,
 };

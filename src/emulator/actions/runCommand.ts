@@ -18,7 +18,8 @@ function targetInstances(params: Params, ctx: ActionContext, inRegion: boolean):
   if (ids.length === 0) throw missing('InstanceId.1');
   checkInstanceCount(ids, 100);
   for (const id of ids) {
-    if (!inRegion || !ctx.sim.instance(id)) throw new RpcError(404, 'InvalidInstance.NotFound', `The specified instance ${id} does not exist.`);
+    const inst = inRegion ? ctx.sim.instance(id) : undefined;
+    if (!inst || inst.released) throw new RpcError(404, 'InvalidInstance.NotFound', `The specified instance ${id} does not exist.`);
   }
   return ids;
 }
