@@ -36,6 +36,12 @@ interface Command {
   description: string;
 }
 
+/** The zone-family part of instance ids, as ECS writes them per region. */
+function instancePrefix(regionId: string): string {
+  const known: Record<string, string> = { 'cn-shanghai': 'uf6', 'cn-beijing': '2ze', 'cn-shenzhen': 'wz9' };
+  return `i-${known[regionId] ?? 'bp1'}`;
+}
+
 function regionCode(regionId: string): string {
   const known: Record<string, string> = { 'cn-hangzhou': 'hz', 'cn-shanghai': 'sh', 'cn-beijing': 'bj', 'cn-shenzhen': 'sz' };
   return known[regionId] ?? regionId.replace(/[^a-z]/g, '').slice(0, 2).padEnd(2, 'x');
@@ -49,6 +55,7 @@ export class Simulation {
   private seq = 0;
   private readonly rng: Prng;
   private readonly code: string;
+  private readonly prefix: string;
 
   constructor(
     readonly clock: Clock,
@@ -57,6 +64,7 @@ export class Simulation {
   ) {
     this.rng = new Prng(seed);
     this.code = regionCode(regionId);
+    this.prefix = instancePrefix(regionId);
     this.ledger = new Ledger(clock);
   }
 
@@ -66,7 +74,7 @@ export class Simulation {
 
   // ---------------------------------------------------------------- fleet
 
-  /** Add `n` instances (about a quarter Windows) with ids like `i-bp1...`. */
+  /** Add `n` instances (about a quarter Windows) with ids like `i-bp1...` (`i-uf6...` in cn-shanghai). */
   addInstances(n: number, opts: { windowsShare?: number } = {}): SimInstance[] {
     const share = opts.windowsShare ?? 0.25;
     const roles = ['web', 'api', 'worker', 'db', 'cache', 'batch', 'gw'];
@@ -76,7 +84,7 @@ export class Simulation {
       // Deterministic mix: every 4th instance (offset) is Windows at the default share.
       const os: Os = share > 0 && index % Math.max(1, Math.round(1 / share)) === 3 ? 'windows' : 'linux';
       let id: string;
-      do id = ['i-bp1', this.rng.chars(17)].join(''); // join: a flat string, cheap to compare
+      do id = [this.prefix, this.rng.chars(17)].join(''); // join: a flat string, cheap to compare
       while (this.byInstance.has(id));
       const role = os === 'windows' ? 'win-app' : roles[index % roles.length];
       const inst: SimInstance = {

@@ -2,6 +2,7 @@
 // bodies in the documented shapes.
 import { describeCloudAssistantStatus } from './describeCloudAssistantStatus.js';
 import { describeInstances } from './describeInstances.js';
+import { describeRegions } from './describeRegions.js';
 import { describeInvocationResults } from './describeInvocationResults.js';
 import { describeInvocations } from './describeInvocations.js';
 import type { Action } from './params.js';
@@ -18,4 +19,5 @@ export const ACTIONS: Record<string, Action> = {
   InvokeCommand: invokeCommand,
   DescribeInstances: describeInstances,
   DescribeCloudAssistantStatus: describeCloudAssistantStatus,
+  DescribeRegions: describeRegions,
 };

@@ -17,8 +17,12 @@ export type Params = Record<string, string>;
 export type Json = Record<string, unknown>;
 
 export interface ActionContext {
+  /** The fleet of the request's region (of the first region when that one is not served). */
   sim: Simulation;
+  /** The request's region when it is served, else the first one. */
   regionId: string;
+  /** Every region served, first one first. */
+  regions: readonly string[];
   requestId: string;
 }
 
