@@ -168,7 +168,7 @@ export class Ledger {
       if (filter.commandName !== undefined && rec.commandName !== filter.commandName) return false;
       if (filter.commandType !== undefined && rec.commandType !== filter.commandType) return false;
       if (filter.timed !== undefined && rec.timed !== filter.timed) return false;
-      if (filter.repeatMode !== undefined && (rec.timed ? 'Period' : 'Once') !== filter.repeatMode) return false;
+      if (filter.repeatMode !== undefined && rec.repeatMode !== filter.repeatMode) return false;
       if (inst !== undefined && !viaIndex) {
         const runs = rec.runs;
         let found = false;

@@ -43,6 +43,10 @@ export interface OutcomeSpec {
 }
 export type OutcomeInput = Outcome | OutcomeSpec;
 
+/** How an invocation repeats. The reboot modes run once here, as if the instance rebooted at creation. */
+export type RepeatMode = 'Once' | 'Period' | 'NextRebootOnly' | 'EveryReboot';
+export const REPEAT_MODES: readonly RepeatMode[] = ['Once', 'Period', 'NextRebootOnly', 'EveryReboot'];
+
 export interface RunCommandSpec {
   commandContent: string;
   /** Default: the first instance of the fleet. */
@@ -55,6 +59,8 @@ export interface RunCommandSpec {
   timed?: boolean;
   /** Cron with seconds (`0 0/5 * * * *`) or `rate(5m)`; implies timed. */
   frequency?: string;
+  /** Default: Period when timed, else Once. */
+  repeatMode?: RepeatMode;
   parameters?: Record<string, string> | string;
   username?: string;
   workingDir?: string;
@@ -100,6 +106,7 @@ export interface InvocationRecord {
   parameters: string;
   timed: boolean;
   frequency: string;
+  repeatMode: RepeatMode;
   createdAt: number;
   username: string;
   workingDir: string;

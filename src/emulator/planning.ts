@@ -5,6 +5,7 @@ import type { CatalogCommand, Os, Outcome } from './catalog.js';
 import {
   EXIT_CODES,
   type InvocationRecord,
+  type RepeatMode,
   type OutcomeInput,
   type OutcomeSpec,
   type Run,
@@ -62,6 +63,7 @@ export interface RecordInit {
   parameters?: string;
   timed?: boolean;
   frequency?: string;
+  repeatMode?: RepeatMode;
   username?: string;
   workingDir?: string;
   timeout?: number;
@@ -83,6 +85,7 @@ export function newRecord(init: RecordInit): InvocationRecord {
     parameters: init.parameters ?? '{}',
     timed: init.timed ?? false,
     frequency: init.frequency ?? '',
+    repeatMode: init.repeatMode ?? (init.timed ? 'Period' : 'Once'),
     createdAt: init.createdAt,
     username: init.username ?? (windows ? 'System' : 'root'),
     workingDir: init.workingDir ?? (windows ? 'C:\\Windows\\system32' : '/root'),

@@ -193,6 +193,7 @@ export class Simulation {
       parameters: typeof spec.parameters === 'string' ? spec.parameters : JSON.stringify(spec.parameters ?? {}),
       timed,
       frequency,
+      repeatMode: spec.repeatMode,
       username: spec.username,
       workingDir: spec.workingDir,
       timeout: spec.timeout,

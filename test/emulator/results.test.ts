@@ -81,6 +81,17 @@ describe('DescribeInvocationResults', () => {
     expect([none.status, none.code]).toEqual([400, 'MissingParameter']);
     expect(none.data?.Message).toContain('"InvokeId"');
   });
+
+  it('EveryReboot invocations (run once here, at creation) are listed as such and take IncludeHistory too', async () => {
+    const body = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'systemctl start app', InstanceId: ids(1), RepeatMode: 'EveryReboot' });
+    clock.advance(30_000);
+    const listed = await call(emu, 'DescribeInvocations', { RepeatMode: 'EveryReboot' });
+    expect(listed.Invocations.Invocation.map((i: Body) => [i.InvokeId, i.RepeatMode, i.Timed])).toEqual([[body.InvokeId, 'EveryReboot', false]]);
+    const history = await call(emu, 'DescribeInvocationResults', { InvokeId: body.InvokeId, IncludeHistory: true });
+    expect(rowsOf(history).map((r) => [r.InvocationStatus, r.Repeats])).toEqual([['Success', 1]]);
+    const bad = await callError(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'true', InstanceId: ids(1), RepeatMode: 'Hourly' });
+    expect([bad.status, bad.code]).toEqual([403, 'InvalidParam.RepeatMode']);
+  });
 });
 
 describe('instance limits of one call', () => {

@@ -46,10 +46,10 @@ function matches(state: InstanceState, wanted: RecordStatus | undefined): boolea
   return wanted === undefined || state.legacy === wanted || (wanted === 'Success' && state.status === 'Success');
 }
 
-/** IncludeHistory needs the InvokeId of a scheduled invocation (Period; EveryReboot is not simulated). */
+/** IncludeHistory needs the InvokeId of an invocation that repeats (Period or EveryReboot). */
 function checkHistory(invokeId: string | undefined, rec: InvocationRecord | undefined): void {
   if (invokeId === undefined) throw missing('InvokeId');
-  if (rec && !rec.timed) {
+  if (rec && rec.repeatMode !== 'Period' && rec.repeatMode !== 'EveryReboot') {
     throw new RpcError(403, 'InvalidParam.IncludeHistory', `${INVALID} IncludeHistory applies only to Period and EveryReboot invocations.`);
   }
 }

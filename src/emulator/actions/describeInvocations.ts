@@ -56,7 +56,7 @@ function invocationJson(sim: Simulation, rec: InvocationRecord, includeOutput: b
     CommandName: rec.commandName,
     CommandDescription: rec.description,
     InvokeId: rec.invokeId,
-    RepeatMode: rec.timed ? 'Period' : 'Once',
+    RepeatMode: rec.repeatMode,
     Timeout: rec.timeout,
     Username: rec.username,
     WorkingDir: rec.workingDir,

@@ -1,8 +1,8 @@
 // RunCommand (a script given inline) and InvokeCommand (a registered command) on 1..100 instances.
 import { COMMAND_TYPES } from '../../api/wire.js';
-import type { InvocationRecord, RunCommandSpec } from '../model.js';
+import { REPEAT_MODES, type InvocationRecord, type RepeatMode, type RunCommandSpec } from '../model.js';
 import { encodingParam } from './paging.js';
-import { INVALID, RpcError, bool, checkInstanceCount, instanceList, missing, present, region, type Action, type ActionContext, type Params } from './params.js';
+import { INVALID, RpcError, bool, checkInstanceCount, instanceList, missing, oneOf, present, region, type Action, type ActionContext, type Params } from './params.js';
 
 function decodeContent(params: Params, content: string): string {
   const encoding = encodingParam(params, 'PlainText');
@@ -24,12 +24,12 @@ function targetInstances(params: Params, ctx: ActionContext, inRegion: boolean):
   return ids;
 }
 
-function schedule(params: Params): { timed: boolean; frequency?: string } {
-  const repeatMode = present(params, 'RepeatMode');
+function schedule(params: Params): { timed: boolean; frequency?: string; repeatMode: RepeatMode } {
+  const mode = oneOf(params, 'RepeatMode', REPEAT_MODES);
   const frequency = present(params, 'Frequency');
-  const timed = bool(params, 'Timed') ?? (repeatMode === 'Period' || (repeatMode === undefined && frequency !== undefined));
+  const timed = bool(params, 'Timed') ?? (mode === 'Period' || (mode === undefined && frequency !== undefined));
   if (timed && frequency === undefined) throw missing('Frequency');
-  return { timed, frequency };
+  return { timed, frequency, repeatMode: mode === 'Period' || mode === 'Once' || mode === undefined ? (timed ? 'Period' : 'Once') : mode };
 }
 
 function timeoutParam(params: Params): number | undefined {
@@ -43,11 +43,12 @@ function timeoutParam(params: Params): number | undefined {
 /** What RunCommand and InvokeCommand share: where, when and how the command runs. */
 function runOptions(params: Params, ctx: ActionContext, inRegion: boolean): Omit<RunCommandSpec, 'commandContent'> {
   const instanceIds = targetInstances(params, ctx, inRegion);
-  const { timed, frequency } = schedule(params);
+  const { timed, frequency, repeatMode } = schedule(params);
   return {
     instanceIds,
     timed,
     frequency,
+    repeatMode,
     parameters: present(params, 'Parameters'),
     username: present(params, 'Username'),
     workingDir: present(params, 'WorkingDir'),
