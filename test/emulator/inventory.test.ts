@@ -20,6 +20,8 @@ afterAll(async () => {
 
 const instances = (body: Body): Body[] => body.Instances.Instance as Body[];
 const statuses = (body: Body): Body[] => body.InstanceCloudAssistantStatusSet.InstanceCloudAssistantStatus as Body[];
+/** The same listing position under another listing's tag: not a token this listing issued. */
+const retagged = (token: string) => Buffer.from(Buffer.from(token, 'base64url').toString('utf8').replace(/^a/, 'i')).toString('base64url');
 const released = () => emu.sim.fleet.filter((i) => i.released).map((i) => i.instanceId);
 
 describe('DescribeInstances', () => {
@@ -70,6 +72,8 @@ describe('DescribeInstances', () => {
     expect(webs.every((r) => r.InstanceName.startsWith('web-'))).toBe(true);
     const bad = await callError(emu, 'DescribeInstances', { Status: 'Sleeping' });
     expect([bad.status, bad.code]).toEqual([404, 'InvalidStatus.NotFound']);
+    const forged = await callError(emu, 'DescribeInstances', { NextToken: Buffer.from('a10').toString('base64url') });
+    expect([forged.status, forged.code]).toEqual([400, 'InvalidParameter.NextToken']);
   });
 });
 
@@ -99,5 +103,7 @@ describe('DescribeCloudAssistantStatus', () => {
     const first = await call(emu, 'DescribeCloudAssistantStatus', { MaxResults: 20 });
     const second = await call(emu, 'DescribeCloudAssistantStatus', { MaxResults: 20, NextToken: first.NextToken });
     expect([statuses(first).length, statuses(second).length, second.NextToken]).toEqual([20, 18, '']);
+    const forged = await callError(emu, 'DescribeCloudAssistantStatus', { NextToken: retagged(first.NextToken) });
+    expect([forged.status, forged.code]).toEqual([403, 'InvalidParam.NextToken']);
   });
 });

@@ -5,8 +5,8 @@ import { inventory } from '../inventory.js';
 import { stateAt } from '../lifecycle.js';
 import { runOf, type SimInstance } from '../model.js';
 import type { Simulation } from '../sim.js';
-import { isoTime } from './paging.js';
-import { RpcError, checkInstanceCount, instanceList, intParam, oneOf, present, region, type Action, type Json } from './params.js';
+import { isoTime, offsetToken, tokenOffset } from './paging.js';
+import { INVALID, RpcError, checkInstanceCount, instanceList, intParam, oneOf, present, region, type Action, type Json } from './params.js';
 
 /** Heartbeats come every minute while the agent runs; the last one stays when it stops. */
 function lastHeartbeat(inst: SimInstance, now: number): number {
@@ -41,16 +41,6 @@ function statusJson(sim: Simulation, inst: SimInstance, now: number): Json {
   };
 }
 
-function pageToken(next: number): string {
-  return Buffer.from(`a${next}`).toString('base64url');
-}
-
-function tokenStart(token: string): number {
-  const m = /^a(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!m) throw new RpcError(403, 'InvalidParam.NextToken', 'The specified parameter is invalid. NextToken is not a token this service issued.');
-  return Number(m[1]);
-}
-
 export const describeCloudAssistantStatus: Action = (params, ctx) => {
   const inRegion = region(params, ctx);
   const ids = instanceList(params);
@@ -70,9 +60,9 @@ export const describeCloudAssistantStatus: Action = (params, ctx) => {
     page = matching;
   } else if (token !== undefined || present(params, 'MaxResults') !== undefined) {
     const max = intParam(params, 'MaxResults', 10, 1, 50);
-    const start = token ? tokenStart(token) : 0;
+    const start = token ? tokenOffset('a', token, new RpcError(403, 'InvalidParam.NextToken', `${INVALID} NextToken is not a token this service issued.`)) : 0;
     page = matching.slice(start, start + max);
-    body.NextToken = start + max < matching.length ? pageToken(start + max) : '';
+    body.NextToken = start + max < matching.length ? offsetToken('a', start + max) : '';
   } else {
     const pageNumber = intParam(params, 'PageNumber', 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = intParam(params, 'PageSize', 10, 1, 50);

@@ -4,6 +4,7 @@
 // Released instances are gone; a stopped one answers Status Stopped.
 import { inventory } from '../inventory.js';
 import type { SimInstance } from '../model.js';
+import { offsetToken, tokenOffset } from './paging.js';
 import { INVALID, RpcError, intParam, present, region, type Action, type Json } from './params.js';
 
 const STATUSES = ['Pending', 'Running', 'Starting', 'Stopping', 'Stopped'];
@@ -78,16 +79,6 @@ function instanceJson(inst: SimInstance, regionId: string, seed: number): Json {
   };
 }
 
-function pageToken(next: number): string {
-  return Buffer.from(`i${next}`).toString('base64url');
-}
-
-function tokenStart(token: string): number {
-  const m = /^i(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!m) throw new RpcError(400, 'InvalidParameter.NextToken', 'The specified parameter NextToken is not valid.');
-  return Number(m[1]);
-}
-
 export const describeInstances: Action = (params, ctx) => {
   const inRegion = region(params, ctx);
   const ids = instanceIdsParam(present(params, 'InstanceIds'));
@@ -108,8 +99,8 @@ export const describeInstances: Action = (params, ctx) => {
     const max = maxRaw === undefined ? 10 : Number(maxRaw);
     if (!Number.isInteger(max)) throw new RpcError(400, 'InvalidParameter.MaxResults', `${INVALID} MaxResults must be a whole number.`);
     size = Math.min(100, Math.max(10, max));
-    start = token ? tokenStart(token) : 0;
-    body.NextToken = start + size < matching.length ? pageToken(start + size) : '';
+    start = token ? tokenOffset('i', token, new RpcError(400, 'InvalidParameter.NextToken', 'The specified parameter NextToken is not valid.')) : 0;
+    body.NextToken = start + size < matching.length ? offsetToken('i', start + size) : '';
   } else {
     const pageNumber = intParam(params, 'PageNumber', 1, 1, Number.MAX_SAFE_INTEGER);
     size = intParam(params, 'PageSize', 10, 1, 100);

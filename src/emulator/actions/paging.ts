@@ -18,6 +18,19 @@ export function encodeText(text: string | Buffer, base64: boolean): string {
   return typeof text === 'string' ? text : text.toString('utf8');
 }
 
+/** A NextToken over a plain list (the fleet): the index of the next item, tagged by its listing. */
+export function offsetToken(tag: string, next: number): string {
+  return Buffer.from(`${tag}${next}`).toString('base64url');
+}
+
+/** The index an offsetToken names; `invalid` is the listing's own error for any other token. */
+export function tokenOffset(tag: string, token: string, invalid: RpcError): number {
+  const text = Buffer.from(token, 'base64url').toString('utf8');
+  const n = text.startsWith(tag) && /^\d+$/.test(text.slice(tag.length)) ? Number(text.slice(tag.length)) : NaN;
+  if (!Number.isSafeInteger(n)) throw invalid;
+  return n;
+}
+
 /** A listing's place: after the record `createdAt.seq`, or (with `row`) at that row of the record. */
 export interface PageCursor extends Cursor {
   row?: number;
