@@ -97,10 +97,13 @@ export interface ScheduledResult {
 export function scheduledRun(rec: InvocationRecord, run: Run, k: number): ScheduledResult {
   const r = new Prng(hash32(`${rec.invokeId}/${run.inst.instanceId}/${k}`, rec.seed));
   let durationMs = rec.durationMs ?? (rec.catalog ? r.int(rec.catalog.durationMs[0], rec.catalog.durationMs[1]) : r.int(500, 2_000));
-  let outcome: Outcome = 'Success';
-  if (run.forcedOutcome) outcome = run.outcome === 'Success' ? 'Success' : 'Failed';
-  else if (rec.catalog) outcome = r.weighted(rec.catalog.outcomes) === 'Success' ? 'Success' : 'Failed';
-  const exitCode = outcome === 'Success' ? 0 : (run.exitCode ?? r.pick(EXIT_CODES));
+  // A caller's plan first, then the catalog's odds, else what the script does (`exit N` fails every run).
+  let outcome: Outcome;
+  if (run.failsFrom !== null) outcome = k >= run.failsFrom ? 'Failed' : 'Success';
+  else if (rec.catalog && !run.forcedOutcome) outcome = r.weighted(rec.catalog.outcomes) === 'Success' ? 'Success' : 'Failed';
+  else outcome = run.outcome === 'Success' ? 'Success' : 'Failed';
+  // A failed run exits non-zero: the planned code when it is one, else a drawn one.
+  const exitCode = outcome === 'Success' ? 0 : run.exitCode || r.pick(EXIT_CODES);
   if (durationMs < 1) durationMs = 1;
   return { durationMs, outcome, exitCode };
 }

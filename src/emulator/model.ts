@@ -40,6 +40,8 @@ export interface OutcomeSpec {
   output?: string | Uint8Array;
   pendingMs?: number;
   durationMs?: number;
+  /** Scheduled invocations: runs succeed until this run (1-based), then fail (with `exitCode` if given). */
+  failsFromRun?: number;
 }
 export type OutcomeInput = Outcome | OutcomeSpec;
 
@@ -88,6 +90,8 @@ export interface Run {
   errorCode: string;
   output: Buffer | null;
   forcedOutcome: boolean;
+  /** Scheduled: the first run that fails, if the caller asked for one. */
+  failsFrom: number | null;
   stopAt: number | null;
   stopDoneAt: number | null;
   /** Byte length of the full generated output of a one-time run, once known (Dropped without generating it again). */

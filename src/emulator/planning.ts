@@ -103,7 +103,7 @@ export function newRecord(init: RecordInit): InvocationRecord {
 }
 
 function isOutcomeSpec(o: object): o is OutcomeSpec {
-  const keys = ['status', 'exitCode', 'errorCode', 'output', 'pendingMs', 'durationMs'];
+  const keys = ['status', 'exitCode', 'errorCode', 'output', 'pendingMs', 'durationMs', 'failsFromRun'];
   return Object.keys(o).every((k) => keys.includes(k));
 }
 
@@ -144,7 +144,7 @@ function sleepMs(content: string): number {
 }
 
 function runFrom(inst: SimInstance, outcome: Outcome, errorCode: string, startAt: number | null, finishAt: number, exitCode: number | null): Run {
-  return { inst, startAt, finishAt, outcome, final: outcome, exitCode, errorCode, output: null, forcedOutcome: false, stopAt: null, stopDoneAt: null };
+  return { inst, startAt, finishAt, outcome, final: outcome, exitCode, errorCode, output: null, forcedOutcome: false, failsFrom: null, stopAt: null, stopDoneAt: null };
 }
 
 /**
@@ -196,6 +196,10 @@ export function planRun(rng: Prng, rec: InvocationRecord, inst: SimInstance, ind
   const raw = forced?.output ?? spec.output;
   if (raw !== undefined) run.output = Buffer.from(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw);
   run.forcedOutcome = forced !== undefined;
+  if (forced?.failsFromRun !== undefined && rec.schedule) {
+    run.failsFrom = forced.failsFromRun;
+    if (forced.exitCode !== undefined) run.exitCode = forced.exitCode;
+  }
   return run;
 }
 

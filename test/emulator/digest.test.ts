@@ -62,6 +62,6 @@ describe('a seeded fleet answers byte for byte', () => {
     const lines = await transcript();
     expect(lines.length).toBeGreaterThan(100);
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
-    expect(digest).toBe('f8686c41180e5fa19b0cde5b08316d00970ecc157f0430efd959471d7149c77e');
+    expect(digest).toBe('2c1bc6abb689b05b552ea1aaf92380c3f6a058655f701416f0744b0b902e417e');
   });
 });
