@@ -2,8 +2,16 @@
 // set of records that can still change. Retention (two weeks, 100,000) applies on every read.
 import type { Clock } from '../clock.js';
 import { legacyInvokeStatus, overallStatus } from '../api/status.js';
-import { legacyAt, stateAt } from './lifecycle.js';
-import { MAX_RECORDS, RETENTION_MS, type InvocationFilter, type InvocationRecord, type SimInstance } from './model.js';
+import { legacyAt, scheduledRun, stateAt } from './lifecycle.js';
+import { MAX_RECORDS, RETENTION_MS, type InvocationFilter, type InvocationRecord, type Run, type SimInstance } from './model.js';
+
+/** When a scheduled run's last fire ends (Infinity for a schedule without end). */
+function scheduleEnd(rec: InvocationRecord, run: Run): number {
+  const schedule = rec.schedule;
+  if (!schedule || schedule.total === undefined) return Infinity;
+  if (schedule.total === 0) return rec.createdAt;
+  return schedule.fireAt(schedule.total) + scheduledRun(rec, run, schedule.total).durationMs;
+}
 
 export interface Cursor {
   createdAt: number;
@@ -78,7 +86,7 @@ export class Ledger {
     for (const run of rec.runs) {
       let t: number;
       if (run.stopAt !== null) t = run.stopDoneAt ?? run.stopAt;
-      else if (rec.schedule && run.startAt !== null) t = Infinity;
+      else if (rec.schedule && run.startAt !== null) t = scheduleEnd(rec, run);
       else t = run.finishAt;
       if (t > at) at = t;
     }

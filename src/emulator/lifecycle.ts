@@ -150,6 +150,11 @@ function scheduledStateAt(rec: InvocationRecord, schedule: Schedule, run: Run, t
     }
     return build(rec, run, { ...common, status: 'Stopped', legacy: 'Stopped', finishAt, stopAt, updateAt: stopAt });
   }
+  // A schedule that ends (`at()`) ends as its last run did.
+  if (schedule.total !== undefined && k >= schedule.total && !runningAtHorizon) {
+    const status: InstanceStatus = errorCode ? 'Failed' : 'Success';
+    return build(rec, run, { ...common, status, legacy: 'Finished', finishAt, stopAt: null, updateAt: finishAt ?? rec.createdAt });
+  }
   const status: InstanceStatus = runningAtHorizon ? 'Running' : 'Scheduled';
   const updateAt = runningAtHorizon ? t : (finishAt ?? rec.createdAt);
   return build(rec, run, { ...common, status, legacy: 'Running', finishAt, stopAt: null, updateAt });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { parseSchedule } from '../../src/emulator/schedule.js';
 import { call, type Body } from './helpers.js';
 
 let emu: RunningEmulator;
@@ -70,5 +71,30 @@ describe('scheduled runs', () => {
       [5, 7, 'ExitCodeNonzero'],
       [5, 0, ''],
     ]);
+  });
+
+  it('at(): one run at that wall-clock time in its zone, then the invocation ends as the run did', async () => {
+    const [a] = emu.sim.fleet.map((i) => i.instanceId);
+    const start = clock.now();
+    const fire = start + 90 * 60_000;
+    const wall = new Date(fire + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const body = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'uptime', InstanceId: [a], RepeatMode: 'Period', Frequency: `at(${wall} Asia/Shanghai)` });
+    const row = async () => (await call(emu, 'DescribeInvocations', { InvokeId: body.InvokeId })).Invocations.Invocation[0] as Body;
+    clock.advance(60 * 60_000);
+    expect([(await row()).InvocationStatus, (await row()).InvokeInstances.InvokeInstance[0].Repeats]).toEqual(['Scheduled', 0]);
+    clock.advance(60 * 60_000);
+    const done = await row();
+    expect([done.InvocationStatus, done.InvokeStatus]).toEqual(['Success', 'Finished']);
+    expect(done.InvokeInstances.InvokeInstance[0]).toMatchObject({ Repeats: 1, ExitCode: 0, StartTime: new Date(fire).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    expect((await history(body.InvokeId, a)).map((r) => [r.Repeats, r.InvocationStatus])).toEqual([[1, 'Success']]);
+    // The same instant written with an offset; a time already past cannot fire.
+    expect(parseSchedule(`at(${wall} +08:00)`, start)?.fireAt(1)).toBe(fire);
+    expect(parseSchedule(`at(${new Date(fire).toISOString().slice(0, 19)}Z)`, start)?.fireAt(1)).toBe(fire);
+    expect(parseSchedule(`at(${wall} Mars/Olympus)`, start)).toBeUndefined();
+    const past = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'uptime', InstanceId: [a], RepeatMode: 'Period', Frequency: `at(${wall} Asia/Shanghai)` });
+    clock.advance(5_000);
+    expect((await row()).InvocationStatus).toBe('Success');
+    const refused = (await call(emu, 'DescribeInvocations', { InvokeId: past.InvokeId })).Invocations.Invocation[0].InvokeInstances.InvokeInstance[0];
+    expect([refused.InvocationStatus, refused.ErrorCode]).toEqual(['Invalid', 'BadCronExpression']);
   });
 });
