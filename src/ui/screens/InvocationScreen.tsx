@@ -131,6 +131,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           }
           ui.back();
           return true;
+        case 'runs':
+          if (inv && hasRunHistory(inv)) {
+            ui.open({ screen: 'runs', invokeId });
+            return true;
+          }
+          return void ui.flash(`no run history: RepeatMode ${inv ? repeatMode(inv) : 'unknown'} runs once (only Period and EveryReboot repeat)`);
         case 'content':
           ui.showContent(invokeId);
           return true;
