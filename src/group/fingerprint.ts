@@ -1,0 +1,122 @@
+/**
+ * Output fingerprints: a short hash of the output with noise masked, so that instances whose
+ * outputs differ only by a timestamp, a hostname or an IP fall into one group.
+ *
+ * - `strict`: the output's bytes, nothing masked.
+ * - `masked` (the default) hides, each as a placeholder such as `<time>`:
+ *   - ISO 8601 dates and times (`2026-12-01T02:03:04.5+08:00`, `2026-12-01 02:03:04`,
+ *     `20261201T020304Z`);
+ *   - common log timestamps: syslog and `date` (`Dec  1 02:03:04`, `Tue Dec  1 02:03:04 UTC 2026`),
+ *     Apache (`[01/Dec/2026:02:03:04 +0800]`), RFC 2822 (`Tue, 01 Dec 2026 02:03:04 +0000`);
+ *   - dates (`2026-12-01`, `2026/12/01`, `01/12/2026`, `01.12.2026`, `Dec 1`, `1 Dec 2026`);
+ *   - clock times (`02:03`, `02:03:04`, `02:03:04,123`, `2:03 PM`) with a zone (`Z`, `UTC`, `GMT`,
+ *     `+08:00`) when one follows;
+ *   - durations (`12ms`, `1.5s`, `3m20s`, `0m0.003s`, `250µs`, `12 ms`, `5 seconds`, `3 days`);
+ *   - IPv4 addresses (`10.0.0.1`), IPv6 addresses (`fe80::1`, `2001:db8::8a2e:370:7334`,
+ *     `::ffff:10.0.0.1`) and MAC addresses (`00:16:3e:12:34:56`);
+ *   - UUIDs, and long hex ids: 8 or more hex digits with at least one letter (git shas,
+ *     container ids), or any `0x` with 8 or more;
+ *   - instance ids (`i-` and 8 or more letters or digits) and ECS default hostnames (`iZ…Z`);
+ *   - the instance's own names, hostnames and IPs when given (names shorter than 3 characters
+ *     are ignored), case-insensitively, as whole words.
+ *   Other numbers are kept: an exit count or a disk percentage is signal.
+ * - `loose`: as masked, and every other run of digits too.
+ *
+ * Linear in the output's length: one pass for the instance's own names and IPs (when given), one
+ * pass of one regular expression whose alternatives each start at a word boundary (or an address
+ * boundary) and never nest unbounded repeats.
+ */
+import { createHash } from 'node:crypto';
+import type { GroupMode, OwnIdentity } from './types.js';
+
+const MON = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}';
+const FRAC = '(?:[.,]\\d{1,9})';
+const ZONE = '(?:z|\\s?(?:utc|gmt)|\\s?[+-]\\d{2}:?\\d{2})';
+const CLOCK = `\\d{1,2}:\\d{2}(?::\\d{2}${FRAC}?)?(?:\\s?[ap]m)?`;
+const H = '[0-9a-f]{1,4}';
+const IPV4 = '(?:\\d{1,3}\\.){3}\\d{1,3}';
+const UNIT = '(?:ns|us|µs|ms|s|m|h|d)';
+const WORD_UNIT =
+  '(?:nanoseconds?|microseconds?|milliseconds?|msecs?|ns|us|µs|ms|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)';
+
+/** Each kind: its placeholder and its pattern (tried in this order at each position). */
+const KINDS: ReadonlyArray<readonly [string, string]> = [
+  // ISO 8601, extended and basic; a date alone when no time follows.
+  ['<time>', `\\b\\d{4}-\\d{1,2}-\\d{1,2}(?:[t_ ]\\d{2}:\\d{2}(?::\\d{2}${FRAC}?)?${ZONE}?)?(?!\\d)`],
+  ['<time>', `\\b\\d{8}t\\d{6}${FRAC}?z?\\b`],
+  // Apache/nginx access logs.
+  ['<time>', `\\b\\d{1,2}/${MON}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?:\\s[+-]\\d{4})?`],
+  // Month names (syslog, `date`, RFC 2822), with an optional weekday before.
+  [
+    '<date>',
+    `\\b(?:${WEEKDAY},?\\s+)?(?:${MON}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MON}\\.?(?:\\s+\\d{4})?)\\b`,
+  ],
+  ['<date>', `\\b(?:\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})\\b`],
+  ['<uuid>', '\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b'],
+  [
+    '<ip>',
+    `(?<![\\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?::${IPV4})?(?![\\w:]|\\.\\d)`,
+  ],
+  ['<mac>', '\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b'],
+  ['<time>', `\\b${CLOCK}${ZONE}?(?![\\d:])`],
+  ['<ip>', `(?<![\\w.])${IPV4}(?!\\w|\\.\\d)`],
+  ['<id>', '\\bi-[0-9a-z]{8,}\\b'],
+  ['<host>', '\\biz[0-9a-z]{8,}z\\b'],
+  ['<hex>', '\\b(?:0x[0-9a-f]{8,}|(?=\\d*[a-f])[0-9a-f]{8,})\\b'],
+  ['<dur>', `\\b(?:\\d+(?:\\.\\d+)?(?:${UNIT}\\d+(?:\\.\\d+)?){0,4}${UNIT}|\\d+(?:\\.\\d+)?\\s?${WORD_UNIT})\\b`],
+];
+const NUMBER: readonly [string, string] = ['<n>', '\\d+'];
+
+/**
+ * Every kind starts where no word character precedes, checked once up front: most positions are
+ * inside a word and fail there at once (a dozen alternatives tried at every position cost 40x).
+ */
+function compile(kinds: ReadonlyArray<readonly [string, string]>, loose: boolean): { re: RegExp; names: string[] } {
+  const alts = kinds.map(([, p]) => `(${p.replace(/^\\b/, '')})`).join('|');
+  const source = `(?<!\\w)(?=[\\w:])(?:${alts})${loose ? `|(${NUMBER[1]})` : ''}`;
+  return { re: new RegExp(source, 'gi'), names: [...kinds.map(([n]) => n), ...(loose ? [NUMBER[0]] : [])] };
+}
+
+const MASKED = compile(KINDS, false);
+const LOOSE = compile(KINDS, true);
+
+function replaceNoise(text: string, compiled: { re: RegExp; names: string[] }): string {
+  const { re, names } = compiled;
+  re.lastIndex = 0;
+  return text.replace(re, (...groups: unknown[]) => {
+    for (let k = 0; k < names.length; k++) if (groups[k + 1] !== undefined) return names[k];
+    return '<?>';
+  });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** The instance's own names and IPs as one pattern of whole words, longest first. */
+function ownPattern(own: OwnIdentity | undefined): RegExp | undefined {
+  if (!own) return undefined;
+  const words = new Set<string>();
+  for (const n of own.names) if (n && n.trim().length >= 3) words.add(n.trim().toLowerCase());
+  for (const ip of own.ips) if (ip && ip.trim().length >= 2) words.add(ip.trim().toLowerCase());
+  if (words.size === 0) return undefined;
+  const alts = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![\\w.:-])(?:${alts.join('|')})(?![\\w:-])`, 'gi');
+}
+
+/** The output as its fingerprint sees it (exported for tests and for showing what was hidden). */
+export function maskOutput(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
+  if (mode === 'strict') return output;
+  const mine = ownPattern(own);
+  const text = mine ? output.replace(mine, '<self>') : output;
+  return replaceNoise(text, mode === 'loose' ? LOOSE : MASKED);
+}
+
+/** Hex characters of the hash kept: 64 bits, ample for the groups of one invocation. */
+export const FINGERPRINT_LENGTH = 16;
+
+/** A short hash (SHA-1, hex prefix) of the output with noise masked per `mode`. */
+export function fingerprint(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
+  return createHash('sha1').update(maskOutput(output, mode, own)).digest('hex').slice(0, FINGERPRINT_LENGTH);
+}
