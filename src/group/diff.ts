@@ -37,10 +37,15 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+/** An empty range names the line before it, as GNU diff (and jsdiff's `formatPatch`) write it. */
+function range(start: number, count: number): string {
+  return `${count === 0 ? start - 1 : start},${count}`;
+}
+
 function wholeDiff(reference: string, sample: string): SampleDiff {
   const removed = splitLines(reference);
   const added = splitLines(sample);
-  const lines: DiffLine[] = [{ mark: '@', text: `@@ -1,${removed.length} +1,${added.length} @@` }];
+  const lines: DiffLine[] = [{ mark: '@', text: `@@ -${range(1, removed.length)} +${range(1, added.length)} @@` }];
   for (const text of removed) lines.push({ mark: '-', text });
   for (const text of added) lines.push({ mark: '+', text });
   return { lines, added: added.length, removed: removed.length, whole: true };
@@ -60,7 +65,7 @@ export function diffSamples(reference: string, sample: string, options: DiffOpti
   let added = 0;
   let removed = 0;
   for (const h of patch.hunks) {
-    lines.push({ mark: '@', text: `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@` });
+    lines.push({ mark: '@', text: `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@` });
     for (const l of h.lines) {
       const mark = l[0];
       if (mark !== '+' && mark !== '-' && mark !== ' ') continue;
