@@ -77,26 +77,63 @@ function compile(kinds: readonly string[]): RegExp {
 const MASKED = compile(KINDS);
 const LOOSE = new RegExp(`${MASKED.source}|\\d+`, 'gi');
 
+/** The instance's own names and IPs, lower case, longest first. */
+function ownWords(own: OwnIdentity | undefined): string[] {
+  if (!own) return [];
+  const words = new Set<string>();
+  for (const n of own.names) if (n && n.trim().length >= 3) words.add(n.trim().toLowerCase());
+  for (const ip of own.ips) if (ip && ip.trim().length >= 2) words.add(ip.trim().toLowerCase());
+  return [...words].sort((x, y) => y.length - x.length);
+}
+
+/** A name's neighbours that would make it part of a longer word, name or address. */
+const JOINS_BEFORE = /[\w.:-]/;
+const JOINS_AFTER = /[\w:-]/;
+
+/**
+ * Whole-word occurrences of the words, case-insensitively, by `indexOf` on a lower-case copy (a
+ * native scan per word; a regular expression of the words cost a third of the masking).
+ */
+function maskOwn(text: string, words: readonly string[]): string {
+  const lower = text.toLowerCase();
+  // A few characters change length in lower case; their offsets would not line up.
+  if (lower.length !== text.length) return maskOwnByPattern(text, words);
+  const hits: Array<[number, number]> = [];
+  for (const w of words) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if (at > 0 && JOINS_BEFORE.test(lower[at - 1])) continue;
+      if (end < lower.length && JOINS_AFTER.test(lower[end])) continue;
+      hits.push([at, end]);
+    }
+  }
+  if (hits.length === 0) return text;
+  hits.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const parts: string[] = [];
+  let done = 0;
+  for (const [at, end] of hits) {
+    if (at < done) continue;
+    parts.push(text.slice(done, at), NOISE);
+    done = end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** The instance's own names and IPs as one pattern of whole words, longest first. */
-function ownPattern(own: OwnIdentity | undefined): RegExp | undefined {
-  if (!own) return undefined;
-  const words = new Set<string>();
-  for (const n of own.names) if (n && n.trim().length >= 3) words.add(n.trim().toLowerCase());
-  for (const ip of own.ips) if (ip && ip.trim().length >= 2) words.add(ip.trim().toLowerCase());
-  if (words.size === 0) return undefined;
-  const alts = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![\\w.:-])(?:${alts.join('|')})(?![\\w:-])`, 'gi');
+function maskOwnByPattern(text: string, words: readonly string[]): string {
+  const re = new RegExp(`(?<![\\w.:-])(?:${words.map(escapeRegExp).join('|')})(?![\\w:-])`, 'gi');
+  return text.replace(re, NOISE);
 }
 
 /** The output as its fingerprint sees it (exported for tests and for showing what was hidden). */
 export function maskOutput(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
   if (mode === 'strict') return output;
-  const mine = ownPattern(own);
-  const text = mine ? output.replace(mine, NOISE) : output;
+  const words = ownWords(own);
+  const text = words.length ? maskOwn(output, words) : output;
   return text.replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
 }
 
