@@ -17,7 +17,7 @@
  *   - UUIDs, and long hex ids: 8 or more hex digits with at least one letter (git shas,
  *     container ids), or any `0x` with 8 or more;
  *   - instance ids (`i-` and 8 or more letters or digits) and ECS default hostnames (`iZ…Z`);
- *   - the instance's own names, hostnames and IPs when given (names shorter than 3 characters
+ *   - the instance's own names, hostnames and IPs when given (names shorter than 3 characters, or any longer than 255,
  *     are ignored), case-insensitively, as whole words.
  *   Other numbers are kept: an exit count or a disk percentage is signal.
  * - `loose`: as masked, and every other run of digits too.
@@ -77,12 +77,19 @@ function compile(kinds: readonly string[]): RegExp {
 const MASKED = compile(KINDS);
 const LOOSE = new RegExp(`${MASKED.source}|\\d+`, 'gi');
 
+/** Longer is not a hostname (at most 253) nor an address; the bound keeps the scan linear. */
+const OWN_WORD_MAX = 255;
+
 /** The instance's own names and IPs, lower case, longest first. */
 function ownWords(own: OwnIdentity | undefined): string[] {
   if (!own) return [];
   const words = new Set<string>();
-  for (const n of own.names) if (n && n.trim().length >= 3) words.add(n.trim().toLowerCase());
-  for (const ip of own.ips) if (ip && ip.trim().length >= 2) words.add(ip.trim().toLowerCase());
+  const keep = (w: string, min: number) => {
+    const t = w.trim().toLowerCase();
+    if (t.length >= min && t.length <= OWN_WORD_MAX) words.add(t);
+  };
+  for (const n of own.names) if (n) keep(n, 3);
+  for (const ip of own.ips) if (ip) keep(ip, 2);
   return [...words].sort((x, y) => y.length - x.length);
 }
 

@@ -55,6 +55,14 @@ describe('masked fingerprints hide noise', () => {
     expect(maskOutput('a.b+c ok axb+c', 'masked', { names: ['a.b+c'], ips: [] })).toBe('<*> ok axb+c');
   });
 
+  it('finds own names next to characters whose lower case is longer, and in long runs of their letters', () => {
+    const own = { names: ['web-0001'], ips: [] };
+    expect(maskOutput('İstanbul web-0001 WEB-0001', 'masked', own)).toBe('İstanbul <*> <*>');
+    const run = 'q'.repeat(100_000);
+    expect(maskOutput(`${run} qqq`, 'masked', { names: ['qqq'], ips: [] }) === `${run} <*>`).toBe(true);
+    expect(maskOutput('x'.repeat(300), 'masked', { names: ['x'.repeat(300)], ips: [] })).toBe('x'.repeat(300));
+  });
+
   it('gives a short hex hash', () => {
     expect(fingerprint('hello')).toMatch(new RegExp(`^[0-9a-f]{${FINGERPRINT_LENGTH}}$`));
     expect(fingerprint('')).toBe(fingerprint('', 'strict'));
