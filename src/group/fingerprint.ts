@@ -17,14 +17,14 @@
  *   - UUIDs, and long hex ids: 8 or more hex digits with at least one letter (git shas,
  *     container ids), or any `0x` with 8 or more;
  *   - instance ids (`i-` and 8 or more letters or digits) and ECS default hostnames (`iZ…Z`);
- *   - the instance's own names, hostnames and IPs when given (names shorter than 3 characters, or any longer than 255,
- *     are ignored), case-insensitively, as whole words.
+ *   - the instance's own names, hostnames and IPs when given, case-insensitively, as whole
+ *     words (names shorter than 3 characters or longer than 255 are ignored).
  *   Other numbers are kept: an exit count or a disk percentage is signal.
  * - `loose`: as masked, and every other run of digits too.
  *
- * Linear in the output's length: one pass for the instance's own names and IPs (when given), one
- * pass of one regular expression whose alternatives each start at a word boundary (or an address
- * boundary) and never nest unbounded repeats.
+ * Linear in the output's length: a native scan for each of the instance's own names and IPs (when
+ * given), then one pass of one regular expression whose alternatives each start at a word boundary
+ * (or an address boundary) and never nest unbounded repeats.
  */
 import { createHash } from 'node:crypto';
 import type { GroupMode, OwnIdentity } from './types.js';
