@@ -144,6 +144,16 @@ export function maskOutput(output: string, mode: GroupMode = 'masked', own?: Own
   return text.replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
 }
 
+/**
+ * A hash of the output as it is and of the own names it would be masked with: equal keys give equal
+ * fingerprints in every mode, so a byte-identical output is hashed, not masked again.
+ */
+export function outputKey(output: string, own?: OwnIdentity): string {
+  const h = createHash('sha1').update(output);
+  for (const w of ownWords(own)) h.update('\0').update(w);
+  return h.digest('hex');
+}
+
 /** Hex characters of the hash kept: 64 bits, ample for the groups of one invocation. */
 export const FINGERPRINT_LENGTH = 16;
 

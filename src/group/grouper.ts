@@ -7,7 +7,7 @@
  */
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, outputKey } from './fingerprint.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
 interface GroupState {
@@ -43,10 +43,12 @@ export interface Grouper {
   readonly instanceCount: number;
   /** Instances whose output has been fingerprinted. */
   readonly outputsKnown: number;
+  /** Outputs masked so far (a byte-identical output seen before is not masked again). */
+  readonly outputsMasked: number;
   /** Bookkeeping steps done so far (map and set operations), to check the cost stays linear. */
   readonly operations: number;
   /** What is kept, for checking that outputs are not: every string held, by role. */
-  retained(): { samples: number; sampleChars: number; fingerprints: number; ids: number };
+  retained(): { samples: number; sampleChars: number; fingerprints: number; ids: number; knownOutputs: number };
 }
 
 /** Failed family first, then stopped, then the rest (still active), then success. */
@@ -86,12 +88,33 @@ export function firstLineOf(text: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
+/** Fingerprints remembered by output hash; beyond this many, the memo starts afresh (bounded memory). */
+const KNOWN_OUTPUTS_MAX = 10_000;
+
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
+  const knownOutputs = new Map<string, string>();
+  let outputsMasked = 0;
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
   let operations = 0;
   let snapshot: readonly Group[] | undefined;
+
+  function fingerprintOf(output: string, own?: OwnIdentity): string {
+    if (mode === 'strict') {
+      outputsMasked++;
+      return fingerprint(output, mode);
+    }
+    const key = outputKey(output, own);
+    let fp = knownOutputs.get(key);
+    if (fp === undefined) {
+      fp = fingerprint(output, mode, own);
+      outputsMasked++;
+      if (knownOutputs.size >= KNOWN_OUTPUTS_MAX) knownOutputs.clear();
+      knownOutputs.set(key, fp);
+    }
+    return fp;
+  }
 
   function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
     const key = `${resultKey}#${fp}`;
@@ -121,7 +144,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     const before = instances.get(id);
     operations++;
     let fp = PENDING;
-    if (output !== undefined) fp = fingerprint(output, mode, own);
+    if (output !== undefined) fp = fingerprintOf(output, own);
     else if (before && before.resultKey === resultKey) fp = before.fingerprint;
     const group = groupFor(instance, resultKey, fp);
     if (output !== undefined && group.sample === undefined) {
@@ -177,6 +200,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     get outputsKnown() {
       return outputsKnown;
     },
+    get outputsMasked() {
+      return outputsMasked;
+    },
     get operations() {
       return operations;
     },
@@ -191,7 +217,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
         }
         ids += g.ids.size;
       }
-      return { samples, sampleChars, fingerprints: instances.size, ids };
+      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs: knownOutputs.size };
     },
   };
 }

@@ -107,6 +107,24 @@ describe('incremental grouping', () => {
     expect(g.instanceCount).toBe(1);
   });
 
+  it('masks a byte-identical output once (with the same own names), and stays bounded', () => {
+    const g = createGrouper();
+    const output = 'ok at 2026-12-01T00:00:00Z\n';
+    for (let k = 0; k < 100; k++) g.add(ok(`i-${k}`), output);
+    expect(g.outputsMasked).toBe(1);
+    g.add(ok('i-x'), 'web-1 ok', { names: ['web-1'], ips: [] });
+    g.add(ok('i-y'), 'web-1 ok', { names: ['web-2'], ips: [] });
+    expect(g.outputsMasked).toBe(3);
+    expect(g.groups().map((x) => x.count)).toEqual([100, 1, 1]);
+    expect(g.retained().knownOutputs).toBe(3);
+    const many = createGrouper();
+    for (let k = 0; k < 10_050; k++) many.add(ok(`i-${k}`), `out ${k}`);
+    expect(many.retained().knownOutputs).toBeLessThanOrEqual(10_000);
+    const strict = createGrouper('strict');
+    strict.add(ok('i-1'), output);
+    expect(strict.retained().knownOutputs).toBe(0);
+  });
+
   it('returns the same array until something changes, and removes instances and empty groups', () => {
     const g = createGrouper();
     g.add(ok('i-b'), 'x');
