@@ -65,7 +65,9 @@ describe('navigation', () => {
     await screen.waitFor((f) => f.includes(known.deploy), 'with rows');
     // Two moves, open, then a move on the invocation screen: one chunk, as a fast typist sends it.
     screen.press('jj\rj');
-    const frame = await screen.waitFor((f) => f.includes(`Invocations › ${known.deploy}`), 'of deploy');
+    // Frames come as each key lands: wait for the one the last key leads to.
+    const onDeploy = (f: string) => f.includes(`Invocations › ${known.deploy}`) && selectedLine(f) !== undefined;
+    const frame = await screen.waitFor((f) => onDeploy(f) && !selectedLine(f)!.includes(fx.instanceIds[0]), 'of deploy, moved');
     expect(selectedLine(frame)).toContain(fx.instanceIds[1]);
   });
 

@@ -1,9 +1,10 @@
 // The live UI against the real thing: the emulator on loopback, the pop-core client, the store
 // and the poller, all on one FakeClock. Ticks are run by the test (`tick()`), HTTP stays real, and
-// frames are awaited by polling what Ink last wrote (bounded), never by sleeping a fixed time.
+// frames are awaited as Ink writes them, never by sleeping or polling on a clock.
+import type { EventEmitter } from 'node:events';
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, onTestFailed } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -179,19 +180,55 @@ export const KEY = {
   ctrlC: '\u0003',
 };
 
-/** Polls the last frame until `predicate` holds: up to `tries` macrotask turns, then fails with the frame. */
-export async function waitForFrame(
-  lastFrame: () => string | undefined,
-  predicate: (frame: string) => boolean,
-  what: string,
-  tries = 400,
-): Promise<string> {
-  for (let i = 0; i < tries; i++) {
-    const frame = lastFrame() ?? '';
-    if (predicate(frame)) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * While a wait is pending, a failing test (its own timeout included) prints `explain()`, so a
+ * wait needs no clock of its own to explain itself. Returns the function that ends the wait.
+ */
+export function explainOnFailure(explain: () => string): () => void {
+  let pending = true;
+  onTestFailed(() => {
+    if (pending) console.error(explain());
+  });
+  return () => {
+    pending = false;
+  };
+}
+
+/** An ink-testing-library render: its stdout is written one whole frame at a time. */
+interface FrameSource {
+  stdout: EventEmitter & { write(frame: string): void };
+  lastFrame(): string | undefined;
+}
+
+const FRAME = 'catop:frame';
+const announcing = new WeakSet<object>();
+
+/**
+ * The first frame, the current one or one Ink writes later, for which `predicate` holds. Each
+ * write is an event; the test's timeout is the only clock.
+ */
+export function waitForFrame(ui: FrameSource, predicate: (frame: string) => boolean, what: string): Promise<string> {
+  const now = ui.lastFrame() ?? '';
+  if (predicate(now)) return Promise.resolve(now);
+  const { stdout } = ui;
+  if (!announcing.has(stdout)) {
+    announcing.add(stdout);
+    const write = stdout.write;
+    stdout.write = (frame: string) => {
+      write.call(stdout, frame);
+      stdout.emit(FRAME, frame);
+    };
   }
-  throw new Error(`no frame ${what}; last frame:\n${lastFrame() ?? '(none)'}`);
+  return new Promise((resolve) => {
+    const settle = explainOnFailure(() => `no frame ${what}; last frame:\n${ui.lastFrame() ?? '(none)'}`);
+    const onFrame = (frame: string) => {
+      if (!predicate(frame)) return;
+      stdout.off(FRAME, onFrame);
+      settle();
+      resolve(frame);
+    };
+    stdout.on(FRAME, onFrame);
+  });
 }
 
 export function renderApp(
@@ -227,7 +264,7 @@ export function renderApp(
     frames: () => ui.frames,
     press: (keys) => ui.stdin.write(keys),
     resize,
-    waitFor: (predicate, what) => waitForFrame(ui.lastFrame, predicate, what),
+    waitFor: (predicate, what) => waitForFrame(ui, predicate, what),
     exits,
     unmount: () => {
       mounted.delete(screen);
