@@ -4,13 +4,14 @@
 import type { EventEmitter } from 'node:events';
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, onTestFailed } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createPoller, type Poller } from '../../src/poller/index.js';
 import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
+import { explainOnFailure } from '../helpers/explain.js';
 
 export interface UiFixture {
   clock: FakeClock;
@@ -179,20 +180,6 @@ export const KEY = {
   backspace: '\u007f',
   ctrlC: '\u0003',
 };
-
-/**
- * While a wait is pending, a failing test (its own timeout included) prints `explain()`, so a
- * wait needs no clock of its own to explain itself. Returns the function that ends the wait.
- */
-export function explainOnFailure(explain: () => string): () => void {
-  let pending = true;
-  onTestFailed(() => {
-    if (pending) console.error(explain());
-  });
-  return () => {
-    pending = false;
-  };
-}
 
 /** An ink-testing-library render: its stdout is written one whole frame at a time. */
 interface FrameSource {

@@ -12,7 +12,8 @@ import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { runLiveUi, type LiveUiOptions } from '../../src/ui/run.js';
 import { CI_WARNING, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/ui/terminal.js';
-import { T0, explainOnFailure } from './fixture.js';
+import { explainOnFailure } from '../helpers/explain.js';
+import { T0 } from './fixture.js';
 
 // @xterm/headless names a "module" entry it does not ship: load its CommonJS build.
 const require = createRequire(import.meta.url);
