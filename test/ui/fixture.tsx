@@ -192,11 +192,14 @@ const announcing = new WeakSet<object>();
 
 /**
  * The first frame, the current one or one Ink writes later, for which `predicate` holds. Each
- * write is an event; the test's timeout is the only clock.
+ * write is an event; the test's timeout is the only clock. It resolves once the effects of that
+ * frame's render have run (React runs them in a task it queues at commit, before ours), so a key
+ * pressed or a tick run next meets the screen as drawn.
  */
 export function waitForFrame(ui: FrameSource, predicate: (frame: string) => boolean, what: string): Promise<string> {
+  const afterEffects = (frame: string) => new Promise<string>((resolve) => setImmediate(() => resolve(frame)));
   const now = ui.lastFrame() ?? '';
-  if (predicate(now)) return Promise.resolve(now);
+  if (predicate(now)) return afterEffects(now);
   const { stdout } = ui;
   if (!announcing.has(stdout)) {
     announcing.add(stdout);
@@ -212,7 +215,7 @@ export function waitForFrame(ui: FrameSource, predicate: (frame: string) => bool
       if (!predicate(frame)) return;
       stdout.off(FRAME, onFrame);
       settle();
-      resolve(frame);
+      resolve(afterEffects(frame));
     };
     stdout.on(FRAME, onFrame);
   });
