@@ -133,7 +133,7 @@ function startCatop(emulator: RunningEmulator, extraArgs: string[] = []): Termin
 async function renderLight(args: Args, emulator: RunningEmulator): Promise<string[]> {
   const s = startCatop(emulator, ['--theme', 'light']);
   try {
-    await s.waitForText('print-banner', { timeoutMs: 30_000 });
+    await s.waitForText('print-banner');
     await s.waitForText(/PartialFailed\s+\d+/);
     const files = write(args.out, 'list-light', s, args.png, 'catop --theme light', 'light');
     s.press('q');
