@@ -189,7 +189,7 @@ describe('overlays and keys', () => {
       'j, ↓',
       'move down',
       'Esc, h, ←, Backspace',
-      'back (on the list: clear the filter)',
+      'back (on a filtered list: clear the filter first)',
       'cycle status filter: all, active, failed, succeeded, stopped',
       'save the shown output to a file',
       'confirm (any other key cancels)',

@@ -152,7 +152,7 @@ describe('the keymap table', () => {
     expect(rows).toContainEqual({ keys: 'Enter, l, →', description: 'open the selected row', where: 'list, invocation' });
     expect(rows).toContainEqual({
       keys: 'Esc, h, ←, Backspace',
-      description: 'back (on the list: clear the filter)',
+      description: 'back (on a filtered list: clear the filter first)',
       where: 'everywhere',
     });
     expect(rows).toContainEqual({ keys: 'e', description: 'save the shown output to a file', where: 'output' });
