@@ -2,6 +2,7 @@
 // checked here so that each mistake gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
+import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
@@ -53,6 +54,8 @@ export interface MonitorOptions {
   readOnly: boolean;
   color: boolean;
   demo: boolean;
+  /** `--once --format TEMPLATE`: one status line instead of the table. */
+  statusLine?: TemplatePart[];
 }
 
 export interface EmulatorOptions {
@@ -110,6 +113,7 @@ function monitorCommand(): Command {
     .option('--history <n>')
     .option('--max-rps <n>')
     .option('--once')
+    .option('--format <template>')
     .option('--json')
     .option('--include-output')
     .option('--wait')
@@ -196,6 +200,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
     }
   }
 
+  const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
+
   const endpoint = str(o.endpoint);
   if (o.vpc && endpoint !== undefined) {
     throw new UsageError('--vpc and --endpoint cannot be combined: --vpc picks https://ecs-vpc.<region>.aliyuncs.com');
@@ -227,8 +233,17 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       readOnly: Boolean(o.readOnly),
       color: o.color !== false,
       demo: Boolean(o.demo),
+      ...(statusLine ? { statusLine } : {}),
     },
   };
+}
+
+function parseFormatFlag(raw: string, mode: OutputMode): TemplatePart[] {
+  if (mode !== 'once') throw new UsageError('--format works with --once alone: catop --once --format "{running} running"');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) throw new UsageError(`--format takes one line of printable text (got ${shown(raw)})`);
+  const t = parseStatusTemplate(raw);
+  if ('error' in t) throw new UsageError(`--format: ${t.error}`);
+  return t.parts;
 }
 
 export function parseEmulatorArgs(args: string[]): ParsedCommand {

@@ -35,6 +35,7 @@ Polling
 Output modes
   --once                 a table of the newest --history invocations, then exit
                          (stderr says when there are more or paging was wrong)
+  --format TEMPLATE      with --once: one line such as "▶{running} ✗{failed}"
   --json                 the same as one JSON invocation per line
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
@@ -44,9 +45,7 @@ Output modes
   --no-color             no colours (also NO_COLOR)
 
 Other
-  --demo                 built-in emulated fleet
-  -h, --help             this help
-  -v, --version          version
+  -h, --help  -v, --version   this help; the version
 
 Credentials, first found: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (and
 ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json,
