@@ -1,0 +1,3 @@
+// Terminal alerts: the bytes of each channel (sequences.ts), which transitions alert (decide.ts)
+// and the store subscriber that writes them (alerts.ts).
+export * from './sequences.js';
