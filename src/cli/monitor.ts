@@ -100,6 +100,7 @@ async function runMode(
         history: o.history,
         maxRps: o.maxRps,
         readOnly: o.readOnly,
+        notify: o.notify,
         color,
         demo,
         header,

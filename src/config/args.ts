@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
 import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
+import { parseNotifyFlags, type NotifyOptions } from '../notify/options.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
@@ -56,6 +57,8 @@ export interface MonitorOptions {
   demo: boolean;
   /** `--once --format TEMPLATE`: one status line instead of the table. */
   statusLine?: TemplatePart[];
+  /** `--notify` and its companions: alerts from the live monitor. */
+  notify?: NotifyOptions;
 }
 
 export interface EmulatorOptions {
@@ -119,7 +122,10 @@ function monitorCommand(): Command {
     .option('--wait')
     .option('--read-only')
     .option('--no-color')
-    .option('--demo');
+    .option('--demo')
+    .option('--notify <channels>')
+    .option('--notify-on <which>')
+    .option('--notify-failed-ratio <r>');
 }
 
 function emulatorCommand(): Command {
@@ -201,6 +207,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
   }
 
   const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
+  const notify = parseNotifyFlags({ notify: str(o.notify), notifyOn: str(o.notifyOn), notifyFailedRatio: str(o.notifyFailedRatio) }, filters.invokeId);
+  if (notify && mode !== 'live') throw new UsageError('--notify alerts from the live monitor; drop --once, --json or --wait');
 
   const endpoint = str(o.endpoint);
   if (o.vpc && endpoint !== undefined) {
@@ -234,6 +242,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       color: o.color !== false,
       demo: Boolean(o.demo),
       ...(statusLine ? { statusLine } : {}),
+      ...(notify ? { notify } : {}),
     },
   };
 }

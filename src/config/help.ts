@@ -35,13 +35,14 @@ Polling
 Output modes
   --once                 a table of the newest --history invocations, then exit
                          (stderr says when there are more or paging was wrong)
-  --format TEMPLATE      with --once: one line such as "▶{running} ✗{failed}"
   --json                 the same as one JSON invocation per line
+  --format TEMPLATE      with --once: one line such as "▶{running} ✗{failed}"
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
+  --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
 
 Other

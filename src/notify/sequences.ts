@@ -2,9 +2,7 @@
 // name comes from the network: `alertText` makes every piece printable, escape-free and short
 // before it is placed between the sequence's own control bytes.
 import { sanitizeInline, truncateToWidth } from '../text/index.js';
-
-export const NOTIFY_CHANNELS = ['bell', 'osc9', 'osc777', 'title'] as const;
-export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+import type { NotifyChannel } from './options.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';

@@ -10,6 +10,7 @@ import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js'
 import { realClock, type Clock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
+import { startAlerts, type NotifyOptions } from '../notify/index.js';
 
 /** Everything final: poll this much slower than --interval, but at least every 10 s. */
 const IDLE_FACTOR = 5;
@@ -23,6 +24,7 @@ export interface LiveUiOptions {
   history: number;
   maxRps: number;
   readOnly: boolean;
+  notify?: NotifyOptions;
   /** False with --no-color; NO_COLOR in the environment also turns colour off. */
   color: boolean;
   demo: boolean;
@@ -68,6 +70,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     maxRps: opts.maxRps,
     filters: opts.filters,
   });
+  const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();
   try {
     const { runLive } = await live;
@@ -75,5 +78,6 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();
+    stopAlerts();
   }
 }
