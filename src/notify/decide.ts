@@ -89,14 +89,20 @@ export function decideAlerts(input: AlertInput, rules: AlertRules, state: AlertS
   const own = { fired: false, tracking: false };
   const track = (id: string, on: boolean) => {
     if (tracking.has(id) === on) return;
-    if (!own.tracking) (tracking = new Set(tracking)), (own.tracking = true);
+    if (!own.tracking) {
+      tracking = new Set(tracking);
+      own.tracking = true;
+    }
     if (on) tracking.add(id);
     else tracking.delete(id);
   };
   const alerts: Alert[] = [];
   const give = (key: string, alert: Alert) => {
     if (fired.has(key)) return;
-    if (!own.fired) (fired = new Set(fired)), (own.fired = true);
+    if (!own.fired) {
+      fired = new Set(fired);
+      own.fired = true;
+    }
     fired.add(key);
     alerts.push(alert);
   };
