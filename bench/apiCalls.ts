@@ -84,7 +84,7 @@ export const apiCalls: Benchmark = {
       while (!store.getState().historyComplete && store.getState().order.length < totalCount) {
         if (history >= totalCount) {
           // The whole list: one page at a time, as scrolling to the end asks for it.
-          poller.loadMore();
+          poller.demand({ kind: 'history' });
           await poller.idle();
         } else {
           // Up to --history: one background page per tick.

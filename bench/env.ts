@@ -5,7 +5,7 @@ delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
 
 /**
- * The React build to measure: the CLI runs the production build (src/ui/run.ts defaults NODE_ENV
+ * The React build to measure: the CLI runs the production build (src/cli/liveUi.ts defaults NODE_ENV
  * to production); BENCH_NODE_ENV=development measures the development build instead. vite-node
  * fixes its JSX transform (jsx or jsxDEV) from NODE_ENV when it starts, so run.ts restarts itself
  * under the wanted NODE_ENV rather than changing it here.

@@ -290,7 +290,8 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && k !== 'NO_COLOR') env[k] = v;
   }
-  return { ...env, TERM: 'xterm-256color', COLUMNS: String(COLUMNS), LINES: String(ROWS), ...extra };
+  // COLORFGBG: a dark background by the terminal's variable, so catop does not ask it (OSC 11).
+  return { ...env, TERM: 'xterm-256color', COLORFGBG: '15;0', COLUMNS: String(COLUMNS), LINES: String(ROWS), ...extra };
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */

@@ -1,15 +1,17 @@
 // The memory benchmark's measured process (run by bench/memory.ts as
-// `node --expose-gc bench/memoryChild.mjs CONFIG_JSON`). Plain JavaScript on the built modules in
-// dist/, so the figure is what the shipped app's store costs, without vite-node's own ~45 MB.
+// `node --expose-gc bench/memoryChild.mjs CONFIG_JSON`). Plain JavaScript on tsc's build of src/
+// (cfg.modules), so the figure is what the shipped app's store costs, without vite-node's own ~45 MB.
 // It fills the real store through the real client from the emulator the parent runs, and prints
 // one JSON line of RSS figures.
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EcsClient } from '../dist/api/client.js';
-import { createStore, DEFAULT_OUTPUT_BYTE_CAP } from '../dist/store/index.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const cfg = JSON.parse(process.argv[2]);
+const { EcsClient } = await import(pathToFileURL(join(cfg.modules, 'api', 'client.js')).href);
+const { createStore, DEFAULT_OUTPUT_BYTE_CAP } = await import(pathToFileURL(join(cfg.modules, 'store', 'index.js')).href);
 const PAGE_SIZE = 50;
 
 async function settledRss() {

@@ -25,7 +25,7 @@ const NOW = Date.UTC(2026, 10, 28, 9, 0, 0);
 /** A port of its own so the endpoint in the header reads the same each time (another if taken). */
 const PREFERRED_PORT = 47_120;
 
-type Shot = 'list' | 'instances' | 'output' | 'help';
+type Shot = 'list' | 'instances' | 'output' | 'help' | 'list-light';
 
 // Pins Date in the CLI process (Date.now and `new Date()`); timers still run in real time.
 const PIN_DATE = [
@@ -63,8 +63,8 @@ async function emulatorOnPreferredPort(clock: FakeClock): Promise<RunningEmulato
   }
 }
 
-function write(out: string, name: Shot, s: TerminalSession, png: boolean, title: string): string[] {
-  const svg = terminalToSvg(s.term, { title });
+function write(out: string, name: Shot, s: TerminalSession, png: boolean, title: string, background: 'dark' | 'light' = 'dark'): string[] {
+  const svg = terminalToSvg(s.term, { title, background });
   const files = [join(out, `${name}.svg`)];
   writeFileSync(files[0], svg);
   if (png) {
@@ -86,7 +86,15 @@ async function renderMedia(args: Args): Promise<string[]> {
   mkdirSync(args.out, { recursive: true });
   const clock = new FakeClock(NOW);
   const emulator = await emulatorOnPreferredPort(clock);
-  const s = spawnTerminal(
+  try {
+    return [...(await renderDark(args, emulator)), ...(await renderLight(args, emulator))];
+  } finally {
+    await emulator.stop();
+  }
+}
+
+function startCatop(emulator: RunningEmulator, extraArgs: string[] = []): TerminalSession {
+  return spawnTerminal(
     process.execPath,
     [
       '--import',
@@ -103,6 +111,7 @@ async function renderMedia(args: Args): Promise<string[]> {
       '100',
       '--max-rps',
       '1000',
+      ...extraArgs,
     ],
     {
       cols: COLS,
@@ -117,6 +126,25 @@ async function renderMedia(args: Args): Promise<string[]> {
       },
     },
   );
+}
+
+/** The list on a white window, in the light palette. */
+async function renderLight(args: Args, emulator: RunningEmulator): Promise<string[]> {
+  const s = startCatop(emulator, ['--theme', 'light']);
+  try {
+    await s.waitForText('print-banner', { timeoutMs: 30_000 });
+    await s.waitForText(/PartialFailed\s+\d+/);
+    const files = write(args.out, 'list-light', s, args.png, 'catop --theme light', 'light');
+    s.press('q');
+    await s.waitForExit();
+    return files;
+  } finally {
+    await s.close();
+  }
+}
+
+async function renderDark(args: Args, emulator: RunningEmulator): Promise<string[]> {
+  const s = startCatop(emulator);
   const files: string[] = [];
   const title = 'catop';
   try {
@@ -158,7 +186,6 @@ async function renderMedia(args: Args): Promise<string[]> {
     await s.waitForExit();
   } finally {
     await s.close();
-    await emulator.stop();
   }
   return files;
 }

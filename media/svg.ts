@@ -7,20 +7,46 @@ export interface SvgOptions {
   /** Shown in the window bar. */
   title?: string;
   fontSize?: number;
+  /** The terminal's own colours: a dark (default) or a light window. */
+  background?: 'dark' | 'light';
 }
 
-const THEME = {
-  background: '#1b1d23',
-  foreground: '#d7dae0',
-  chrome: '#2a2d35',
-  titleText: '#8b919c',
+interface Palette {
+  background: string;
+  foreground: string;
+  chrome: string;
+  titleText: string;
+  /** The 16 base colours. */
+  base16: string[];
+}
+
+const PALETTES: Record<'dark' | 'light', Palette> = {
+  // One Dark-like: reads well on the dark background.
+  dark: {
+    background: '#1b1d23',
+    foreground: '#d7dae0',
+    chrome: '#2a2d35',
+    titleText: '#8b919c',
+    base16: [
+      '#3f4451', '#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#d7dae0',
+      '#6b7280', '#ff7b86', '#b5e890', '#ffd68a', '#7cc5ff', '#de9bf2', '#6fd0dc', '#ffffff',
+    ],
+  },
+  // One Light-like: a white window, as many terminals ship by default.
+  light: {
+    background: '#fafafa',
+    foreground: '#383a42',
+    chrome: '#e5e5e6',
+    titleText: '#696c77',
+    base16: [
+      '#383a42', '#e45649', '#50a14f', '#c18401', '#4078f2', '#a626a4', '#0184bc', '#f0f0f0',
+      '#a0a1a7', '#ca1243', '#3e953a', '#986801', '#2f5bd0', '#8b1f8a', '#0e6f9c', '#ffffff',
+    ],
+  },
 };
 
-// The 16 base colours (a One Dark-like palette that reads well on the dark background).
-const BASE16 = [
-  '#3f4451', '#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#d7dae0',
-  '#6b7280', '#ff7b86', '#b5e890', '#ffd68a', '#7cc5ff', '#de9bf2', '#6fd0dc', '#ffffff',
-];
+// The palette of the picture being drawn (terminalToSvg sets it; everything below is synchronous).
+let THEME: Palette = PALETTES.dark;
 
 export const FONT_FAMILY =
   "'DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono', 'Noto Sans Mono CJK SC', 'Sarasa Mono SC', Menlo, Consolas, 'Liberation Mono', 'Symbola', monospace";
@@ -31,7 +57,7 @@ function hex2(n: number): string {
 
 /** xterm's 256-colour palette: 16 base, a 6x6x6 cube, 24 greys. */
 export function paletteColor(index: number): string {
-  if (index < 16) return BASE16[index];
+  if (index < 16) return THEME.base16[index];
   if (index < 232) {
     const i = index - 16;
     const level = (v: number) => (v === 0 ? 0 : 55 + v * 40);
@@ -125,6 +151,7 @@ export function readGrid(term: Terminal): GridCell[][] {
 
 /** Render the terminal's visible grid as a standalone SVG document. */
 export function terminalToSvg(term: Terminal, opts: SvgOptions = {}): string {
+  THEME = PALETTES[opts.background ?? 'dark'];
   const fontSize = opts.fontSize ?? 14;
   const cw = Math.round(fontSize * 0.6 * 100) / 100; // DejaVu Sans Mono advance is 0.602 em
   const lh = Math.round(fontSize * 1.3);

@@ -1,6 +1,8 @@
 // The ECS Cloud Assistant client: validated, typed calls over @alicloud/pop-core 1.8's RPCClient.
 // Every call is a POST (under GET pop-core puts the signed URL, keys and token included, into its
 // error messages), with explicit timeouts and string-only params. It never retries: the poller does.
+// Every response is bounded in size and time by a guard on its request (./transport.ts).
+import type { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import { ApiError } from './errors.js';
 import type {
@@ -11,11 +13,14 @@ import type {
   InvocationsApi,
 } from './model.js';
 import {
+  malformed,
   normalizeInvocationResultsResponse,
   normalizeInvocationsResponse,
   normalizeStopResponse,
 } from './normalize.js';
-import { CredentialsFailure, httpStatusError, scrub, toApiError } from './toApiError.js';
+import { redact } from './redact.js';
+import { CredentialsFailure, httpStatusError, toApiError } from './toApiError.js';
+import { CallGuard, guardedAgent } from './transport.js';
 import {
   describeInvocationResultsWire,
   describeInvocationsWire,
@@ -59,6 +64,9 @@ interface PopRequestOptions {
   readTimeout: number;
   connectTimeout: number;
   headers?: Record<string, string>;
+  /** Both handed by pop-core to httpx, `beforeRequest` with the options for http.request. */
+  agent?: Agent;
+  beforeRequest?: (options: Record<PropertyKey, unknown>) => Record<PropertyKey, unknown>;
 }
 interface PopRpcClient {
   request(action: string, params: WireParams, opts: PopRequestOptions): Promise<[unknown, PopEntry]>;
@@ -80,8 +88,9 @@ export class EcsClient implements InvocationsApi {
   readonly endpoint: string;
   private readonly rpc: PopRpcClient;
   private readonly requestOptions: PopRequestOptions;
+  private readonly timeoutMs: number;
   private readonly source: CredentialsProviderLike;
-  /** The last credentials used: scrubbed from every error text. */
+  /** The last credentials used: redacted from every error text. */
   private secrets: (string | undefined)[] = [];
   private sent = 0;
 
@@ -119,7 +128,9 @@ export class EcsClient implements InvocationsApi {
     // httpx (under pop-core) gives `connectTimeout` to http.request as the *socket idle* timeout,
     // which keeps running while the response is awaited: a connect timeout shorter than the read
     // timeout would cut every slow answer short. So both are the same number.
-    this.requestOptions = { method: 'POST', timeout: ms, readTimeout: ms, connectTimeout: ms };
+    this.timeoutMs = ms;
+    const agent = guardedAgent(this.endpoint.toLowerCase().startsWith('https:'));
+    this.requestOptions = { method: 'POST', timeout: ms, readTimeout: ms, connectTimeout: ms, agent };
     if (opts.userAgent) {
       // pop-core replaces its whole default header set when `headers` is given: restate it.
       this.requestOptions.headers = { 'user-agent': opts.userAgent, 'x-acs-version': API_VERSION };
@@ -139,18 +150,19 @@ export class EcsClient implements InvocationsApi {
   async describeInvocations(params: DescribeInvocationsParams = {}): Promise<InvocationPage> {
     const wire = describeInvocationsWire(params);
     const json = await this.call('DescribeInvocations', wire);
-    return normalizeInvocationsResponse(json, { encoding: responseEncoding(wire), withOutput: wire.IncludeOutput === 'true' });
+    return readBody(() => normalizeInvocationsResponse(json, { encoding: responseEncoding(wire), withOutput: wire.IncludeOutput === 'true' }));
   }
 
   async describeInvocationResults(params: DescribeInvocationResultsParams = {}): Promise<InvocationResultPage> {
     const wire = describeInvocationResultsWire(params);
     const json = await this.call('DescribeInvocationResults', wire);
-    return normalizeInvocationResultsResponse(json, { encoding: responseEncoding(wire), withOutput: true });
+    return readBody(() => normalizeInvocationResultsResponse(json, { encoding: responseEncoding(wire), withOutput: true }));
   }
 
   async stopInvocation(invokeId: string, instanceIds?: string[]): Promise<{ requestId: string }> {
     const wire = stopInvocationWire(invokeId, instanceIds);
-    return normalizeStopResponse(await this.call('StopInvocation', wire));
+    const json = await this.call('StopInvocation', wire);
+    return readBody(() => normalizeStopResponse(json));
   }
 
   /** pop-core asks for credentials on every request; a failure must not leak or look retryable. */
@@ -177,11 +189,15 @@ export class EcsClient implements InvocationsApi {
     const params: WireParams = { RegionId: this.regionId, ...wire };
     const opts: PopRequestOptions = { ...this.requestOptions };
     if (opts.headers) opts.headers = { ...opts.headers, 'x-acs-action': action };
+    const guard = new CallGuard({ timeoutMs: this.timeoutMs });
+    opts.beforeRequest = guard.tag;
     let result: [unknown, PopEntry];
     try {
-      result = await this.rpc.request(action, params, opts);
+      result = await Promise.race([this.rpc.request(action, params, opts), guard.failure]);
     } catch (err) {
       throw toApiError(err, this.secrets);
+    } finally {
+      guard.done();
     }
     const [json, entry] = result;
     const status = entry?.response?.statusCode;
@@ -192,7 +208,17 @@ export class EcsClient implements InvocationsApi {
   }
 }
 
+/** Normalisation raises MalformedResponse; anything else it hits on junk (a RangeError) is junk too. */
+function readBody<T>(normalize: () => T): T {
+  try {
+    return normalize();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw malformed(err instanceof RangeError ? 'the body is nested too deeply' : 'the body could not be read');
+  }
+}
+
 function describeProviderFailure(err: unknown): string {
-  const detail = err instanceof Error ? scrub(err.message) : '';
+  const detail = err instanceof Error ? redact(err.message) : '';
   return `Could not get credentials from the credentials provider${detail ? `: ${detail}` : ''}`;
 }

@@ -23,6 +23,9 @@ export {
   legacyInvokeStatus,
   overallStatus,
 } from './status.js';
-export { httpStatusError, isRetryableCode, scrub, toApiError } from './toApiError.js';
+export { httpStatusError, isRetryableCode, toApiError } from './toApiError.js';
+export { redact } from './redact.js';
+export type { RedactOptions, Secrets } from './redact.js';
+export * from './bounds.js';
 export { MAX_PAGE_SIZE, describeInvocationResultsWire, describeInvocationsWire, stopInvocationWire } from './validate.js';
 export * from './wire.js';

@@ -7,6 +7,8 @@ export interface InstanceResult {
   instanceId: string;
   /** Progress on this instance (the field to show). */
   invocationStatus: InstanceStatus;
+  /** With `invocationStatus` 'Unknown': the value sent, sanitised and bounded (see `statusLabel`). */
+  statusValue?: string;
   /** Legacy `InstanceInvokeStatus` (Running/Finished/Failed/Stopped/PartialFailed). */
   instanceInvokeStatus?: string;
   exitCode: number | null;
@@ -38,6 +40,8 @@ export interface Invocation {
   timed: boolean;
   /** Overall status (the one to show). */
   invocationStatus: InvocationStatus;
+  /** With `invocationStatus` 'Unknown': the value sent, sanitised and bounded (see `statusLabel`). */
+  statusValue?: string;
   /** Legacy overall status. */
   invokeStatus?: InvokeStatus | string;
   parameters?: string;

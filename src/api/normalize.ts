@@ -5,10 +5,13 @@
 // Every string in the result is an own copy (none is a slice that keeps the response body alive),
 // and values that repeat across rows (command, instance, user, error texts) are one shared copy
 // from `responseStrings`: the store holds 100,000 invocations of a few dozen distinct commands.
+// Every string is cut to its bound (./bounds.ts) before anything else looks at it.
 import { decodeBase64Utf8 } from '../text/base64.js';
+import { sanitizeInline } from '../text/inline.js';
+import { MAX_CONTENT_CHARS, MAX_ID_CHARS, MAX_OUTPUT_CHARS, MAX_TOKEN_CHARS, cutId, cutText } from './bounds.js';
 import { ApiError } from './errors.js';
 import { ownString, responseStrings } from './intern.js';
-import { canonicalInstanceStatus, overallStatus } from './status.js';
+import { canonicalInstanceStatus, canonicalMap, overallStatus } from './status.js';
 import { INVOCATION_STATUSES, INVOKE_STATUSES } from './wire.js';
 import type { InstanceStatus, InvocationStatus } from './wire.js';
 import type { InstanceResult, Invocation, InvocationPage, InvocationResultPage } from './model.js';
@@ -48,16 +51,22 @@ export function text(v: unknown): string | undefined {
   return undefined;
 }
 
-/** `text`, as the shared copy of a value that repeats across rows. */
+/** `text` cut to a name's or text's bound, as the shared copy of a value that repeats across rows. */
 function shared(v: unknown): string | undefined {
   const s = text(v);
-  return s === undefined ? undefined : responseStrings.intern(s);
+  return s === undefined ? undefined : responseStrings.intern(cutText(s));
 }
 
-/** `text`, as an own copy of a value unique to its row (InvokeId, NextToken). */
-function owned(v: unknown): string | undefined {
+/** `shared` for ids and codes: cut to an id's bound, distinct ids staying distinct. */
+function sharedId(v: unknown): string | undefined {
   const s = text(v);
-  return s === undefined ? undefined : ownString(s);
+  return s === undefined ? undefined : responseStrings.intern(cutId(s));
+}
+
+/** `text` as an own copy of an id unique to its row (RequestId). */
+function ownedId(v: unknown): string | undefined {
+  const s = text(v);
+  return s === undefined ? undefined : ownString(cutId(s));
 }
 
 /** A finite number from a number, numeric string or BigNumber. */
@@ -105,43 +114,54 @@ function decode(v: unknown, encoding: NormalizeOptions['encoding']): string | un
 function decodeOutput(v: unknown, encoding: NormalizeOptions['encoding']): string {
   const s = decode(v, encoding);
   if (s === undefined) return '';
+  const cut = cutText(s, MAX_OUTPUT_CHARS);
   // Base64 decodes into a new string already.
-  return encoding === 'Base64' ? s : ownString(s);
+  return encoding === 'Base64' && cut === s ? s : ownString(cut);
 }
 
-const LEGACY_TO_INSTANCE: Record<string, InstanceStatus> = {
-  running: 'Running',
-  finished: 'Success',
-  success: 'Success',
-  failed: 'Failed',
-  partialfailed: 'Failed',
-  stopped: 'Stopped',
-  stopping: 'Stopping',
-  pending: 'Pending',
-};
+/** Looked up by network text: a Map, so `constructor` or `__proto__` find nothing. */
+const LEGACY_TO_INSTANCE = new Map<string, InstanceStatus>([
+  ['running', 'Running'],
+  ['finished', 'Success'],
+  ['success', 'Success'],
+  ['failed', 'Failed'],
+  ['partialfailed', 'Failed'],
+  ['stopped', 'Stopped'],
+  ['stopping', 'Stopping'],
+  ['pending', 'Pending'],
+]);
 
-const CANONICAL_OVERALL = new Map(INVOCATION_STATUSES.map((s) => [s.toLowerCase(), s]));
-const CANONICAL_LEGACY = new Map(INVOKE_STATUSES.map((s) => [s.toLowerCase(), s]));
-
-function canonicalOverall(v: unknown): InvocationStatus | undefined {
-  const s = text(v);
-  return s === undefined ? undefined : CANONICAL_OVERALL.get(s.trim().toLowerCase());
-}
+const CANONICAL_OVERALL = canonicalMap(INVOCATION_STATUSES);
+const CANONICAL_LEGACY = canonicalMap(INVOKE_STATUSES);
 
 function canonicalLegacy(v: unknown): string | undefined {
   const s = text(v);
   if (s === undefined) return undefined;
-  return CANONICAL_LEGACY.get(s.trim().toLowerCase()) ?? responseStrings.intern(s);
+  return CANONICAL_LEGACY.get(s.trim().toLowerCase()) ?? responseStrings.intern(cutId(s));
 }
 
-/** Per-instance progress; falls back to the legacy status when the field is missing or unknown. */
-function instanceStatus(progress: unknown, legacy: unknown, where: string): InstanceStatus {
+/** A status value catop does not know, safe to show: bounded, escapes removed, controls visible. */
+function statusValue(v: unknown): string | undefined {
+  const s = text(v);
+  return s === undefined ? undefined : responseStrings.intern(sanitizeInline(cutText(s, MAX_ID_CHARS)));
+}
+
+interface Status<S> {
+  status: S;
+  value?: string;
+}
+
+/**
+ * Per-instance progress; falls back to the legacy status when the field is missing or unknown.
+ * A status known to neither is kept as Unknown with its value: one odd row must not hide the page.
+ */
+function instanceStatus(progress: unknown, legacy: unknown): Status<InstanceStatus> {
   const direct = canonicalInstanceStatus(text(progress));
-  if (direct) return direct;
+  if (direct) return { status: direct };
   const l = text(legacy);
-  const fallback = l === undefined ? undefined : LEGACY_TO_INSTANCE[l.trim().toLowerCase()];
-  if (fallback) return fallback;
-  throw malformed(`${where} has no known InvocationStatus (got ${JSON.stringify(text(progress) ?? null)})`);
+  const fallback = l === undefined ? undefined : LEGACY_TO_INSTANCE.get(l.trim().toLowerCase());
+  if (fallback) return { status: fallback };
+  return { status: 'Unknown', value: statusValue(progress) ?? statusValue(legacy) };
 }
 
 function exitCode(v: unknown): number | null {
@@ -153,13 +173,14 @@ function exitCode(v: unknown): number | null {
 function requireId(v: unknown, field: string, where: string, share = false): string {
   const s = text(v);
   if (s === undefined) throw malformed(`${where} has no ${field}`);
-  return share ? responseStrings.intern(s) : ownString(s);
+  const id = cutId(s);
+  return share ? responseStrings.intern(id) : ownString(id);
 }
 
 function common(o: Obj, opts: NormalizeOptions) {
   return {
     exitCode: exitCode(o.ExitCode),
-    errorCode: shared(o.ErrorCode),
+    errorCode: sharedId(o.ErrorCode),
     errorInfo: shared(o.ErrorInfo),
     output: opts.withOutput ? decodeOutput(o.Output, opts.encoding) : undefined,
     dropped: num(o.Dropped) ?? 0,
@@ -167,7 +188,7 @@ function common(o: Obj, opts: NormalizeOptions) {
     startTime: epochMs(o.StartTime),
     finishTime: epochMs(o.FinishTime) ?? epochMs(o.FinishedTime),
     stopTime: epochMs(o.StopTime),
-    containerId: shared(o.ContainerId),
+    containerId: sharedId(o.ContainerId),
     containerName: shared(o.ContainerName),
   };
 }
@@ -182,10 +203,12 @@ function dropUndefined<T extends object>(o: T): T {
 function invokeInstance(raw: unknown, invokeId: string, opts: NormalizeOptions, where: string): InstanceResult {
   if (!isObj(raw)) throw malformed(`${where} is not an object`);
   const instanceId = requireId(raw.InstanceId, 'InstanceId', where, true);
+  const st = instanceStatus(raw.InvocationStatus, raw.InstanceInvokeStatus);
   return dropUndefined<InstanceResult>({
     invokeId,
     instanceId,
-    invocationStatus: instanceStatus(raw.InvocationStatus, raw.InstanceInvokeStatus, where),
+    invocationStatus: st.status,
+    statusValue: st.value,
     instanceInvokeStatus: canonicalLegacy(raw.InstanceInvokeStatus),
     ...common(raw, opts),
     creationTime: epochMs(raw.CreationTime),
@@ -217,52 +240,72 @@ export function normalizeInvocation(raw: unknown, opts: NormalizeOptions, index 
   }
   const instances = instancesRaw.map((r, i) => invokeInstance(r, invokeId, opts, `${where}.InvokeInstance[${i}]`));
   const legacy = canonicalLegacy(raw.InvokeStatus);
+  const overall = deriveOverall(raw.InvocationStatus, instances, legacy);
   return dropUndefined<Invocation>({
     invokeId,
-    commandId: shared(raw.CommandId),
+    commandId: sharedId(raw.CommandId),
     commandName: shared(raw.CommandName),
-    commandType: shared(raw.CommandType),
-    commandContent: shared(decode(raw.CommandContent, opts.encoding)),
+    commandType: sharedId(raw.CommandType),
+    commandContent: content(raw.CommandContent, opts.encoding),
     creationTime: epochMs(raw.CreationTime),
     frequency: shared(raw.Frequency),
     timed: bool(raw.Timed),
-    invocationStatus: deriveOverall(raw.InvocationStatus, instances, legacy),
+    invocationStatus: overall.status,
+    statusValue: overall.value,
     invokeStatus: legacy,
     parameters: parametersText(raw.Parameters),
     instances,
     username: shared(raw.Username),
     workingDir: shared(raw.WorkingDir),
     timeout: num(raw.Timeout),
-    repeatMode: shared(raw.RepeatMode),
-    launcher: shared(raw.Launcher),
-    terminationMode: shared(raw.TerminationMode),
-    containerId: shared(raw.ContainerId),
+    repeatMode: sharedId(raw.RepeatMode),
+    launcher: sharedId(raw.Launcher),
+    terminationMode: sharedId(raw.TerminationMode),
+    containerId: sharedId(raw.ContainerId),
     containerName: shared(raw.ContainerName),
     tags: tags(raw.Tags),
   });
 }
 
-/** Parameters is documented as a JSON string; some responses carry the object itself. */
-function parametersText(v: unknown): string | undefined {
-  if (isObj(v)) return responseStrings.intern(JSON.stringify(v));
-  return shared(v);
+/** Decoded CommandContent, cut to its bound; shared, as few distinct commands run many times. */
+function content(v: unknown, encoding: NormalizeOptions['encoding']): string | undefined {
+  const s = decode(v, encoding);
+  return s === undefined ? undefined : responseStrings.intern(cutText(s, MAX_CONTENT_CHARS));
 }
 
-/** The overall status as sent; when missing or unknown, derived by the API page's rule. */
-function deriveOverall(v: unknown, instances: InstanceResult[], legacy: string | undefined): InvocationStatus {
-  const direct = canonicalOverall(v);
-  if (direct) return direct;
-  if (instances.length > 0) return overallStatus(instances.map((i) => i.invocationStatus));
+/** Parameters is documented as a JSON string; some responses carry the object itself. */
+function parametersText(v: unknown): string | undefined {
+  if (!isObj(v)) return shared(v);
+  let json: string;
+  try {
+    json = JSON.stringify(v);
+  } catch {
+    throw malformed('Parameters is nested too deeply');
+  }
+  return shared(json);
+}
+
+/**
+ * The overall status as sent; when missing, derived by the API page's rule; when not one the
+ * page lists, Unknown with its value.
+ */
+function deriveOverall(v: unknown, instances: InstanceResult[], legacy: string | undefined): Status<InvocationStatus> {
+  const sent = text(v);
+  if (sent !== undefined) {
+    const direct = CANONICAL_OVERALL.get(sent.trim().toLowerCase());
+    return direct ? { status: direct } : { status: 'Unknown', value: statusValue(sent) };
+  }
+  if (instances.length > 0) return { status: overallStatus(instances.map((i) => i.invocationStatus)) };
   switch (legacy) {
     case 'Finished':
-      return 'Success';
+      return { status: 'Success' };
     case 'Failed':
     case 'PartialFailed':
     case 'Stopped':
     case 'Running':
-      return legacy;
+      return { status: legacy };
     default:
-      return 'Pending';
+      return { status: 'Pending' };
   }
 }
 
@@ -276,8 +319,16 @@ function pageFields(o: Obj) {
     totalCount: num(o.TotalCount),
     pageNumber: num(o.PageNumber),
     pageSize: num(o.PageSize),
-    nextToken: owned(o.NextToken),
+    nextToken: nextToken(o.NextToken),
   };
+}
+
+/** NextToken goes back to the API as it came: a longer one than any real token is refused, not cut. */
+function nextToken(v: unknown): string | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  if (s.length > MAX_TOKEN_CHARS) throw malformed(`NextToken is ${s.length} characters long`);
+  return ownString(s);
 }
 
 export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOptions): InvocationPage {
@@ -289,7 +340,11 @@ export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOption
   if (items === undefined && page.totalCount !== 0) throw malformed('no Invocations.Invocation list');
   const invocations = (items ?? []).map((r, i) => normalizeInvocation(r, opts, i));
   invocations.sort(byCreationDesc);
-  return dropUndefined<InvocationPage>({ invocations, ...page, requestId: owned(raw.RequestId) ?? '' });
+  return dropUndefined<InvocationPage>({ invocations, ...page, requestId: ownedId(raw.RequestId) ?? '' });
+}
+
+function resultStatus(st: Status<InstanceStatus>) {
+  return { invocationStatus: st.status, statusValue: st.value };
 }
 
 export function normalizeInvocationResult(raw: unknown, opts: NormalizeOptions, index = 0): InstanceResult {
@@ -298,7 +353,7 @@ export function normalizeInvocationResult(raw: unknown, opts: NormalizeOptions, 
   return dropUndefined<InstanceResult>({
     invokeId: requireId(raw.InvokeId, 'InvokeId', where, true),
     instanceId: requireId(raw.InstanceId, 'InstanceId', where, true),
-    invocationStatus: instanceStatus(raw.InvocationStatus, raw.InvokeRecordStatus, where),
+    ...resultStatus(instanceStatus(raw.InvocationStatus, raw.InvokeRecordStatus)),
     instanceInvokeStatus: canonicalLegacy(raw.InvokeRecordStatus),
     ...common(raw, opts),
     creationTime: epochMs(raw.CreationTime),
@@ -315,10 +370,10 @@ export function normalizeInvocationResultsResponse(raw: unknown, opts: Normalize
   const items = list(inv.InvocationResults.InvocationResult, 'InvocationResults.InvocationResult');
   if (items === undefined && page.totalCount !== 0) throw malformed('no InvocationResults.InvocationResult list');
   const results = (items ?? []).map((r, i) => normalizeInvocationResult(r, opts, i));
-  return dropUndefined<InvocationResultPage>({ results, ...page, requestId: owned(raw.RequestId) ?? '' });
+  return dropUndefined<InvocationResultPage>({ results, ...page, requestId: ownedId(raw.RequestId) ?? '' });
 }
 
 export function normalizeStopResponse(raw: unknown): { requestId: string } {
   if (!isObj(raw)) throw malformed('the body is not a JSON object');
-  return { requestId: owned(raw.RequestId) ?? '' };
+  return { requestId: ownedId(raw.RequestId) ?? '' };
 }

@@ -8,7 +8,12 @@ export const STOPPED_FAMILY: ReadonlySet<InstanceStatus> = new Set(['Stopped', '
 export const ACTIVE_INSTANCE: ReadonlySet<InstanceStatus> = new Set(['Pending', 'Scheduled', 'Running', 'Stopping']);
 export const ACTIVE_INVOCATION: ReadonlySet<InvocationStatus> = new Set(['Pending', 'Scheduled', 'Running', 'Stopping']);
 
-const CANONICAL_INSTANCE = new Map(INSTANCE_STATUSES.map((s) => [s.toLowerCase(), s]));
+/** The API's own statuses by lower-case spelling ('Unknown' is catop's, never read from the wire). */
+export function canonicalMap<S extends string>(statuses: readonly S[]): ReadonlyMap<string, S> {
+  return new Map(statuses.filter((s) => s !== 'Unknown').map((s) => [s.toLowerCase(), s]));
+}
+
+const CANONICAL_INSTANCE = canonicalMap(INSTANCE_STATUSES);
 
 /** Statuses can arrive in any case (`InstanceInvokeStatus` is sometimes lower case). */
 export function canonicalInstanceStatus(raw: string | undefined): InstanceStatus | undefined {
@@ -21,6 +26,7 @@ export function canonicalInstanceStatus(raw: string | undefined): InstanceStatus
  * any Pending -> Pending; else any Scheduled -> Scheduled; else any Running -> Running;
  * else any Stopping -> Stopping; all Stopped-family -> Stopped; only Success/Stopped with
  * one Success -> Success; only Failed-family/Stopped with one failure -> Failed; else PartialFailed.
+ * An instance in a status catop does not know may still be running: then the whole is Unknown.
  */
 export function overallStatus(statuses: readonly InstanceStatus[]): InvocationStatus {
   if (statuses.length === 0) return 'Pending';
@@ -29,6 +35,7 @@ export function overallStatus(statuses: readonly InstanceStatus[]): InvocationSt
   if (has('Scheduled')) return 'Scheduled';
   if (has('Running')) return 'Running';
   if (has('Stopping')) return 'Stopping';
+  if (has('Unknown')) return 'Unknown';
   let success = 0;
   let failed = 0;
   let stopped = 0;
@@ -50,6 +57,7 @@ export function legacyInvokeStatus(overall: InvocationStatus): InvokeStatus {
     case 'Scheduled':
     case 'Running':
     case 'Stopping':
+    case 'Unknown':
       return 'Running';
     case 'Success':
       return 'Finished';
@@ -62,10 +70,17 @@ export function legacyInvokeStatus(overall: InvocationStatus): InvokeStatus {
   }
 }
 
+/** Unknown is not final: what catop cannot read may still change. */
 export function isFinalInvocation(status: InvocationStatus): boolean {
-  return !ACTIVE_INVOCATION.has(status);
+  return status !== 'Unknown' && !ACTIVE_INVOCATION.has(status);
 }
 
 export function isFinalInstance(status: InstanceStatus): boolean {
-  return !ACTIVE_INSTANCE.has(status);
+  return status !== 'Unknown' && !ACTIVE_INSTANCE.has(status);
+}
+
+/** A status as shown: `unknown (Value)` for one catop does not know (`value` is already safe). */
+export function statusLabel(status: InvocationStatus | InstanceStatus, value?: string): string {
+  if (status !== 'Unknown') return status;
+  return value ? `unknown (${value})` : 'unknown';
 }

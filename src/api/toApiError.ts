@@ -1,32 +1,19 @@
 // Every way a pop-core 1.8 call can fail, mapped into one ApiError. pop-core throws four shapes
 // (DESIGN.md): an Error with `code`/`data` (API error), a native network error, a plain non-Error
 // object from json-bigint (non-JSON body), and it *returns* 4xx/5xx JSON bodies without `Code`
-// (handled by `httpStatusError`). Messages are rebuilt from parts we trust and scrubbed: pop-core
-// appends the request URL (with AccessKeyId, SecurityToken and Signature under GET) to its messages.
+// (handled by `httpStatusError`). Messages are rebuilt from parts we trust; every field taken from
+// the network (Code, Message, RequestId, Recommend) goes through `redact`: pop-core appends the
+// request URL (with AccessKeyId, SecurityToken and Signature under GET) to its messages, and an
+// endpoint may echo the token or escape sequences into any field.
+import { MAX_ID_CHARS } from './bounds.js';
 import { ApiError, AUTH_ERROR_CODES } from './errors.js';
+import { redact, type Secrets } from './redact.js';
 
-/** Values that must never appear in error text (the credentials of the failed call). */
-export type Secrets = readonly (string | undefined)[];
+export type { Secrets } from './redact.js';
 
-const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
-// Signed-request fragments, in plain or URL-encoded form, with whatever value follows.
-const SIGNED_PARAM_RE =
-  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|accessKeySecret|secretAccessKey)(=|%3D|:\s*|"\s*:\s*")(?:(?!%26)[^\s&"',;])*/gi;
-const MAX_MESSAGE = 300;
-
-/** Removes URLs, signed-request fragments and the given secret values; one line, bounded length. */
-export function scrub(text: string, secrets: Secrets = []): string {
-  let out = text.replace(URL_RE, '<url>').replace(SIGNED_PARAM_RE, '$1=<redacted>');
-  for (const s of secrets) {
-    // Short values could match ordinary words; real keys and tokens are long.
-    if (s && s.length >= 6) {
-      out = out.split(s).join('<redacted>');
-      const enc = encodeURIComponent(s);
-      if (enc !== s) out = out.split(enc).join('<redacted>');
-    }
-  }
-  out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+/** A Code or RequestId from the network: redacted, one id's length at most. */
+function idField(v: string, secrets: Secrets): string {
+  return redact(v, secrets, { max: MAX_ID_CHARS });
 }
 
 /** API error codes worth retrying: the service is busy or broken, not the request. */
@@ -69,6 +56,11 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+function requestIdOf(data: Record<string, unknown>, secrets: Secrets): string | undefined {
+  const id = str(data.RequestId);
+  return id === undefined ? undefined : idField(id, secrets) || undefined;
+}
+
 function httpStatusOf(entry: unknown): number | undefined {
   const res = (entry as { response?: { statusCode?: unknown } } | undefined)?.response;
   return typeof res?.statusCode === 'number' ? res.statusCode : undefined;
@@ -102,23 +94,26 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
       code: 'MissingCredentials',
       kind: 'credentials',
       retryable: false,
-      message: scrub(err.reason, secrets),
+      message: redact(err.reason, secrets),
     });
   }
 
   if (err && typeof err === 'object') {
     const e = err as Record<string, unknown>;
 
-    // (a) API error: pop-core's Error with `code` and the parsed body in `data`.
-    if (typeof e.code === 'string' && e.data && typeof e.data === 'object') {
+    // (a) API error: pop-core's Error with `code` and the parsed body in `data`. pop-core takes
+    // any truthy `Code` the body has: an object or a list there is junk, not a code.
+    const apiCode = e.data && typeof e.data === 'object' ? e.code : undefined;
+    if (apiCode !== undefined && typeof apiCode !== 'string' && typeof apiCode !== 'number') return malformedBody('Code is not a string');
+    if (apiCode !== undefined) {
       const data = e.data as Record<string, unknown>;
       const httpStatus = httpStatusOf(e.entry);
-      const code = e.code;
+      const code = idField(String(apiCode), secrets) || 'UnknownError';
       return new ApiError({
         code,
         kind: 'api',
-        message: scrub(str(data.Message) ?? `The API refused the request (${code})`, secrets),
-        requestId: str(data.RequestId),
+        message: redact(str(data.Message) ?? `The API refused the request (${code})`, secrets),
+        requestId: requestIdOf(data, secrets),
         httpStatus,
         retryable: isRetryableCode(code, httpStatus),
         retryAfterMs: parseRetryAfter(headersOf(e.entry)),
@@ -151,16 +146,28 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
       return new ApiError({ code: 'ECONNRESET', kind: 'network', retryable: true, message: 'Network error: connection reset' });
     }
 
-    // (c) json-bigint's plain object on a body that is not JSON (a gateway's HTML page).
+    // (c) json-bigint's plain object on a body that is not JSON (a gateway's HTML page), or JSON
+    // it cannot read (`1e400`, a truncated body): the reason is json-bigint's, with its position.
     if (!(err instanceof Error) && name === 'SyntaxError' && 'text' in e) {
       const httpStatus = sniffHtmlStatus(e.text);
+      const looksJson = typeof e.text === 'string' && /^\s*[[{]/.test(e.text.slice(0, 1024));
+      const at = typeof e.at === 'number' ? ` at character ${e.at}` : '';
       return new ApiError({
         code: 'NonJsonResponse',
         kind: 'malformed',
         retryable: true,
         httpStatus,
-        message: `The endpoint answered with something that is not JSON${httpStatus ? ` (HTTP ${httpStatus})` : ''}`,
+        message: looksJson
+          ? `The endpoint's JSON could not be read: ${jsonReason(message, secrets)}${at}`
+          : `The endpoint answered with something that is not JSON${httpStatus ? ` (HTTP ${httpStatus})` : ''}`,
       });
+    }
+
+    // pop-core reads `Code` off whatever it parsed and makes a name of it (a TypeError on `null`
+    // or on a prototype-less object as Code); its parser recurses (a RangeError on JSON nested
+    // thousands deep). Nothing else under the call throws these.
+    if (err instanceof TypeError || err instanceof RangeError) {
+      return malformedBody(err instanceof RangeError ? 'the body is nested too deeply' : 'the body is null or has a field of the wrong type');
     }
 
     if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) {
@@ -172,7 +179,7 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
         code: 'UnexpectedError',
         kind: 'api',
         retryable: false,
-        message: scrub(`${err.name}: ${err.message}`, secrets),
+        message: redact(`${err.name}: ${err.message}`, secrets),
       });
     }
   }
@@ -185,6 +192,16 @@ export function toApiError(err: unknown, secrets: Secrets = []): ApiError {
   });
 }
 
+function malformedBody(what: string): ApiError {
+  return new ApiError({ code: 'MalformedResponse', kind: 'malformed', retryable: true, message: `Unexpected response from the API: ${what}` });
+}
+
+/** json-bigint's reasons, said plainly ("Bad number" is also a number out of range). */
+function jsonReason(message: string, secrets: Secrets): string {
+  if (message === 'Bad number') return 'a number out of range or malformed';
+  return redact(message, secrets, { max: 80 }) || 'unreadable';
+}
+
 /** (d) pop-core returns 4xx/5xx JSON bodies without `Code` as if they succeeded. */
 export function httpStatusError(status: number, body: unknown, headers: unknown, secrets: Secrets = []): ApiError {
   const data = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -193,10 +210,10 @@ export function httpStatusError(status: number, body: unknown, headers: unknown,
     code,
     kind: 'api',
     httpStatus: status,
-    requestId: str(data.RequestId),
+    requestId: requestIdOf(data, secrets),
     retryable: isRetryableCode(code, status),
     retryAfterMs: parseRetryAfter(headers),
-    message: scrub(str(data.Message) ?? `HTTP ${status} without an error code`, secrets),
+    message: redact(str(data.Message) ?? `HTTP ${status} without an error code`, secrets),
   });
 }
 
@@ -204,6 +221,6 @@ export function httpStatusError(status: number, body: unknown, headers: unknown,
 function recommendText(v: unknown, secrets: Secrets): string | undefined {
   const s = str(v);
   if (!s) return undefined;
-  const t = scrub(s, secrets).replace(/<url>/g, '').trim();
+  const t = redact(s, secrets).replace(/<url>/g, '').trim();
   return t === '' ? undefined : t;
 }

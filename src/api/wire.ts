@@ -19,6 +19,8 @@ export const INSTANCE_STATUSES = [
   'Cancelled',
   'Stopped',
   'Terminated',
+  // catop's own, not the API's: a status the API page does not list, kept with its value.
+  'Unknown',
 ] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
@@ -32,6 +34,8 @@ export const INVOCATION_STATUSES = [
   'Failed',
   'PartialFailed',
   'Stopped',
+  // As for instances: a value the API page does not list, or an instance in such a state.
+  'Unknown',
 ] as const;
 export type InvocationStatus = (typeof INVOCATION_STATUSES)[number];
 
@@ -44,8 +48,11 @@ export type ContentEncoding = (typeof CONTENT_ENCODINGS)[number];
 
 export const COMMAND_TYPES = ['RunShellScript', 'RunBatScript', 'RunPowerShellScript'] as const;
 
-/** Every ErrorCode the API page documents, with its ErrorInfo text. */
-export const ERROR_INFO: Record<string, string> = {
+/**
+ * Every ErrorCode the API page documents, with its ErrorInfo text. Looked up by codes from the
+ * network, so it has no prototype: `ERROR_INFO['constructor']` is undefined, not a function.
+ */
+export const ERROR_INFO: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   InstanceNotExists: 'the specified instance does not exists',
   InstanceReleased: 'the instance has released when create task',
   InstanceNotRunning: 'the instance is not running when create task',
@@ -62,7 +69,7 @@ export const ERROR_INFO: Record<string, string> = {
   ExecutionException: 'the command execution got an exception',
   ExecutionInterrupted: 'the command execution has been interrupted',
   ExitCodeNonzero: 'the command execution exit code is not zero',
-};
+});
 
 /** Request parameters of DescribeInvocations (all optional but RegionId). */
 export interface DescribeInvocationsRequest {

@@ -1,7 +1,7 @@
 // Plain-text renderings for the non-interactive modes: the --once table, --wait progress lines,
 // and JSON lines. Every network string passes through src/text before it is printed.
 import type { InstanceResult, Invocation } from '../api/model.js';
-import { FAILED_FAMILY, STOPPED_FAMILY, ACTIVE_INSTANCE } from '../api/status.js';
+import { FAILED_FAMILY, STOPPED_FAMILY, ACTIVE_INSTANCE, statusLabel } from '../api/status.js';
 import { INSTANCE_STATUSES } from '../api/wire.js';
 import { displayWidth, fitToWidth, sanitizeInline } from '../text/index.js';
 import { MARKED_CODE_POINT } from '../text/controls.js';
@@ -46,7 +46,7 @@ export function invocationTable(invocations: readonly Invocation[]): string {
     const c = instanceCounts(inv.instances);
     const name = sanitizeInline(inv.commandName ?? inv.commandId ?? '') || '-';
     return [
-      inv.invocationStatus,
+      statusLabel(inv.invocationStatus, inv.statusValue),
       sanitizeInline(inv.invokeId),
       displayWidth(name) > COMMAND_WIDTH ? fitToWidth(name, COMMAND_WIDTH) : name,
       String(c.total),
@@ -77,7 +77,7 @@ export function statusBreakdown(instances: readonly InstanceResult[]): string {
 
 /** One line per instance that did not succeed: status, error code, exit code, readable error. */
 export function instanceProblem(i: InstanceResult): string {
-  const bits: string[] = [i.invocationStatus];
+  const bits: string[] = [statusLabel(i.invocationStatus, i.statusValue)];
   if (i.errorCode) bits.push(sanitizeInline(i.errorCode));
   if (i.exitCode !== null) bits.push(`exit code ${i.exitCode}`);
   const info = i.errorInfo ? `: ${sanitizeInline(i.errorInfo)}` : '';

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from '../config/args.js';
 import { CredentialsError, EXIT, UsageError } from '../config/errors.js';
+import { EMULATOR_HELP_TEXT } from '../config/emulatorHelp.js';
 import { HELP_TEXT } from '../config/help.js';
 import { errorLine, processEnvironment, type CliEnvironment } from './io.js';
 
@@ -25,7 +26,10 @@ export async function main(args: string[], ce: CliEnvironment = processEnvironme
     const parsed = parseArgs(args);
     switch (parsed.kind) {
       case 'help':
-        ce.output.out(HELP_TEXT);
+        ce.output.out(parsed.topic === 'emulator' ? EMULATOR_HELP_TEXT : HELP_TEXT);
+        return EXIT.ok;
+      case 'completion':
+        ce.output.out((await import('./completion.js')).completionScript(parsed.shell, { home: ce.home, env: ce.env }));
         return EXIT.ok;
       case 'version':
         ce.output.out(`${packageVersion()}\n`);
@@ -36,7 +40,7 @@ export async function main(args: string[], ce: CliEnvironment = processEnvironme
       case 'monitor':
         // The live UI is the longest load (Ink, React): it starts now and loads while the monitor
         // resolves credentials (or starts the demo emulator) and polls for the first time.
-        if (parsed.options.mode === 'live' && ce.interactive) void import('../ui/run.js').then((ui) => ui.preloadLiveUi(), () => undefined);
+        if (parsed.options.mode === 'live' && ce.interactive) void import('./liveUi.js').then((ui) => ui.preloadLiveUi(), () => undefined);
         return await (await import('./monitor.js')).runMonitor(parsed.options, ce);
     }
   } catch (err) {

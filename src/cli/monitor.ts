@@ -91,7 +91,7 @@ async function runMode(
     }
     case 'live': {
       // Loaded only here: --once, --json and --wait never pay for Ink and React.
-      const { runLiveUi } = await import('../ui/run.js');
+      const { runLiveUi } = await import('./liveUi.js');
       return runLiveUi({
         api,
         filters: o.filters,
@@ -102,6 +102,8 @@ async function runMode(
         readOnly: o.readOnly,
         notify: o.notify,
         color,
+        theme: o.theme,
+        ascii: o.ascii,
         demo,
         header,
       });

@@ -54,12 +54,19 @@ export interface MonitorOptions {
   includeOutput: boolean;
   readOnly: boolean;
   color: boolean;
+  /** `--theme`: the palette for a dark or light background; auto asks the terminal. */
+  theme: ThemeOption;
+  /** `--ascii`: ASCII glyphs and borders; also the default in a locale without UTF-8. */
+  ascii: boolean;
   demo: boolean;
   /** `--once --format TEMPLATE`: one status line instead of the table. */
   statusLine?: TemplatePart[];
   /** `--notify` and its companions: alerts from the live monitor. */
   notify?: NotifyOptions;
 }
+
+export const THEMES = ['auto', 'dark', 'light'] as const;
+export type ThemeOption = (typeof THEMES)[number];
 
 export interface EmulatorOptions {
   port: number;
@@ -69,8 +76,12 @@ export interface EmulatorOptions {
   faults?: string;
 }
 
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+
 export type ParsedCommand =
-  | { kind: 'help' }
+  | { kind: 'help'; topic?: 'emulator' }
+  | { kind: 'completion'; shell: CompletionShell }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'emulator'; options: EmulatorOptions };
@@ -122,6 +133,8 @@ function monitorCommand(): Command {
     .option('--wait')
     .option('--read-only')
     .option('--no-color')
+    .option('--theme <mode>')
+    .option('--ascii')
     .option('--demo')
     .option('--notify <channels>')
     .option('--notify-on <which>')
@@ -156,7 +169,7 @@ function usageFromCommander(err: CommanderError, helpHint: string, operands: rea
       // `catop --wait t-xxx`, `catop i-xxx`: say which flag the id belongs to.
       const flag = /^t-/.test(stray) ? '--invoke-id' : /^i-/.test(stray) ? '--instance-id' : /^c-/.test(stray) ? '--command-id' : undefined;
       if (flag) return new UsageError(`unexpected argument ${shown(stray)}: did you mean ${flag} ${shown(stray)}?`);
-      return new UsageError(`unexpected argument ${shown(stray)}; catop takes flags and the subcommand "emulator"; see ${helpHint}`);
+      return new UsageError(`unexpected argument ${shown(stray)}; catop takes flags and the subcommands "emulator", "completion" and "help"; see ${helpHint}`);
     }
     default:
       return new UsageError(`${err.message.replace(/^error: /, '')}; see ${helpHint}`);
@@ -174,6 +187,13 @@ function runCommander(cmd: Command, args: string[], helpHint: string): Record<st
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function parseTheme(value: string | undefined): ThemeOption {
+  if (value === undefined) return 'auto';
+  const theme = THEMES.find((t) => t === value.trim().toLowerCase());
+  if (!theme) throw new UsageError(`--theme must be one of ${THEMES.join(', ')} (got ${shown(value)})`);
+  return theme;
+}
 
 export function parseMonitorArgs(args: string[]): ParsedCommand {
   const o = runCommander(monitorCommand(), args, 'catop --help');
@@ -240,6 +260,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       includeOutput,
       readOnly: Boolean(o.readOnly),
       color: o.color !== false,
+      theme: parseTheme(str(o.theme)),
+      ascii: Boolean(o.ascii),
       demo: Boolean(o.demo),
       ...(statusLine ? { statusLine } : {}),
       ...(notify ? { notify } : {}),
@@ -256,8 +278,8 @@ function parseFormatFlag(raw: string, mode: OutputMode): TemplatePart[] {
 }
 
 export function parseEmulatorArgs(args: string[]): ParsedCommand {
-  const o = runCommander(emulatorCommand(), args, 'catop --help');
-  if (o.help) return { kind: 'help' };
+  const o = runCommander(emulatorCommand(), args, 'catop emulator --help');
+  if (o.help) return { kind: 'help', topic: 'emulator' };
   const host = o.host !== undefined ? str(o.host)!.trim() : DEFAULTS.emulatorHost;
   if (host === '' || /[\s/]/.test(host)) {
     throw new UsageError(`--host must be an address to listen on such as 127.0.0.1 or 0.0.0.0 (got ${shown(str(o.host)!)})`);
@@ -278,8 +300,37 @@ export function parseEmulatorArgs(args: string[]): ParsedCommand {
   };
 }
 
-/** `catop emulator ...` is the subcommand; everything else is the monitor. */
+export interface FlagInfo {
+  flag: string;
+  /** 'required': `--flag VALUE`; 'optional': `--flag [VALUE]`; 'none': a switch. */
+  value: 'required' | 'optional' | 'none';
+}
+
+/** Every long flag of the monitor and of the emulator, for shell completion. */
+export function flagNames(): { monitor: FlagInfo[]; emulator: FlagInfo[] } {
+  const infos = (cmd: Command): FlagInfo[] =>
+    cmd.options.flatMap((o) => (o.long ? [{ flag: o.long, value: o.required ? 'required' : o.optional ? 'optional' : 'none' }] : []));
+  return { monitor: infos(monitorCommand()), emulator: infos(emulatorCommand()) };
+}
+
+/** `catop completion bash|zsh|fish`. */
+function parseCompletionArgs(args: string[]): ParsedCommand {
+  const shell = COMPLETION_SHELLS.find((s) => s === args[0]);
+  if (!shell || args.length > 1) {
+    const got = args.length ? ` (got ${shown(args.join(' '))})` : '';
+    throw new UsageError(`completion needs a shell: catop completion ${COMPLETION_SHELLS.join('|')}${got}`);
+  }
+  return { kind: 'completion', shell };
+}
+
+/** `catop emulator ...` and `catop completion SHELL` are subcommands, `catop help [emulator]` is --help; everything else is the monitor. */
 export function parseArgs(args: string[]): ParsedCommand {
   if (args[0] === 'emulator') return parseEmulatorArgs(args.slice(1));
+  if (args[0] === 'completion') return parseCompletionArgs(args.slice(1));
+  if (args[0] === 'help') {
+    if (args.length === 1) return { kind: 'help' };
+    if (args.length === 2 && args[1] === 'emulator') return { kind: 'help', topic: 'emulator' };
+    throw new UsageError(`help takes nothing or "emulator" (got ${shown(args.slice(1).join(' '))}); see catop --help`);
+  }
   return parseMonitorArgs(args);
 }

@@ -10,6 +10,7 @@ import {
   ProfileCredentialsProvider,
   type CredentialsProvider,
 } from '@alicloud/credentials';
+import { redact } from '../api/redact.js';
 import { CredentialsError } from './errors.js';
 import { findProfile, readAliyunConfig, selectedProfileName, type CliConfigRead } from './aliyunConfig.js';
 
@@ -90,11 +91,8 @@ export function credentialsFileHasSection(env: NodeJS.ProcessEnv, home: string, 
 
 /** Library errors can quote files and responses: keep a short, printable line with known secrets cut out. */
 function redactedReason(err: unknown, secrets: string[]): string {
-  let text = err instanceof Error ? err.message : String(err);
-  text = text.split(/ failed: /)[0];
-  for (const s of secrets) if (s.length >= 4) text = text.split(s).join('***');
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  return text.length > 120 ? `${text.slice(0, 120)}...` : text;
+  const text = err instanceof Error ? err.message : String(err);
+  return redact(text.split(/ failed: /)[0], secrets, { mask: '***', max: 120 });
 }
 
 function secretsOf(env: NodeJS.ProcessEnv, home: string): string[] {

@@ -8,7 +8,8 @@ Usage
   catop [flags]          live monitor (without a terminal: like --once)
   catop --demo           the same against a built-in emulated fleet, no account
   catop emulator [--port N] [--host H] [--seed N] [--fleet N] [--faults SPEC]
-                         run the emulator alone; prints endpoint and key pair
+                         run the emulator alone (catop emulator --help)
+  catop completion bash|zsh|fish   a shell completion script (see README)
 
 Connection
   --region ID            else ALIBABA_CLOUD_REGION_ID, else profile region_id
@@ -44,9 +45,11 @@ Output modes
   --read-only            live monitor without the stop key
   --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
+  --theme MODE           auto (default: ask the terminal), dark or light
+  --ascii                ASCII glyphs and borders (default without UTF-8)
 
 Other
-  -h, --help  -v, --version   this help; the version
+  -h, --help, help       this help     -v, --version   the version
 
 Credentials, first found: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (and
 ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json,
@@ -58,6 +61,4 @@ Examples
   catop --status Failed --once
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
-  catop emulator --port 8080 > emulator.txt &   # serves until killed
-  eval "$(grep ^export emulator.txt)"; catop --endpoint http://127.0.0.1:8080
 `;

@@ -7,6 +7,7 @@ function sameInstance(a: InstanceResult, b: InstanceResult): boolean {
   return (
     a.instanceId === b.instanceId &&
     a.invocationStatus === b.invocationStatus &&
+    a.statusValue === b.statusValue &&
     a.instanceInvokeStatus === b.instanceInvokeStatus &&
     a.exitCode === b.exitCode &&
     a.errorCode === b.errorCode &&
@@ -27,6 +28,7 @@ function sameInstance(a: InstanceResult, b: InstanceResult): boolean {
 export function sameInvocation(prev: Invocation, next: Invocation): boolean {
   if (
     prev.invocationStatus !== next.invocationStatus ||
+    prev.statusValue !== next.statusValue ||
     prev.invokeStatus !== next.invokeStatus ||
     prev.creationTime !== next.creationTime ||
     prev.commandName !== next.commandName ||

@@ -43,6 +43,8 @@ export interface PollState {
   inFlight: boolean;
   /** API calls made since start (for the header and the benchmarks). */
   calls: number;
+  /** What the endpoint answered that looked wrong (paging that never ends), once seen. */
+  notice?: string;
 }
 
 /**

@@ -82,3 +82,53 @@ function putCluster(cluster: string, put: GlyphSink): void {
   if (w === 0) for (const ch of cluster) putMarker(ch.codePointAt(0)!, put);
   else put(cluster, w);
 }
+
+// ---------------------------------------------------------------- ASCII screens
+
+/**
+ * Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE, LANG that is set
+ * decides (POSIX order). None set reads as UTF-8, as every current terminal is.
+ */
+export function utf8Locale(env: NodeJS.ProcessEnv = process.env): boolean {
+  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'];
+  return !locale || /utf-?8/i.test(locale);
+}
+
+/** One-cell ASCII stand-ins for the glyphs catop draws itself (markers, arrows, borders). */
+const ASCII_GLYPHS: Record<string, string> = {
+  '✓': '+',
+  '✗': 'x',
+  '↻': '~',
+  '⊘': '-',
+  '●': '*',
+  '·': '|',
+  '…': '.',
+  '—': '-',
+  '▸': '>',
+  '›': '>',
+  '↺': 'r',
+  '↓': 'v',
+  '↑': '^',
+  '←': '<',
+  '→': '>',
+  '─': '-',
+  '│': '|',
+};
+for (const corner of '┌┐└┘├┤┬┴┼╭╮╰╯') ASCII_GLYPHS[corner] = '+';
+
+const NON_ASCII_RUN = /[^\u0000-\u007f]+/g;
+
+/**
+ * `text` with every non-ASCII glyph replaced by ASCII of the same width: ours by their stand-ins,
+ * anything else by one `?` per cell (marks that take no cell go). Escape sequences are ASCII and
+ * pass unchanged, so a whole frame can go through here and keep its layout.
+ */
+export function asciiGlyphs(text: string): string {
+  return text.replace(NON_ASCII_RUN, (run) => {
+    let out = '';
+    forEachGrapheme(run, (g) => {
+      out += ASCII_GLYPHS[g] ?? '?'.repeat(graphemeWidth(g));
+    });
+    return out;
+  });
+}

@@ -2,12 +2,13 @@
 // overlays (help, filter/search prompt, confirm, command content), footer. Screens stay mounted
 // under whatever covers them, so going back, closing an overlay or a resize through "too small"
 // finds the cursor where it was.
-import React, { Component, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import React, { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
 import type { Clock, ClockTimer } from '../clock.js';
-import type { Store, StoreState } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { useStoreSelector } from '../store/useStore.js';
 import { selectInvocation } from '../store/selectors.js';
+import { isFinalInstance, isFinalInvocation } from '../api/status.js';
 import { sanitizeInline } from '../text/index.js';
 import {
   UiActionsContext,
@@ -18,6 +19,7 @@ import {
   type UiActions,
   type UiView,
 } from './context.js';
+import { errorText, selectPollError } from './errorText.js';
 import type { TimeMode } from './format.js';
 import { KeyRouterContext, useKeyRouter } from './hooks/useKeymap.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -27,10 +29,10 @@ import { ContentOverlay } from './screens/ContentOverlay.js';
 import { InvocationScreen } from './screens/InvocationScreen.js';
 import { InvocationsScreen } from './screens/InvocationsScreen.js';
 import { OutputScreen } from './screens/OutputScreen.js';
-import { ThemeContext, createTheme } from './theme.js';
+import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
-import { Footer, FOOTER_HEIGHT, type FooterMessage } from './widgets/Footer.js';
+import { Footer, footerMessageLines, type FooterMessage } from './widgets/Footer.js';
 import { Header, HEADER_HEIGHT, type HeaderInfo } from './widgets/Header.js';
 import { HelpOverlay } from './widgets/HelpOverlay.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/TooSmall.js';
@@ -44,6 +46,8 @@ export interface AppProps {
   readOnly: boolean;
   /** Already resolved against NO_COLOR (see colourWanted). */
   color: boolean;
+  /** The palette: for a dark (default) or a light background. */
+  background?: Background;
   onExit: (code: number) => void;
   /** A render error: the caller restores the terminal and prints it. */
   onFatal: (error: unknown) => void;
@@ -74,7 +78,7 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 }
 
 export function App(props: AppProps) {
-  const theme = useMemo(() => createTheme(props.color), [props.color]);
+  const theme = useMemo(() => createTheme(props.color, props.background), [props.color, props.background]);
   const router = useKeyRouter();
   return (
     <ThemeContext.Provider value={theme}>
@@ -104,11 +108,11 @@ function routeKey(route: Route): string {
   }
 }
 
-function errorText(error: unknown): string {
-  if (error && typeof error === 'object' && typeof (error as { oneLine?: unknown }).oneLine === 'function') {
-    return (error as { oneLine: () => string }).oneLine();
-  }
-  return error instanceof Error ? error.message : String(error);
+/** A flash belongs to the screen that made it; `untilIdle` ends it with the tick it announces. */
+interface Flash extends FooterMessage {
+  id: number;
+  owner: string;
+  untilIdle?: boolean;
 }
 
 function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }: AppProps) {
@@ -118,7 +122,8 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   const [overlays, setOverlays] = useState<Overlay[]>([]);
   const pushOverlay = useCallback((o: Overlay) => setOverlays((list) => [...list, o]), []);
   const [timeMode, setTimeMode] = useState<TimeMode>('relative');
-  const [flash, setFlash] = useState<(FooterMessage & { id: number }) | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const topKey = useRef('invocations');
   const flashTimer = useRef<ClockTimer | null>(null);
   const flashId = useRef(0);
   const exited = useRef(false);
@@ -130,9 +135,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   }, [onExit]);
 
   const showFlash = useCallback(
-    (text: string, tone: FlashTone = 'info') => {
+    (text: string, tone: FlashTone = 'info', untilIdle = false, owner = topKey.current) => {
       const id = ++flashId.current;
-      setFlash({ text, tone, id });
+      setFlash({ text, tone, id, owner, untilIdle });
       if (flashTimer.current) clock.clearTimeout(flashTimer.current);
       flashTimer.current = clock.setTimeout(() => setFlash((f) => (f?.id === id ? null : f)), FLASH_MS);
     },
@@ -141,8 +146,14 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
 
   const actions = useMemo<UiActions>(
     () => ({
-      open: (route) => setStack((s) => [...s, route]),
-      back: () => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)),
+      open: (route) => {
+        setFlash(null);
+        setStack((s) => [...s, route]);
+      },
+      back: () => {
+        setFlash(null);
+        setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+      },
       quit,
       help: () => pushOverlay({ kind: 'help' }),
       prompt: (request) => pushOverlay({ kind: 'prompt', request }),
@@ -151,7 +162,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
       toggleTimeMode: () => setTimeMode((m) => (m === 'relative' ? 'absolute' : 'relative')),
       refresh: () => {
         poller.refreshNow();
-        showFlash('refreshing…');
+        showFlash('refreshing…', 'info', true);
       },
       stop: (invokeId, instanceIds) => {
         if (readOnly) {
@@ -159,6 +170,14 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
           return;
         }
         const inv = selectInvocation(store.getState(), invokeId);
+        const ended = instanceIds?.length
+          ? inv?.instances.find((i) => instanceIds.includes(i.instanceId) && isFinalInstance(i.invocationStatus))
+          : undefined;
+        if (ended || (inv && !instanceIds?.length && isFinalInvocation(inv.invocationStatus))) {
+          const what = ended ? `${sanitizeInline(ended.instanceId)} of ${invokeId}` : invokeId;
+          showFlash(`${what} has already ended (${ended?.invocationStatus ?? inv?.invocationStatus}): nothing to stop`);
+          return;
+        }
         const target = instanceIds?.length
           ? `on ${instanceIds.map(sanitizeInline).join(', ')}`
           : `on all its instances (${inv?.instances.length ?? 0})`;
@@ -170,10 +189,12 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
             'StopInvocation ends what is running; scheduled runs stop too.',
           ],
           onYes: () => {
+            // The answer belongs to the screen that asked, even if the user has moved on.
+            const owner = topKey.current;
             showFlash(`stopping ${invokeId}…`);
             poller.stopInvocation(invokeId, instanceIds).then(
-              () => showFlash(`stop requested for ${invokeId}`),
-              (err: unknown) => showFlash(`stop failed: ${errorText(err)}`, 'error'),
+              () => showFlash(`stop requested for ${invokeId}`, 'info', false, owner),
+              (err: unknown) => showFlash(`stop failed: ${errorText(err)}`, 'error', false, owner),
             );
           },
         });
@@ -188,16 +209,32 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   // A frame as tall as the terminal makes Ink clear the scrollback on every update.
   const height = Math.max(1, rows - 1);
   const width = columns;
-  const bodyHeight = Math.max(3, height - HEADER_HEIGHT - FOOTER_HEIGHT);
   const top = stack[stack.length - 1];
+  topKey.current = routeKey(top);
   const overlay = overlays.length ? overlays[overlays.length - 1] : null;
   // What covers the screen: the top overlay that is not the (footer) prompt.
   const covering = [...overlays].reverse().find((o) => o.kind !== 'prompt') ?? null;
   const closeOverlay = () => setOverlays((list) => list.slice(0, -1));
 
   const pollError = useFooterError(store);
-  const message: FooterMessage | undefined = flash ?? pollError;
+  const ownFlash = flash && flash.owner === topKey.current ? flash : null;
+  const message: FooterMessage | undefined = ownFlash ?? pollError;
+  const messageLines = footerMessageLines(message, width, height);
+  const bodyHeight = Math.max(3, height - HEADER_HEIGHT - messageLines.length - 1);
   const context: KeyContext = top.screen;
+  const hints = HINTS[top.screen].filter((a) => !(readOnly && a === 'stop'));
+
+  // `refreshing…` lasts as long as the tick it announced (none in flight: it is over).
+  const untilIdle = flash?.untilIdle ? flash.id : undefined;
+  useEffect(() => {
+    if (untilIdle === undefined) return;
+    const check = () => {
+      if (!store.getState().poll.inFlight) setFlash((f) => (f?.id === untilIdle ? null : f));
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
+    return unsubscribe;
+  }, [store, untilIdle]);
 
   return (
     <UiActionsContext.Provider value={actions}>
@@ -275,7 +312,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
                 );
               })}
             </Box>
-            <Footer width={width} message={message} hints={footerHints(context, HINTS[top.screen])}>
+            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(context, hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
                   label={overlay.request.label}
@@ -293,10 +330,6 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
     </UiActionsContext.Provider>
   );
 }
-
-/** The poller's error as the footer shows it: a string, so a tick that changes only the header leaves the App alone. */
-const selectPollError = (s: StoreState): string | undefined =>
-  (s.poll.phase === 'retrying' || s.poll.phase === 'failed') && s.poll.lastError ? errorText(s.poll.lastError) : undefined;
 
 /** The poller's current error, for the footer's message line. */
 function useFooterError(store: Store): FooterMessage | undefined {

@@ -3,25 +3,7 @@
 // Subpath imports: the date-fns index pulls in hundreds of modules at start-up.
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
-import { displayWidth, truncateToWidth } from '../text/index.js';
-
 export type TimeMode = 'relative' | 'absolute';
-
-/**
- * Cut the middle of a line that does not fit, keeping both ends: "stopped: Code: Mess…(RequestId 1) —
- * press r to retry" still says what to do. The tail keeps up to half the width (a RequestId is 36 columns).
- */
-export function truncateMiddle(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
-  const chars = Array.from(text);
-  let tail = '';
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (displayWidth(chars[i] + tail) > Math.floor(width / 2)) break;
-    tail = chars[i] + tail;
-  }
-  return truncateToWidth(text, width - displayWidth(tail)) + tail;
-}
 
 /**
  * Absolute times are UTC and say so (`Z`), as --once, --wait, --json and the API give them, so a

@@ -17,9 +17,10 @@ export function anchorFrame(chunk: string): string {
   return chunk.replace(FRAME_START, CURSOR_HOME).replace(NEXT_LINE_RUN, (run) => `\u001b[${run.length / NEXT_LINE.length}E`);
 }
 
-export function anchorFramesToTop(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+/** `also` rewrites every written string after the anchoring (e.g. ASCII glyphs). */
+export function anchorFramesToTop(stdout: NodeJS.WriteStream, also: (chunk: string) => string = (chunk) => chunk): NodeJS.WriteStream {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
-    const fixed = typeof chunk === 'string' ? anchorFrame(chunk) : chunk;
+    const fixed = typeof chunk === 'string' ? also(anchorFrame(chunk)) : chunk;
     return (stdout.write as (...args: unknown[]) => boolean)(fixed, ...rest);
   };
   return new Proxy(stdout, {

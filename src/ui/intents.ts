@@ -1,18 +1,18 @@
 // What the UI asks of the poller: intents only. Data flows api -> poller -> store -> ui; the UI
 // never calls the API itself. The real poller (src/poller) satisfies this structurally.
+import type { MonitorDemand } from '../poller/jobs/demands.js';
 
-export interface Focus {
-  invokeId: string;
-  /** Set on the output screen: the one instance whose output is fetched. */
-  instanceId?: string;
-}
+export type { MonitorDemand as Demand } from '../poller/jobs/demands.js';
 
 export interface UiPoller {
   /** `r`: tick now, and resume polling after a final error. */
   refreshNow(): void;
-  /** What is on screen, so the poller fetches details and output only for that. */
-  setFocus(focus: Focus | null): void;
-  /** The cursor reached the end of the loaded rows: fetch the next history page. */
-  loadMore(): void;
+  /**
+   * What a screen needs: `{ kind: 'output', invokeId, instanceId }` (the output screen),
+   * `{ kind: 'invocation', invokeId }` (the invocation screen), `{ kind: 'history' }` (the
+   * cursor reached the end of the loaded rows: the next page). Returns the release, for when
+   * the screen closes; the poller decides when to fetch, within the budget.
+   */
+  demand(demand: MonitorDemand): () => void;
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
 }

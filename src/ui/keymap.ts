@@ -58,7 +58,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: 'back',
     keys: ['esc', 'h', 'left', 'backspace'],
-    description: 'back (on the list: clear the filter)',
+    description: 'back (on a filtered list: clear the filter first)',
     contexts: [...SCREENS, 'content', 'help'],
   },
   { action: 'filter', keys: ['/'], description: 'filter the current list (text; Esc clears)', contexts: LISTS },
@@ -146,9 +146,9 @@ const CONTEXT_NAMES: Record<KeyContext, string> = {
   confirm: 'confirm',
 };
 
-/** The help overlay's rows, one per binding, in table order. */
-export function helpRows(): HelpRow[] {
-  return KEYMAP.map((b) => ({
+/** The help overlay's rows, one per binding, in table order; without `x` in read-only mode. */
+export function helpRows(opts: { readOnly?: boolean } = {}): HelpRow[] {
+  return KEYMAP.filter((b) => !(opts.readOnly && b.action === 'stop')).map((b) => ({
     keys: b.keys.map(keyLabel).join(', '),
     description: b.description,
     where: SCREENS.every((c) => b.contexts.includes(c))
@@ -158,14 +158,14 @@ export function helpRows(): HelpRow[] {
 }
 
 /** Short hints for the footer: the first key of each listed action in this context. */
-export function footerHints(context: KeyContext, actions: readonly ActionId[]): string {
+export function footerHints(context: KeyContext, actions: readonly ActionId[]): string[] {
   const parts: string[] = [];
   for (const action of actions) {
     const binding = KEYMAP.find((b) => b.action === action && b.contexts.includes(context));
     if (!binding) continue;
     parts.push(`${keyLabel(binding.keys[0])} ${FOOTER_WORDS[action] ?? action}`);
   }
-  return parts.join('  ');
+  return parts;
 }
 
 const FOOTER_WORDS: Partial<Record<ActionId, string>> = {

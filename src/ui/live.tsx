@@ -1,24 +1,49 @@
-// The live monitor: store + poller + Ink on the alternate screen, with the terminal restored on
-// every way out (see terminal.ts). Loaded by run.ts once the React build is chosen.
+// The live monitor: a store and an intents object drawn by Ink on the alternate screen, with the
+// terminal restored on every way out (see terminal.ts). Loaded by src/cli/liveUi.ts once the
+// React build is chosen; the store and the poller behind the intents are made there.
 import React from 'react';
 import { render } from 'ink';
 import type { Clock } from '../clock.js';
-import type { Poller } from '../poller/index.js';
 import type { Store } from '../store/index.js';
 import { App } from './App.js';
+import type { HeaderInfo } from './widgets/Header.js';
 import { anchorFramesToTop } from './frameAnchor.js';
+import type { UiPoller } from './intents.js';
 import { CI_WARNING, enterFullScreen, fatalLine, liveRenderingOff } from './terminal.js';
-import type { LiveUiOptions } from './run.js';
-import { colourWanted } from './theme.js';
+import type { ThemeChoice } from './background.js';
+import { colourWanted, type Background } from './theme.js';
+import { asciiGlyphs, utf8Locale } from '../text/glyphs.js';
 
-/** The store and the poller, created (and the poller started) by run.ts while this module loaded. */
-export interface LiveParts {
-  store: Store;
-  poller: Poller;
-  clock: Clock;
+/** How the screen looks and where it draws. */
+export interface LiveOptions {
+  readOnly: boolean;
+  /** False with --no-color; NO_COLOR in the environment also turns colour off. */
+  color: boolean;
+  /** --theme (default auto). */
+  theme?: ThemeChoice;
+  /** --ascii: ASCII glyphs even in a UTF-8 locale. */
+  ascii?: boolean;
+  demo: boolean;
+  header: HeaderInfo;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  /** Tests: where signals and uncaught errors are heard; default the process. */
+  processEvents?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+  /** Where `e` saves output; default the current directory. */
+  saveDir?: string;
 }
 
-export async function runLive(opts: LiveUiOptions, { store, poller, clock }: LiveParts): Promise<number> {
+/** What the screen reads (the store) and asks (the intents); `stop` ends polling on the way out. */
+export interface LiveParts {
+  store: Store;
+  intents: UiPoller & { stop(): void };
+  clock: Clock;
+  /** The palette's background, resolved from --theme while the UI loaded. */
+  background: Background;
+}
+
+export async function runLive(opts: LiveOptions, { store, intents: poller, clock, background }: LiveParts): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const stderr = opts.stderr ?? process.stderr;
@@ -49,12 +74,14 @@ export async function runLive(opts: LiveUiOptions, { store, poller, clock }: Liv
         demo={opts.demo}
         readOnly={opts.readOnly}
         color={colourWanted(opts.color)}
+        background={background}
         onExit={(code) => finish(code)}
         onFatal={(error) => finish(1, error)}
         saveDir={opts.saveDir}
       />,
       {
-        stdout: anchorFramesToTop(stdout),
+        // --ascii or a locale without UTF-8: every frame in ASCII of the same widths.
+        stdout: anchorFramesToTop(stdout, opts.ascii || !utf8Locale() ? asciiGlyphs : undefined),
         stdin,
         stderr,
         incrementalRendering: true,

@@ -1,5 +1,6 @@
 // The polling state as a person reads it in the header: "live", "throttled, retrying in 8 s",
-// "endpoint unreachable since 12:04:31", "stopped: Code: Message (RequestId ...) — press r to retry".
+// "endpoint unreachable since 12:04:31", "stopped: Code — press r to retry". The whole error
+// (Message, RequestId, what to check) is the footer's, wrapped, never cut in the middle.
 import type { PollState } from '../store/types.js';
 import { sanitizeInline } from '../text/index.js';
 import { clockTime, nextWholeSecond, secondsUntil } from './format.js';
@@ -18,7 +19,7 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
     case 'starting':
       return { text: 'connecting…', tone: 'muted' };
     case 'ok':
-      return { text: 'live', tone: 'ok' };
+      return poll.notice ? { text: `live · ${sanitizeInline(poll.notice)}`, tone: 'warn' } : { text: 'live', tone: 'ok' };
     case 'paused':
       return { text: 'paused', tone: 'muted' };
     case 'retrying': {
@@ -37,8 +38,7 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
     }
     case 'failed': {
       const err = poll.lastError;
-      const what = err ? sanitizeInline(err.oneLine()) : 'error';
-      return { text: `stopped: ${what} — press r to retry`, tone: 'error' };
+      return { text: `stopped: ${sanitizeInline(err?.code ?? 'error')} — press r to retry`, tone: 'error' };
     }
   }
 }
@@ -51,8 +51,9 @@ export const STALE_GRACE_MS = 3000;
  * tick is overdue or failing. A clock that ticks while nothing changes would redraw the header
  * every second for nothing; the age counts only when it tells the reader something.
  */
-export function describeAge(poll: PollState, times: TimeText): string {
-  if (poll.lastSuccessAt === undefined) return 'no data yet';
+export function describeAge(poll: PollState, times: TimeText, loaded = false): string {
+  // Rows can arrive from a tick that failed half way (page 1 came, a later call did not).
+  if (poll.lastSuccessAt === undefined) return loaded ? 'partial data, no complete update yet' : 'no data yet';
   const staleFrom =
     poll.phase === 'retrying' || poll.phase === 'failed'
       ? poll.lastSuccessAt

@@ -3,6 +3,9 @@
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
 import { ACTIVE_INSTANCE, ACTIVE_INVOCATION, FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
+import { instanceCounts } from '../store/selectors.js';
+import { formatCount, formatTime } from './format.js';
+import { describeError } from './instanceText.js';
 
 export const STATUS_FILTERS = ['all', 'active', 'failed', 'succeeded', 'stopped'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -41,10 +44,20 @@ export function instanceInFilter(status: InstanceStatus, filter: StatusFilter): 
   }
 }
 
-function has(field: string | undefined, needle: string): boolean {
-  return field !== undefined && field.toLowerCase().includes(needle);
+function has(field: string | number | null | undefined, needle: string): boolean {
+  return field !== undefined && field !== null && String(field).toLowerCase().includes(needle);
 }
 
+/** A time as the absolute view shows it (a relative "5 minutes ago" changes as the clock runs). */
+const shownTime = (at: number | undefined) => (at === undefined ? undefined : formatTime(at, at, 'absolute'));
+
+/** Times, counts and codes hold only these: other needles skip formatting them (100k rows per key). */
+const NUMERIC = /^[\d :.,✓✗↻⊘-]+$/;
+
+/**
+ * Every column of the list (status, id, name, type, instance counts, created, schedule,
+ * repeats), the command id, and the instances it ran on: `/i-bp1` finds the runs on that instance.
+ */
 export function invocationMatches(inv: Invocation, needle: string): boolean {
   return (
     has(inv.invokeId, needle) ||
@@ -52,12 +65,28 @@ export function invocationMatches(inv: Invocation, needle: string): boolean {
     has(inv.commandId, needle) ||
     has(inv.commandType, needle) ||
     has(inv.invocationStatus, needle) ||
-    has(inv.frequency, needle)
+    has(inv.frequency, needle) ||
+    inv.instances.some((i) => has(i.instanceId, needle)) ||
+    (NUMERIC.test(needle) &&
+      (has(shownTime(inv.creationTime), needle) ||
+        has(instanceCountsLabel(instanceCounts(inv)), needle) ||
+        has(inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0), needle)))
   );
 }
 
+/** Every column of the instance table: id, status, exit code, error with its meaning, times, repeats, dropped bytes. */
 export function instanceMatches(inst: InstanceResult, needle: string): boolean {
-  return has(inst.instanceId, needle) || has(inst.invocationStatus, needle) || has(inst.errorCode, needle);
+  return (
+    has(inst.instanceId, needle) ||
+    has(inst.invocationStatus, needle) ||
+    has(inst.exitCode, needle) ||
+    has(describeError(inst), needle) ||
+    (NUMERIC.test(needle) &&
+      (has(shownTime(inst.startTime), needle) ||
+        has(shownTime(inst.finishTime ?? inst.stopTime), needle) ||
+        has(inst.repeats, needle) ||
+        (inst.dropped > 0 && has(formatCount(inst.dropped), needle))))
+  );
 }
 
 /** InvokeIds in display order that pass both filters; the order array itself when none apply. */
@@ -91,8 +120,10 @@ export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, numbe
   let failed = 0;
   let active = 0;
   let stopped = 0;
+  let unknown = 0;
   for (const [status, n] of Object.entries(counts) as [InstanceStatus, number][]) {
-    if (status === 'Success') ok += n;
+    if (status === 'Unknown') unknown += n;
+    else if (status === 'Success') ok += n;
     else if (FAILED_FAMILY.has(status)) failed += n;
     else if (ACTIVE_INSTANCE.has(status)) active += n;
     else stopped += n;
@@ -102,5 +133,6 @@ export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, numbe
   if (failed) parts.push(`${failed}✗`);
   if (active) parts.push(`${active}↻`);
   if (stopped) parts.push(`${stopped}⊘`);
+  if (unknown) parts.push(`${unknown}?`);
   return parts.join(' ') || '-';
 }

@@ -4,7 +4,7 @@
 // sequences ourselves. A terminal that is gone (SIGHUP, EIO on a write, the end of input) is left
 // without a byte (deadTerminal.ts). While the UI is up, process warnings stay off its screen.
 import { appendFileSync } from 'node:fs';
-import { sanitizeInline } from '../text/index.js';
+import { redact } from '../api/redact.js';
 import { HANGUP_EXIT, isHangupError, leaveDeadTerminal, silence, terminalAlive } from './deadTerminal.js';
 
 // 1049 saves the cursor and switches screens but leaves the cursor on its old row: home it, or
@@ -187,8 +187,6 @@ export const CI_WARNING =
   'catop: CI is set in the environment, so live rendering is off and the screen would stay blank; ' +
   'unset CI (or set CI=0) for the live monitor, or use --once for a snapshot';
 
-const SECRET_FIELDS = /\b(AccessKeySecret|AccessKeyId|SecurityToken|Signature|accessKeySecret|securityToken|secret|token|password)\b(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
-
 /**
  * A fatal error as one line for stderr: no stack, no control characters, no credential values
  * (an error message may quote a request), at most 300 columns.
@@ -202,6 +200,5 @@ export function fatalLine(error: unknown): string {
     text = String(error);
   }
   const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const clean = sanitizeInline(first.replace(SECRET_FIELDS, '$1$2***'));
-  return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
+  return redact(first, [], { mask: '***', max: 300 });
 }

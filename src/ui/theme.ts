@@ -1,12 +1,21 @@
 // Colours by meaning, not by name. `NO_COLOR` / `--no-color` turn every colour off here, in one
 // place: components ask the theme for a token and get `undefined` when colour is off, so the
-// screen still reads by text alone (status words, markers), never by colour.
+// screen still reads by text alone (status words, markers), never by colour. Bold, dim and the
+// selected row's inverse stay: they are not colour, and `--no-color` and `NO_COLOR` draw alike.
+//
+// Two palettes, for dark and light backgrounds (`--theme`). Muted text is dim rather than bright
+// black (SGR 90), which Solarized Dark uses as its background colour; the light palette has no
+// yellow and no bright white, which vanish on white. Ink passes a colour name to chalk, so 'dim'
+// as a colour is chalk's dim.
 import { createContext, useContext } from 'react';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
 import { ACTIVE_INSTANCE, FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 
 /** An Ink colour name, or undefined for "terminal default". */
 export type Colour = string | undefined;
+
+/** The background the palette is for. */
+export type Background = 'dark' | 'light';
 
 export interface Theme {
   readonly color: boolean;
@@ -25,9 +34,16 @@ export interface Theme {
   readonly warning: Colour;
   /** Background of search matches in the output pager (with inverse when colour is off). */
   readonly match: Colour;
+  /**
+   * The selected row: one text colour on a background bar (the cells' own colours are dropped,
+   * so no colour turns into a block), or inverse video when colour is off.
+   */
+  readonly selection: { readonly inverse: boolean; readonly text: Colour; readonly background: Colour };
 }
 
-const COLOURED: Theme = {
+const MUTED = 'dim';
+
+const DARK: Theme = {
   color: true,
   status: {
     success: 'green',
@@ -36,13 +52,35 @@ const COLOURED: Theme = {
     active: 'yellow',
     pending: 'blue',
     scheduled: 'blue',
-    stopped: 'gray',
+    stopped: MUTED,
   },
-  muted: 'gray',
+  muted: MUTED,
   accent: 'cyan',
   error: 'red',
   warning: 'yellow',
   match: 'yellow',
+  selection: { inverse: false, text: 'white', background: 'blue' },
+};
+
+// Darker shades from the 256-colour cube where the basic colour is too pale on white: a dark
+// orange for what is yellow on dark, a dark green and a dark cyan.
+const LIGHT: Theme = {
+  color: true,
+  status: {
+    success: 'ansi256(28)',
+    failed: 'red',
+    partial: 'magenta',
+    active: 'ansi256(130)',
+    pending: 'blue',
+    scheduled: 'ansi256(30)',
+    stopped: MUTED,
+  },
+  muted: MUTED,
+  accent: 'blue',
+  error: 'red',
+  warning: 'ansi256(130)',
+  match: 'ansi256(130)',
+  selection: { inverse: false, text: 'white', background: 'blue' },
 };
 
 const PLAIN: Theme = {
@@ -61,6 +99,7 @@ const PLAIN: Theme = {
   error: undefined,
   warning: undefined,
   match: undefined,
+  selection: { inverse: true, text: undefined, background: undefined },
 };
 
 /**
@@ -73,11 +112,12 @@ export function colourWanted(flag: boolean, env: NodeJS.ProcessEnv = process.env
   return noColor === undefined || noColor === '';
 }
 
-export function createTheme(color: boolean): Theme {
-  return color ? COLOURED : PLAIN;
+export function createTheme(color: boolean, background: Background = 'dark'): Theme {
+  if (!color) return PLAIN;
+  return background === 'light' ? LIGHT : DARK;
 }
 
-export const ThemeContext = createContext<Theme>(COLOURED);
+export const ThemeContext = createContext<Theme>(DARK);
 
 export function useTheme(): Theme {
   return useContext(ThemeContext);

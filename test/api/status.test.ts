@@ -18,6 +18,7 @@ const alone: Record<InstanceStatus, InvocationStatus> = {
   Cancelled: 'Stopped',
   Stopped: 'Stopped',
   Terminated: 'Stopped',
+  Unknown: 'Unknown',
 };
 
 const mixes: [InstanceStatus[], InvocationStatus][] = [

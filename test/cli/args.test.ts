@@ -103,7 +103,7 @@ describe('parseArgs: the monitor', () => {
     [['--regoin', 'cn-hangzhou'], 'unknown flag --regoin (did you mean --region?)'],
     [['-x'], 'unknown flag -x'],
     [['--region'], '--region needs a value'],
-    [['stray'], 'unexpected argument stray; catop takes flags and the subcommand "emulator"; see catop --help'],
+    [['stray'], 'unexpected argument stray; catop takes flags and the subcommands "emulator", "completion" and "help"; see catop --help'],
     [['--wait', 't-hz0jdfwd9f1234'], 'unexpected argument t-hz0jdfwd9f1234: did you mean --invoke-id t-hz0jdfwd9f1234?'],
     [['i-bp1abc'], 'unexpected argument i-bp1abc: did you mean --instance-id i-bp1abc?'],
   ])('refuses %j in one line', (args, expected) => {

@@ -73,7 +73,7 @@ describe('bad flags and values', () => {
     [['--include-output', '--json'], 'catop: --include-output needs --invoke-id or --instance-id (the API returns output only for those)'],
     [['--pagesize', '5'], 'catop: unknown flag --pagesize (did you mean --page-size?); see catop --help'],
     [['--interval'], 'catop: --interval needs a value; see catop --help'],
-    [['watch'], 'catop: unexpected argument watch; catop takes flags and the subcommand "emulator"; see catop --help'],
+    [['watch'], 'catop: unexpected argument watch; catop takes flags and the subcommands "emulator", "completion" and "help"; see catop --help'],
     [['--wait', 't-hz0jdfwd9f1234'], 'catop: unexpected argument t-hz0jdfwd9f1234: did you mean --invoke-id t-hz0jdfwd9f1234?'],
     [['--endpoint', 'ecs.example.com'], 'catop: --endpoint must be a URL such as https://ecs.cn-hangzhou.aliyuncs.com (got ecs.example.com)'],
     [['--demo', '--profile', 'work'], 'catop: --demo runs against a built-in emulator; drop --profile'],

@@ -43,7 +43,7 @@ describe('npm run media', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const files = run.stdout.trim().split('\n');
-    expect(files.sort()).toEqual(['help', 'instances', 'list', 'output'].map((n) => join(out, `${n}.svg`)));
+    expect(files.sort()).toEqual(['help', 'instances', 'list', 'list-light', 'output'].map((n) => join(out, `${n}.svg`)).sort());
     for (const f of files) expect(existsSync(f)).toBe(true);
     // --no-png: no PNG written (the committed PNGs come from a run with fonts).
     expect(existsSync(join(out, 'list.png'))).toBe(false);
@@ -60,6 +60,15 @@ describe('npm run media', () => {
     // Status colours survive: more than the default foreground is used for text.
     const fills = new Set([...svg.matchAll(/<text [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
     expect(fills.size).toBeGreaterThan(3);
+  });
+
+  it('draws the list on a white window in the light palette: no yellow text', () => {
+    const svg = readFileSync(join(out, 'list-light.svg'), 'utf8');
+    expect(svg).toContain('fill="#fafafa"');
+    expect(svgText(join(out, 'list-light.svg'))).toMatch(/PartialFailed/);
+    const fills = new Set([...svg.matchAll(/<text [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    expect(fills.size).toBeGreaterThan(3);
+    for (const yellow of ['#c18401', '#986801']) expect(fills.has(yellow)).toBe(false);
   });
 
   it('draws the instances of the failing backup with their errors', () => {

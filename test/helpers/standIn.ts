@@ -26,6 +26,8 @@ export interface StandIn {
   count(action?: string): number;
   /** Sockets currently open (a test of socket clean-up reads this). */
   openSockets(): number;
+  /** Resolves once no socket is open (at once if none is). */
+  idle(): Promise<void>;
   /** Replace the handler (e.g. take the endpoint down, then bring it back). */
   handle(handler: StandInHandler): void;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
   let current = handler;
   const seen: StandInRequest[] = [];
   const sockets = new Set<Socket>();
+  let idleWaiters: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +60,13 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
   });
   server.on('connection', (s) => {
     sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+    s.on('close', () => {
+      sockets.delete(s);
+      if (sockets.size === 0) {
+        for (const w of idleWaiters) w();
+        idleWaiters = [];
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   let closed: Promise<void> | undefined;
@@ -66,6 +75,7 @@ export async function standIn(handler: StandInHandler): Promise<StandIn> {
     seen,
     count: (action) => (action ? seen.filter((r) => r.action === action).length : seen.length),
     openSockets: () => sockets.size,
+    idle: () => (sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     handle(h) {
       current = h;
     },
@@ -229,6 +239,17 @@ export const HOSTILE = {
       sendJson(res, 200, invocationsPage(page, { TotalCount: 1_000_000_000 }));
     }) as StandInHandler;
   })(),
+  /** Full pages of ids never seen before, all in progress, with TotalCount 1e9; by InvokeId: nothing. */
+  freshPagesHugeTotal: (() => {
+    let next = 0;
+    return ((req, res) => {
+      if (req.params.get('InvokeId')) return sendJson(res, 200, invocationsPage([], { TotalCount: 0 }));
+      const page = Array.from({ length: 50 }, () =>
+        wireInvocation({ InvokeId: `t-fresh${String(next++).padStart(8, '0')}`, InvocationStatus: 'Running', InvokeStatus: 'Running' }),
+      );
+      sendJson(res, 200, invocationsPage(page, { TotalCount: 1_000_000_000 }));
+    }) as StandInHandler;
+  })(),
   /** A 200 body that never ends. */
   endlessBody: ((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -240,16 +261,31 @@ export const HOSTILE = {
     };
     pump();
   }) as StandInHandler,
-  /** A small gzip body that inflates to 1.5 GB of spaces. */
+  /**
+   * A 1.6 MB gzip body that inflates to 1.5 GB of spaces: 1,536 gzip members of 1 MiB each (a
+   * gzip stream may be a series of members), so neither side ever holds the 1.5 GB.
+   */
   gzipBomb: (() => {
-    let bomb: Buffer | undefined;
+    let member: Buffer | undefined;
     return ((_req, res) => {
-      // Built once, lazily: 1.5 GB of spaces compresses to about 1.5 MB.
-      bomb ??= gzipSync(Buffer.alloc(1536 * 1024 * 1024, 0x20), { level: 9 });
+      member ??= gzipSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9 });
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      res.end(bomb);
+      let left = 1536;
+      const pump = () => {
+        while (!res.destroyed && left > 0) {
+          left--;
+          if (!res.write(member)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      pump();
     }) as StandInHandler;
   })(),
+  /** Headers that announce a gigabyte of body, then one byte and nothing more. */
+  hugeContentLength: ((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 ** 3) });
+    res.write('{');
+  }) as StandInHandler,
   /** A body trickled one byte every 500 ms. */
   trickle: ((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -265,6 +301,22 @@ export const HOSTILE = {
   deepNest: ((_req, res) => sendJson(res, 200, '['.repeat(100_000) + ']'.repeat(100_000))) as StandInHandler,
   /** A number out of double range. */
   hugeNumber: ((_req, res) => sendJson(res, 200, '{"RequestId":"x","TotalCount":1e400,"Invocations":{"Invocation":[]}}')) as StandInHandler,
+  /** Statuses the API page does not list, and error codes named like Object.prototype's members. */
+  unknownStatuses: ((_req, res) =>
+    sendJson(
+      res,
+      200,
+      invocationsPage([
+        wireInvocation({
+          InvokeId: 't-odd',
+          InvocationStatus: 'Paused',
+          instances: [
+            { InvocationStatus: 'Frozen', InstanceInvokeStatus: 'Frozen', ErrorCode: 'constructor' },
+            { InvocationStatus: '__proto__', InstanceInvokeStatus: '__proto__', ErrorCode: '__proto__' },
+          ],
+        }),
+      ]),
+    )) as StandInHandler,
   /** Throttled with a retry-after of 1e12 ms. */
   hugeRetryAfter: ((_req, res) =>
     sendJson(res, 400, apiErrorBody('Throttling.User', 'Request was denied due to user flow control.'), {

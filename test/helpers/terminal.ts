@@ -116,6 +116,8 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
     env[k] = v;
   }
   env.TERM = 'xterm-256color';
+  // A dark background by the terminal's own variable, so catop does not ask (OSC 11) by default.
+  env.COLORFGBG = '15;0';
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

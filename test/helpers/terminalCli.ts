@@ -53,7 +53,7 @@ export function ensureBuilt(): void {
   try {
     if (!buildIsStale()) return;
     const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-    // tsc emits despite type errors (those fail `npm run typecheck`); only a build that left
+    // esbuild does not check types (that is `npm run typecheck`); only a build that left
     // dist/ stale stops the terminal tests.
     if (buildIsStale()) {
       const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim()).slice(0, 15).join('\n');

@@ -181,17 +181,25 @@ describe('poller: final failures', () => {
     expect(h.api.log.length).toBeGreaterThan(calls + 3);
   });
 
-  it('a store listener that throws does not stop the poller', async () => {
-    const started = await startedHarness();
+  it('a store listener that throws does not stop the poller, and is a render error, not a polling error', async () => {
+    const heard: unknown[] = [];
+    const started = await startedHarness({ poller: { onListenerError: (e) => heard.push(e) } });
     h = started.harness;
     let thrown = 0;
+    const errors: unknown[] = [];
     const off = h.store.subscribe(() => {
+      errors.push(h!.store.getState().poll.lastError);
       thrown++;
       throw new Error('render failed');
     });
     await h.runFor(3 * IDLE);
     off();
     expect(thrown).toBeGreaterThan(0);
+    // Every throw reached the UI's error path, and none became the poller's error.
+    expect(heard).toHaveLength(thrown);
+    expect(heard.every((e) => e instanceof Error && e.message === 'render failed')).toBe(true);
+    expect(errors.every((e) => e === undefined)).toBe(true);
+    expect(h.store.getState().poll.lastError).toBeUndefined();
     const calls = h.api.log.length;
     await h.runFor(3 * IDLE);
     expect(h.api.log.length).toBeGreaterThan(calls);

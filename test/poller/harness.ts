@@ -60,7 +60,10 @@ export class RecordingApi implements InvocationsApi {
   readonly log: CallRecord[] = [];
   /** Most reads ever open at once (one tick at a time, one call at a time; StopInvocation is a user intent beside them). */
   maxInFlight = 0;
+  /** Most calls of any kind ever open at once, StopInvocation included. */
+  maxInFlightAll = 0;
   private open = 0;
+  private openAll = 0;
 
   constructor(
     readonly client: EcsClient,
@@ -79,6 +82,7 @@ export class RecordingApi implements InvocationsApi {
     this.log.push(entry);
     const read = action !== 'StopInvocation';
     if (read) this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
+    this.maxInFlightAll = Math.max(this.maxInFlightAll, ++this.openAll);
     const t0 = performance.now();
     try {
       return await run();
@@ -87,6 +91,7 @@ export class RecordingApi implements InvocationsApi {
       throw e;
     } finally {
       if (read) this.open--;
+      this.openAll--;
       entry.realMs = performance.now() - t0;
     }
   }
@@ -107,13 +112,44 @@ export class RecordingApi implements InvocationsApi {
   }
 }
 
+/** The poller as these tests drive it: `setFocus` and `loadMore` stand for what the screens demand. */
+export interface HarnessPoller extends Poller {
+  /** What one screen shows: its demand replaces the last one (null releases it). */
+  setFocus(focus: { invokeId: string; instanceId?: string } | null): void;
+  /** The cursor reached the end of the list. */
+  loadMore(): void;
+}
+
+function likeScreens(poller: Poller): HarnessPoller {
+  let focus: { invokeId: string; instanceId?: string } | null = null;
+  let release: (() => void) | undefined;
+  return {
+    ...poller,
+    setFocus(next) {
+      if (next?.invokeId === focus?.invokeId && next?.instanceId === focus?.instanceId) return;
+      focus = next;
+      release?.();
+      release = undefined;
+      if (!next) return;
+      release = poller.demand(
+        next.instanceId
+          ? { kind: 'output', invokeId: next.invokeId, instanceId: next.instanceId }
+          : { kind: 'invocation', invokeId: next.invokeId },
+      );
+    },
+    loadMore() {
+      poller.demand({ kind: 'history' });
+    },
+  };
+}
+
 export interface Harness {
   clock: WatchedClock;
   emu: RunningEmulator;
   client: EcsClient;
   api: RecordingApi;
   store: MutableStore;
-  poller: Poller;
+  poller: HarnessPoller;
   /** Let the poller finish what it is doing, firing budget timers on the way. */
   settle(): Promise<void>;
   /** Move the clock forward by `ms`, running every tick that falls due, one at a time. */
@@ -143,7 +179,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const api = new RecordingApi(client, clock);
   const store = createStore(opts.store);
-  const poller = createPoller({ api, store, clock, random: recordedRandom(42), maxRps: 1_000, ...opts.poller });
+  const poller = likeScreens(createPoller({ api, store, clock, random: recordedRandom(42), maxRps: 1_000, ...opts.poller }));
 
   async function settle(): Promise<void> {
     for (;;) {

@@ -245,7 +245,6 @@ describe('more keys', () => {
       durationMs: 60_000,
     });
     screen.press('r');
-    await screen.waitFor((f) => f.includes('refreshing'), 'after r');
     await fx.poller.idle();
     await screen.waitFor((f) => f.includes(fresh), 'with the new invocation');
   });

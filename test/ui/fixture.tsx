@@ -5,6 +5,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
+import type { DescribeInvocationsParams } from '../../src/api/model.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createPoller, type Poller } from '../../src/poller/index.js';
@@ -32,6 +33,8 @@ export interface FixtureOptions {
   endpoint?: string;
   /** The store's count bound (default the store's own). */
   maxInvocations?: number;
+  /** API filters, as from the command line. */
+  filters?: DescribeInvocationsParams;
 }
 
 export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture> {
@@ -42,7 +45,7 @@ export async function startFixture(opts: FixtureOptions = {}): Promise<UiFixture
     endpoint: opts.endpoint ?? emu.endpoint,
     credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: opts.accessKeySecret ?? emu.accessKeySecret },
   });
-  const store = createStore({ maxInvocations: opts.maxInvocations });
+  const store = createStore({ filters: opts.filters, maxInvocations: opts.maxInvocations });
   // A generous budget: on a fake clock a token bucket that runs dry would wait forever.
   const poller = createPoller({
     api,

@@ -10,7 +10,7 @@ import type { Terminal as XtermTerminal } from '@xterm/headless';
 import { EcsClient } from '../../src/api/client.js';
 import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { runLiveUi, type LiveUiOptions } from '../../src/ui/run.js';
+import { runLiveUi, type LiveUiOptions } from '../../src/cli/liveUi.js';
 import { CI_WARNING, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/ui/terminal.js';
 import { T0 } from './fixture.js';
 

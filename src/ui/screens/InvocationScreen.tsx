@@ -3,14 +3,16 @@
 import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
-import { isFinalInstance } from '../../api/status.js';
-import { ERROR_INFO } from '../../api/wire.js';
 import type { Store } from '../../store/types.js';
 import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { ABSOLUTE_TIME_WIDTH, formatCount, formatDuration } from '../format.js';
+import { wrapLines } from '../errorText.js';
+import { ABSOLUTE_TIME_WIDTH, clockTime, formatCount } from '../format.js';
+import { nextRunAt } from '../nextRun.js';
+import { isFinalInvocation, statusLabel } from '../../api/status.js';
+import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
@@ -31,26 +33,11 @@ export interface InvocationScreenProps {
 }
 
 const DETAILS_HEIGHT = 4;
+/** Lines for the selected instance in full (its error text may be long). */
+const PANE_LINES = 3;
 
-/** "ExitCodeNonzero: the command execution exit code is not zero", with the API's own text when it says more. */
-export function describeError(inst: InstanceResult): string {
-  if (!inst.errorCode && !inst.errorInfo) return '';
-  const meaning = inst.errorCode ? ERROR_INFO[inst.errorCode] : undefined;
-  const fromApi = inst.errorInfo && inst.errorInfo !== meaning ? inst.errorInfo : undefined;
-  const text = [meaning, fromApi].filter(Boolean).join(' — ');
-  return inst.errorCode ? (text ? `${inst.errorCode}: ${text}` : inst.errorCode) : text;
-}
-
-/** Finish time, or how long it has been running. */
-export function finishOrRunning(inst: InstanceResult, times: TimeText): string {
-  if (!isFinalInstance(inst.invocationStatus)) {
-    return inst.startTime !== undefined ? `running ${times.since(inst.startTime)}` : inst.invocationStatus.toLowerCase();
-  }
-  const end = inst.finishTime ?? inst.stopTime;
-  if (end === undefined) return '-';
-  const took = inst.startTime !== undefined ? ` (${formatDuration(end - inst.startTime)})` : '';
-  return times.time(end) + (times.mode === 'relative' ? took : '');
-}
+// Where the output screen finds them.
+export { describeError, finishOrRunning } from '../instanceText.js';
 
 function firstLine(text: string | undefined): string {
   if (!text) return '';
@@ -61,10 +48,13 @@ function firstLine(text: string | undefined): string {
 function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   const theme = useTheme();
   const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
+  // A schedule that is still on (not stopped or ended) runs next at:
+  const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
+  if (next !== undefined) times.wakeAt(next);
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT}>
       <Text wrap="truncate-end">
-        <StatusBadge status={inv.invocationStatus} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
+        <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
         <Text color={theme.muted}>
           {' '}
           ({sanitizeInline(inv.commandId ?? '-')}) · {sanitizeInline(inv.commandType ?? '-')} · created{' '}
@@ -73,6 +63,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
       </Text>
       <Text wrap="truncate-end">
         {inv.timed ? `timed: ${sanitizeInline(inv.frequency || 'yes')}` : 'once'}
+        {next !== undefined ? <Text color={theme.muted}> · next run {clockTime(next)}</Text> : null}
         <Text color={theme.muted}> · repeats </Text>
         {repeats}
         <Text color={theme.muted}> · instances </Text>
@@ -102,13 +93,13 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [text, setText] = useState('');
   const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text), [inv, statusFilter, text]);
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
-  const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1);
+  // The selected instance in full under the table; the table keeps a header and two rows.
+  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
+  const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus({ invokeId });
-  }, [active, poller, invokeId]);
+  useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
   // Open (or under its output): the store's bounds and local status filter keep it.
   useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
 
@@ -127,6 +118,15 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return true;
         case 'statusFilter':
           return void setStatusFilter(nextStatusFilter);
+        case 'back':
+          // A filtered list clears first, as the list of invocations does; then Esc goes back.
+          if (text || statusFilter !== 'all') {
+            setText('');
+            setStatusFilter('all');
+            return;
+          }
+          ui.back();
+          return true;
         case 'content':
           ui.showContent(invokeId);
           return true;
@@ -147,7 +147,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         key: 'status',
         header: 'STATUS',
         width: 10,
-        cell: (i) => i.invocationStatus,
+        cell: (i) => statusLabel(i.invocationStatus, i.statusValue),
         colour: (i) => instanceStatusColour(theme, i.invocationStatus),
       },
       { key: 'exit', header: 'EXIT', width: 4, align: 'right', cell: (i) => (i.exitCode === null ? '-' : String(i.exitCode)) },
@@ -164,7 +164,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         header: 'FINISHED',
         width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 20,
         priority: 2,
-        cell: (i) => finishOrRunning(i, times),
+        cell: (i) => finishOrRunning(i, times, inv),
       },
       { key: 'repeats', header: 'REPEATS', width: 7, align: 'right', priority: 4, cell: (i) => String(i.repeats) },
       {
@@ -176,8 +176,10 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
     ],
-    [theme, times, timeMode],
+    [theme, times, timeMode, inv],
   );
+  const selected = selection.index >= 0 ? instances[selection.index] : undefined;
+  const pane = selected ? wrapLines(describeInstance(selected, inv, times), width, paneHeight) : [];
 
   const notes: string[] = [];
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
@@ -198,8 +200,15 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
             height={tableHeight}
             top={selection.top}
             selectedIndex={selection.index}
-            emptyText={inv.instances.length ? 'no instance matches the filter (Esc on the list clears)' : 'no instances yet'}
+            emptyText={inv.instances.length ? 'no instance matches the filter (Esc clears)' : 'no instances yet'}
           />
+          <Box flexDirection="column" height={paneHeight}>
+            {pane.map((line, i) => (
+              <Text key={i} wrap="truncate-end" color={selected?.errorCode ? theme.error : undefined}>
+                {line}
+              </Text>
+            ))}
+          </Box>
         </>
       ) : (
         <Text color={theme.muted}>invocation {sanitizeInline(invokeId)} is not loaded (it may have been removed)</Text>

@@ -1,12 +1,13 @@
 // The first screen: every loaded invocation, newest first, windowed, with the cursor kept on
 // the row being read while new invocations arrive on top.
-import React, { useLayoutEffect, useMemo, useState } from 'react';
-import { Box } from 'ink';
+import React, { useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
 import type { Invocation } from '../../api/model.js';
-import type { Store } from '../../store/types.js';
+import type { Store, StoreState } from '../../store/types.js';
 import { instanceCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { selectPollError, wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText } from '../hooks/useTimeText.js';
@@ -14,7 +15,9 @@ import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { invocationStatusColour, useTheme } from '../theme.js';
+import { statusLabel } from '../../api/status.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
+import { describeFilters } from '../widgets/Header.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
 
 export interface InvocationsScreenProps {
@@ -26,11 +29,31 @@ export interface InvocationsScreenProps {
 }
 
 const selectDataVersion = (s: { dataVersion: number }) => s.dataVersion;
+const selectFilters = (s: StoreState) => s.filters;
+
+/** Rows measured for column widths: the newest, where the reader is (bounded work per update). */
+const MEASURED_ROWS = 2000;
+
+/** The longest text of `cell` over the first rows (in UTF-16 units, cheap), kept between `min` and `max`. */
+function widest(rows: readonly string[], cell: (id: string) => string | undefined, min: number, max: number): number {
+  let w = min;
+  for (let i = 0; i < rows.length && i < MEASURED_ROWS; i++) {
+    const n = cell(rows[i])?.length ?? 0;
+    if (n > w) w = n >= max ? max : n;
+    if (w === max) break;
+  }
+  return w;
+}
 
 /** "Shell", "PowerShell", "Bat": the list's TYPE column; the invocation screen names the full CommandType. */
 export function shortCommandType(type: string | undefined): string {
   if (!type) return '-';
   return /^Run(Shell|PowerShell|Bat)Script$/.exec(type)?.[1] ?? type;
+}
+
+/** The schedule of a timed invocation; empty for a one-time run. */
+export function timedText(inv: Invocation | undefined): string {
+  return inv?.timed ? inv.frequency || 'timed' : '';
 }
 
 export function maxRepeats(inv: Invocation): number {
@@ -46,6 +69,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const times = useTimeText(clock, timeMode);
   const dataVersion = useStoreSelector(store, selectDataVersion);
   const phase = useStoreSelector(store, (s) => s.poll.phase);
+  const pollError = useStoreSelector(store, selectPollError);
+  const apiFilters = describeFilters(useStoreSelector(store, selectFilters));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
 
@@ -59,12 +84,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   );
 
   const tableHeight = Math.max(2, height - 1);
-  const selection = useSelection(rows, tableHeight - 1, () => poller.loadMore(), `${statusFilter}\u0000${text}`);
-
-  // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus(null);
-  }, [active, poller]);
+  // A one-off: served with the next history page, so nothing is left to release.
+  const selection = useSelection(rows, tableHeight - 1, () => void poller.demand({ kind: 'history' }), `${statusFilter}\u0000${text}`);
 
   useKeymap(
     'invocations',
@@ -101,6 +122,16 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
     { isActive: active },
   );
 
+  const [idWidth, nameWidth, timedWidth] = useMemo(() => {
+    const get = (id: string) => invocations.get(id);
+    return [
+      widest(rows, (id) => id, 16, 24),
+      widest(rows, (id) => get(id)?.commandName, 12, 24),
+      widest(rows, (id) => timedText(get(id)), 5, 40),
+    ];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, dataVersion]);
+
   const columns = useMemo<TableColumn<string>[]>(() => {
     const get = (id: string) => invocations.get(id);
     return [
@@ -108,15 +139,19 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         key: 'status',
         header: 'STATUS',
         width: 13,
-        cell: (id) => get(id)?.invocationStatus ?? '?',
+        cell: (id) => {
+          const inv = get(id);
+          return inv ? statusLabel(inv.invocationStatus, inv.statusValue) : '?';
+        },
         colour: (id) => {
           const inv = get(id);
           return inv ? invocationStatusColour(theme, inv.invocationStatus) : undefined;
         },
       },
-      { key: 'invokeId', header: 'INVOKE ID', width: 18, cell: (id) => id },
-      { key: 'name', header: 'COMMAND NAME', width: 12, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
-      { key: 'type', header: 'TYPE', width: 10, priority: 3, cell: (id) => shortCommandType(get(id)?.commandType) },
+      { key: 'invokeId', header: 'INVOKE ID', width: idWidth, cell: (id) => id },
+      // The name gives way last: other columns go before it is cut below its longest (up to 24).
+      { key: 'name', header: 'COMMAND NAME', width: nameWidth, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
+      { key: 'type', header: 'TYPE', width: 10, priority: 4, cell: (id) => shortCommandType(get(id)?.commandType) },
       {
         key: 'instances',
         header: 'INSTANCES',
@@ -130,27 +165,25 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       {
         key: 'created',
         header: 'CREATED',
-        width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 15,
+        // "10 minutes ago", "59 seconds ago": 14 at most.
+        width: timeMode === 'absolute' ? ABSOLUTE_TIME_WIDTH : 14,
         priority: 2,
         cell: (id) => times.time(get(id)?.creationTime),
       },
       {
         key: 'timed',
         header: 'TIMED',
-        width: 12,
-        priority: 4,
-        cell: (id) => {
-          const inv = get(id);
-          if (!inv) return '-';
-          return inv.timed ? inv.frequency || 'timed' : 'once';
-        },
+        // As wide as the longest schedule (a cron is not cut), or dropped first when that does not fit.
+        width: timedWidth,
+        priority: 5,
+        cell: (id) => timedText(get(id)),
       },
       {
         key: 'repeats',
         header: 'REPEATS',
         width: 7,
         align: 'right',
-        priority: 5,
+        priority: 3,
         cell: (id) => {
           const inv = get(id);
           return inv ? String(maxRepeats(inv)) : '-';
@@ -159,7 +192,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
     ];
     // dataVersion: cells read the in-place entity map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [invocations, theme, times, timeMode, dataVersion]);
+  }, [invocations, theme, times, timeMode, dataVersion, idWidth, nameWidth, timedWidth]);
 
   const notes: string[] = [];
   if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);
@@ -176,21 +209,41 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
     phase === 'starting'
       ? 'loading invocations…'
       : loaded === 0
-        ? 'no invocations (for these API filters)'
+        ? apiFilters
+          ? 'no invocations (for these API filters)'
+          : 'no invocations'
         : 'no invocation matches the filter (Esc clears)';
+  // Nothing loaded because the API failed: say so, with what to check, instead of an empty list.
+  const failure =
+    loaded === 0 && pollError !== undefined
+      ? [
+          ...wrapLines(`could not load invocations: ${pollError}`, width - 2, Math.max(1, tableHeight - 2)),
+          phase === 'failed' ? 'polling stopped: press r to retry' : 'retrying on its own (r retries now)',
+        ]
+      : undefined;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={['Invocations']} note={notes.join(' · ')} width={width} />
-      <Table
-        data={rows}
-        columns={columns}
-        width={width}
-        height={tableHeight}
-        top={selection.top}
-        selectedIndex={selection.index}
-        emptyText={empty}
-      />
+      {failure ? (
+        <Box flexDirection="column" height={tableHeight}>
+          {failure.map((line, i) => (
+            <Text key={i} wrap="truncate-end" color={i < failure.length - 1 ? theme.error : theme.muted}>
+              {'  ' + line}
+            </Text>
+          ))}
+        </Box>
+      ) : (
+        <Table
+          data={rows}
+          columns={columns}
+          width={width}
+          height={tableHeight}
+          top={selection.top}
+          selectedIndex={selection.index}
+          emptyText={empty}
+        />
+      )}
     </Box>
   );
 }

@@ -8,7 +8,7 @@ import { selectInstance, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import type { InstanceResult } from '../../api/model.js';
+import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTimeText } from '../hooks/useTimeText.js';
@@ -19,7 +19,8 @@ import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { Pager } from '../widgets/Pager.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
-import { finishOrRunning } from './InvocationScreen.js';
+import { describeError, finishOrRunning } from './InvocationScreen.js';
+import { wrapLines } from '../errorText.js';
 
 export interface OutputScreenProps {
   store: Store;
@@ -39,17 +40,19 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const ui = useUiActions();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
+  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
-  const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT);
+  // The instance's error in full (code, meaning, ErrorInfo) under its status line.
+  const error = instance ? describeError(instance) : '';
+  const errorLines = error ? wrapLines(error, width, 3) : [];
+  const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT - errorLines.length);
   // The service keeps the head: the marker goes after the last line, where the text was cut.
   const endNote = droppedMarker(output?.dropped ?? 0);
   const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote });
 
   // In the commit that shows the screen, so the next tick already fetches for it.
-  useLayoutEffect(() => {
-    if (active) poller.setFocus({ invokeId, instanceId });
-  }, [active, poller, invokeId, instanceId]);
+  useLayoutEffect(() => poller.demand({ kind: 'output', invokeId, instanceId }), [poller, invokeId, instanceId]);
 
   useKeymap(
     'output',
@@ -60,7 +63,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
           ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
           return true;
         case 'save': {
-          if (pager.lines.length === 0) return void ui.flash('nothing to save: this instance has no output yet');
+          if (pager.lines.length === 0) return void ui.flash(`nothing to save: this instance has no output${running ? ' yet' : ''}`);
           try {
             // The output as the service returned it, not the screen's cleaned lines.
             const text = output?.text ?? '';
@@ -105,8 +108,13 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={['Invocations', invokeId, instanceId]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
-      <Box flexDirection="column" height={INFO_HEIGHT}>
-        <InstanceLine instance={instance} />
+      <Box flexDirection="column" height={INFO_HEIGHT + errorLines.length}>
+        <InstanceLine instance={instance} invocation={inv} />
+        {errorLines.map((line, i) => (
+          <Text key={i} wrap="truncate-end" color={theme.error}>
+            {line}
+          </Text>
+        ))}
         <Text wrap="truncate-end" color={theme.warning}>
           {output && output.dropped > 0
             ? `the service kept the first ${SERVICE_OUTPUT_LIMIT}; the cut is marked at the end (G)`
@@ -130,23 +138,22 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 }
 
 /** Status, exit code and times: its own component, so a running duration ticks without redrawing the pager. */
-function InstanceLine({ instance }: { instance: InstanceResult | undefined }) {
+function InstanceLine({ instance, invocation }: { instance: InstanceResult | undefined; invocation?: Invocation }) {
   const theme = useTheme();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   return (
     <Text wrap="truncate-end">
-      {instance ? <StatusBadge status={instance.invocationStatus} instance /> : <Text color={theme.muted}>?</Text>}
+      {instance ? <StatusBadge status={instance.invocationStatus} value={instance.statusValue} instance /> : <Text color={theme.muted}>?</Text>}
       <Text color={theme.muted}> · exit </Text>
       {instance?.exitCode ?? '-'}
       <Text color={theme.muted}> · started </Text>
       {times.time(instance?.startTime)}
       <Text color={theme.muted}>{running ? ' · ' : ' · finished '}</Text>
-      {instance ? finishOrRunning(instance, times) : '-'}
+      {instance ? finishOrRunning(instance, times, invocation) : '-'}
       <Text color={theme.muted}> · repeats </Text>
       {instance?.repeats ?? '-'}
-      {instance?.errorCode ? <Text color={theme.error}> · {sanitizeInline(instance.errorCode)}</Text> : null}
     </Text>
   );
 }

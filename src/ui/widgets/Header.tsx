@@ -8,7 +8,7 @@ import type { PollState, Store, StoreFilters, StoreState } from '../../store/typ
 import { selectStatusCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
-import { formatCount, truncateMiddle } from '../format.js';
+import { formatCount } from '../format.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
 import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
@@ -37,7 +37,8 @@ const samePollShown = (a: PollState, b: PollState) =>
   a.lastError === b.lastError &&
   a.failingSince === b.failingSince &&
   a.nextTickAt === b.nextTickAt &&
-  a.calls === b.calls;
+  a.calls === b.calls &&
+  a.notice === b.notice;
 const selectFilters = (s: StoreState) => s.filters;
 const selectMemoryCut = (s: StoreState) => s.evictedForMemory;
 
@@ -75,11 +76,15 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
   const filters = useStoreSelector(store, selectFilters);
   const memoryCut = useStoreSelector(store, selectMemoryCut);
   const times = useTimeText(clock, 'relative');
-  const status = describePoll(poll, times);
-  // The age stays in view; a long error gives up its middle, never its "press r to retry".
-  const age = ` · ${describeAge(poll, times)} · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
-  const filterText = describeFilters(filters);
+  const { text, tone } = describePoll(poll, times);
+  const status = `● ${text}`;
   const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
+  // The state stays whole (the error's words are the footer's); the age, then the calls, give way.
+  let age = ` · ${describeAge(poll, times, nonZero.length > 0)}`;
+  const calls = ` · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
+  if (displayWidth(status + age + calls) <= width) age += calls;
+  else if (displayWidth(status + age) > width) age = '';
+  const filterText = describeFilters(filters);
   return (
     <Box flexDirection="column" height={HEADER_HEIGHT}>
       <Text wrap="truncate-end">
@@ -114,7 +119,7 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
         {filterText ? <Text color={theme.muted}>{`  API filters: ${filterText}`}</Text> : null}
       </Text>
       <Text wrap="truncate-end">
-        <Text color={toneColour(theme, status.tone)}>{truncateMiddle(`● ${status.text}`, width - displayWidth(age))}</Text>
+        <Text color={toneColour(theme, tone)}>{status}</Text>
         <Text color={theme.muted}>{age}</Text>
       </Text>
     </Box>

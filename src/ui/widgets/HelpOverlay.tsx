@@ -1,10 +1,14 @@
 // `?`: every binding of the keymap table, generated from it, scrollable when the terminal is short.
+// The key table is ink-table's: a static table of our own text, one cell per character, so the
+// String.length it measures with is right (the live lists use our own Table, see README design notes).
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { fitToWidth } from '../../text/index.js';
+import { Table as InkTable, type CellProps } from '@alcalzone/ink-table';
+import { truncateToWidth } from '../../text/index.js';
+import { useUiView } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { helpRows } from '../keymap.js';
-import { useTheme } from '../theme.js';
+import { useTheme, type Theme } from '../theme.js';
 
 export interface HelpOverlayProps {
   width: number;
@@ -14,12 +18,68 @@ export interface HelpOverlayProps {
   onQuit: () => void;
 }
 
-const KEYS_WIDTH = 26;
+type KeyRow = { key: string; action: string; where: string };
+
+/** Lines around the rows: title, top border, heading, rule, bottom border, footer. */
+const CHROME_LINES = 6;
+/** Borders and padding of a three-column ink-table: 4 rules and 2 spaces per column. */
+const TABLE_CHROME = 4 + 3 * 2;
+
+/**
+ * ink-table's rows without its rule between every row (one rule under the heading instead), and
+ * only the rows in view: column widths still come from every row, so they hold while scrolling.
+ */
+class KeyTable extends InkTable<KeyRow> {
+  declare props: Readonly<{ data: KeyRow[]; top: number; count: number } & Partial<InkTable<KeyRow>['props']>>;
+
+  override render() {
+    const columns = this.getColumns();
+    const shown = this.props.data.slice(this.props.top, this.props.top + this.props.count);
+    return (
+      <Box flexDirection="column">
+        {this.header({ key: 'header', columns, data: {} })}
+        {this.heading({ key: 'heading', columns, data: this.getHeadings() })}
+        {this.separator({ key: 'separator', columns, data: {} })}
+        {shown.map((row, i) => (
+          <React.Fragment key={this.props.top + i}>{this.data({ key: `row-${this.props.top + i}`, columns, data: row })}</React.Fragment>
+        ))}
+        {this.footer({ key: 'footer', columns, data: {} })}
+      </Box>
+    );
+  }
+}
+
+function tableParts(theme: Theme) {
+  return {
+    header: ({ children }: { children?: React.ReactNode }) => (
+      <Text bold color={theme.accent}>
+        {children}
+      </Text>
+    ),
+    cell: ({ column, children }: CellProps) =>
+      column === 0 ? <Text bold>{children}</Text> : <Text color={column === 2 ? theme.muted : undefined}>{children}</Text>,
+    skeleton: ({ children }: { children?: React.ReactNode }) => <Text color={theme.muted}>{children}</Text>,
+  };
+}
+
+/** The rows as table data, the action and where columns cut so that the table fits `width`. */
+function keyRows(width: number, readOnly: boolean): KeyRow[] {
+  const rows = helpRows({ readOnly });
+  const keysWidth = Math.max(3, ...rows.map((r) => r.keys.length));
+  const actionWidth = Math.max(6, ...rows.map((r) => r.description.length));
+  const whereWidth = Math.max(5, ...rows.map((r) => r.where.length));
+  const room = Math.max(16, width - TABLE_CHROME - keysWidth);
+  const where = room >= actionWidth + whereWidth ? whereWidth : Math.min(whereWidth, Math.max(5, Math.floor(room * 0.35)));
+  const action = room - where;
+  return rows.map((r) => ({ key: r.keys, action: truncateToWidth(r.description, action), where: truncateToWidth(r.where, where) }));
+}
 
 export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOverlayProps) {
   const theme = useTheme();
-  const rows = useMemo(() => helpRows(), []);
-  const bodyHeight = Math.max(1, height - 2);
+  const { readOnly } = useUiView();
+  const rows = useMemo(() => keyRows(width, readOnly), [width, readOnly]);
+  const parts = useMemo(() => tableParts(theme), [theme]);
+  const bodyHeight = Math.max(1, height - CHROME_LINES);
   const maxTop = Math.max(0, rows.length - bodyHeight);
   const [top, setTop] = useState(0);
   const scroll = (to: number) => setTop(() => Math.min(Math.max(0, to), maxTop));
@@ -61,14 +121,7 @@ export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOver
       <Text bold color={theme.accent} wrap="truncate-end">
         Keys{rows.length > bodyHeight ? `  (${shownTop + 1}-${Math.min(rows.length, shownTop + bodyHeight)} of ${rows.length}, j/k scroll)` : ''}
       </Text>
-      {rows.slice(shownTop, shownTop + bodyHeight).map((row, i) => (
-        <Text key={shownTop + i} wrap="truncate-end">
-          <Text bold>{fitToWidth(row.keys, KEYS_WIDTH)}</Text>
-          {'  '}
-          {row.description}
-          <Text color={theme.muted}>{`  [${row.where}]`}</Text>
-        </Text>
-      ))}
+      <KeyTable key={width} data={rows} top={shownTop} count={bodyHeight} columns={['key', 'action', 'where']} {...parts} />
       <Text color={theme.muted} wrap="truncate-end">
         Esc or ? closes · q quits
       </Text>

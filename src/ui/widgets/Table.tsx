@@ -138,9 +138,16 @@ export function Table<T>({
           const index = top + i;
           const selected = index === selectedIndex;
           return (
-            <Text key={index} inverse={selected} bold={selected} wrap="truncate-end">
+            <Text
+              key={index}
+              inverse={selected && theme.selection.inverse}
+              color={selected ? theme.selection.text : undefined}
+              backgroundColor={selected ? theme.selection.background : undefined}
+              bold={selected}
+              wrap="truncate-end"
+            >
               {rowSegments(row, placed, gap, width, selected).map((seg, k) => (
-                <Text key={k} color={seg.colour}>
+                <Text key={k} color={selected ? undefined : seg.colour}>
                   {seg.text}
                 </Text>
               ))}

@@ -1,7 +1,8 @@
-// The live monitor's entry point for the CLI. React and Ink pick their development or
-// production build when first imported, from NODE_ENV; the development build records a
-// performance mark per component render (measured: most of the CPU of a keypress over a large
-// list), so the UI is loaded only after NODE_ENV defaults to production.
+// The live monitor's wiring: the store, the poller (scheduler and jobs) and the UI. React and
+// Ink pick their development or production build when first imported, from NODE_ENV; the
+// development build records a performance mark per component render (measured: most of the CPU
+// of a keypress over a large list), so the UI is loaded only after NODE_ENV defaults to
+// production.
 //
 // Loading the UI (Ink, React and their dependencies, ~0.5 s) is the longest part of start-up, so
 // it starts first (`preloadLiveUi`) and the store, the poller and the first poll run while it
@@ -11,43 +12,36 @@ import { realClock, type Clock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
 import { startAlerts, type NotifyOptions } from '../notify/index.js';
+import { resolveBackground } from '../ui/background.js';
+import type { LiveOptions } from '../ui/live.js';
 
 /** Everything final: poll this much slower than --interval, but at least every 10 s. */
 const IDLE_FACTOR = 5;
 const IDLE_MIN_MS = 10_000;
 
-export interface LiveUiOptions {
+export interface LiveUiOptions extends LiveOptions {
   api: InvocationsApi;
   filters: DescribeInvocationsParams;
   intervalMs: number;
   pageSize: number;
   history: number;
   maxRps: number;
-  readOnly: boolean;
   notify?: NotifyOptions;
-  /** False with --no-color; NO_COLOR in the environment also turns colour off. */
-  color: boolean;
-  demo: boolean;
-  header: { region: string; endpoint: string; profile?: string };
-  stdin?: NodeJS.ReadStream;
-  stdout?: NodeJS.WriteStream;
-  stderr?: NodeJS.WriteStream;
   /** Tests: a FakeClock; default the real one. */
   clock?: Clock;
-  /** Tests: where signals and uncaught errors are heard; default the process. */
-  processEvents?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
-  /** Where `e` saves output; default the current directory. */
-  saveDir?: string;
 }
 
-type LiveModule = typeof import('./live.js');
+type LiveModule = typeof import('../ui/live.js');
 let liveModule: Promise<LiveModule> | undefined;
 
 /** Start loading the UI without waiting for it; `runLiveUi` uses the same load. */
 export function preloadLiveUi(): Promise<LiveModule> {
   if (!liveModule) {
     process.env['NODE_ENV'] ??= 'production';
-    liveModule = import('./live.js');
+    // `--no-color` means no theme colours; chalk (under Ink) would also read it from argv and drop
+    // bold and inverse, which NO_COLOR keeps: both must draw the same screen.
+    if (process.argv.includes('--no-color')) process.env['FORCE_COLOR'] ??= '1';
+    liveModule = import('../ui/live.js');
     // A failed load is reported by runLiveUi, if it runs at all (missing credentials end the monitor first).
     liveModule.catch(() => undefined);
   }
@@ -72,9 +66,12 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   });
   const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();
+  // Asked while the UI loads, so the terminal's answer costs the first frame nothing.
+  const io = { stdin: opts.stdin ?? process.stdin, stdout: opts.stdout ?? process.stdout };
+  const background = opts.color ? resolveBackground(opts.theme ?? 'auto', process.env, io) : Promise.resolve('dark' as const);
   try {
     const { runLive } = await live;
-    return await runLive(opts, { store, poller, clock });
+    return await runLive(opts, { store, intents: poller, clock, background: await background });
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();

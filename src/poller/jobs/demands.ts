@@ -1,0 +1,22 @@
+// What the UI can ask the invocation jobs for. A screen holds a demand while it is open and
+// releases it when it closes; `history` is a one-off (served once, then dropped).
+
+/** One instance's output (the output screen): every tick while it runs, once when final. */
+export interface OutputDemand {
+  kind: 'output';
+  invokeId: string;
+  instanceId: string;
+}
+
+/** One invocation with its instances (the invocation screen): once, then each tick while active. */
+export interface InvocationDemand {
+  kind: 'invocation';
+  invokeId: string;
+}
+
+/** The next history page now (the cursor reached the end of what is loaded). */
+export interface HistoryDemand {
+  kind: 'history';
+}
+
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand;
