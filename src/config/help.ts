@@ -37,7 +37,6 @@ Output modes
   --once                 a table of the newest --history invocations, then exit
                          (stderr says when there are more or paging was wrong)
   --json                 the same as one JSON invocation per line
-  --format TEMPLATE      with --once: one line such as "▶{running} ✗{failed}"
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs
@@ -58,7 +57,7 @@ Exit codes: 0 ok, 1 failure, 2 usage/configuration, 3 credentials/permission.
 
 Examples
   catop --region cn-hangzhou
-  catop --status Failed --once
+  catop --once --format '▶{running} ✗{failed}'   # a line for tmux's status bar
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
 `;
