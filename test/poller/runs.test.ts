@@ -2,6 +2,7 @@
 // refresh, and the newly-failing rule over what it read.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DescribeInvocationResultsParams } from '../../src/api/model.js';
+import { MAX_INSTANCE_REFRESH } from '../../src/poller/jobs/runs.js';
 import { newlyFailing, selectRuns } from '../../src/store/runs.js';
 import { startHarness, type CallRecord, type Harness } from './harness.js';
 import { HOSTILE } from '../helpers/standIn.js';
@@ -79,6 +80,21 @@ describe('run history', () => {
     const runs = selectRuns(h.store.getState(), id)?.runs.get(instances[1]) ?? [];
     expect(runs).toHaveLength(61);
     expect(new Set(runs.map((r) => r.startTime)).size).toBe(runs.length);
+  });
+
+  it('reads the whole history again, not instance by instance, when more than 10 instances ran since', async () => {
+    h = await startHarness({ emulator: { fleet: 16 } });
+    const instances = h.emu.sim.fleet.filter((i) => i.os === 'linux').slice(0, MAX_INSTANCE_REFRESH + 1).map((i) => i.instanceId);
+    const id = h.emu.sim.runCommandAt({ commandContent: 'uptime', instanceIds: instances, frequency: '30 * * * * *', durationMs: 2_000, outcome: 'Success' }, h.clock.now() - 3 * 60_000);
+    h.poller.setFocus({ invokeId: id });
+    h.poller.demand({ kind: 'runs', invokeId: id });
+    await tick(h);
+    h.clock.advance(60_000);
+    const calls = await tick(h);
+    // 11 instances × 4 runs = 44 rows: one page, no InstanceId.
+    expect(calls).toHaveLength(1);
+    expect(calls[0].instanceId).toBeUndefined();
+    expect(selectRuns(h.store.getState(), id)?.runs.get(instances[10])).toHaveLength(4);
   });
 
   it('calls out the instance that began failing, and since when', async () => {
