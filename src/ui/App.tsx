@@ -6,8 +6,8 @@ import React, { Component, useCallback, useEffect, useMemo, useRef, useState, ty
 import { Box } from 'ink';
 import type { Clock, ClockTimer } from '../clock.js';
 import type { Store } from '../store/types.js';
-import { useStoreSelector } from '../store/useStore.js';
-import { selectInvocation } from '../store/selectors.js';
+import { readNow, watchStore } from '../store/useStore.js';
+import { selectInFlight, selectInvocation } from '../store/selectors.js';
 import { isFinalInstance, isFinalInvocation } from '../api/status.js';
 import { sanitizeInline } from '../text/index.js';
 import {
@@ -19,7 +19,8 @@ import {
   type UiActions,
   type UiView,
 } from './context.js';
-import { errorText, selectPollError } from './errorText.js';
+import { errorText } from './errorText.js';
+import { usePollError } from './hooks/usePollError.js';
 import type { TimeMode } from './format.js';
 import { KeyRouterContext, useKeyRouter } from './hooks/useKeymap.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -169,7 +170,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
           showFlash('read-only mode: stopping invocations is disabled (started with --read-only)', 'error');
           return;
         }
-        const inv = selectInvocation(store.getState(), invokeId);
+        const inv = readNow(store, (s) => selectInvocation(s, invokeId));
         const ended = instanceIds?.length
           ? inv?.instances.find((i) => instanceIds.includes(i.instanceId) && isFinalInstance(i.invocationStatus))
           : undefined;
@@ -228,12 +229,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   const untilIdle = flash?.untilIdle ? flash.id : undefined;
   useEffect(() => {
     if (untilIdle === undefined) return;
-    const check = () => {
-      if (!store.getState().poll.inFlight) setFlash((f) => (f?.id === untilIdle ? null : f));
-    };
-    const unsubscribe = store.subscribe(check);
-    check();
-    return unsubscribe;
+    return watchStore(store, selectInFlight, (inFlight) => {
+      if (!inFlight) setFlash((f) => (f?.id === untilIdle ? null : f));
+    });
   }, [store, untilIdle]);
 
   return (
@@ -333,6 +331,6 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
 
 /** The poller's current error, for the footer's message line. */
 function useFooterError(store: Store): FooterMessage | undefined {
-  const text = useStoreSelector(store, selectPollError);
+  const text = usePollError(store);
   return useMemo(() => (text === undefined ? undefined : { text, tone: 'error' }), [text]);
 }

@@ -20,8 +20,6 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
       return { text: 'connecting…', tone: 'muted' };
     case 'ok':
       return poll.notice ? { text: `live · ${sanitizeInline(poll.notice)}`, tone: 'warn' } : { text: 'live', tone: 'ok' };
-    case 'paused':
-      return { text: 'paused', tone: 'muted' };
     case 'retrying': {
       const err = poll.lastError;
       let wait = ', retrying';

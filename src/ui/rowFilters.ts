@@ -92,7 +92,7 @@ export function instanceMatches(inst: InstanceResult, needle: string): boolean {
 /** InvokeIds in display order that pass both filters; the order array itself when none apply. */
 export function filterInvocationIds(
   order: readonly string[],
-  invocations: ReadonlyMap<string, Invocation>,
+  invocations: { get(invokeId: string): Invocation | undefined },
   status: StatusFilter,
   text: string,
 ): readonly string[] {

@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Store } from '../../store/types.js';
+import { selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -22,7 +23,7 @@ export interface ContentOverlayProps {
 export function ContentOverlay({ store, invokeId, width, height, active, onClose }: ContentOverlayProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const pagerHeight = Math.max(1, height - 2);
   const pager = useTextPager(inv?.commandContent, Math.max(1, width - 2), pagerHeight, { lineNumbers: true });
 

@@ -4,7 +4,7 @@ import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
-import { instanceCounts } from '../../store/selectors.js';
+import { instanceCounts, selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
@@ -88,7 +88,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const ui = useUiActions();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
   const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text), [inv, statusFilter, text]);

@@ -4,7 +4,7 @@ import React, { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
-import { selectInstance, selectOutput } from '../../store/selectors.js';
+import { selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
@@ -40,7 +40,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const ui = useUiActions();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
   // The instance's error in full (code, meaning, ErrorInfo) under its status line.
