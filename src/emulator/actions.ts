@@ -1,6 +1,7 @@
 // The Cloud Assistant actions: parameter checks with the service's error codes, and JSON bodies in
 // the documented shapes (key order as in the API page's sample).
 import { legacyInvokeStatus } from '../api/status.js';
+import { isoTime as iso } from '../clock.js';
 import type { InvokeStatus } from '../api/wire.js';
 import { COMMAND_TYPES, INVOKE_STATUSES } from '../api/wire.js';
 import type { InstanceState, InvocationFilter, InvocationRecord, Simulation } from './sim.js';
@@ -98,10 +99,7 @@ function instanceList(params: Params): string[] {
   return [...new Set(ids)];
 }
 
-export function isoTime(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const isoTime = (ms: number | null | undefined): string => iso(ms) ?? '';
 
 function encodeText(text: string | Buffer, base64: boolean): string {
   if (base64) return (typeof text === 'string' ? Buffer.from(text, 'utf8') : text).toString('base64');

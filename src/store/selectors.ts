@@ -5,6 +5,7 @@ import type { ApiError } from '../api/errors.js';
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
 import { INVOCATION_STATUSES } from '../api/wire.js';
+import { statusCounts } from '../api/status.js';
 import { outputKey } from './reducer.js';
 import type { OutputEntry, PollState, StoreFilters, StoreState } from './types.js';
 
@@ -69,9 +70,8 @@ export const selectInvocationLookup: (s: StoreState) => (invokeId: string) => In
 
 /** Invocations per overall status over everything loaded. */
 export const selectStatusCounts: (s: StoreState) => Record<InvocationStatus, number> = memoOnData((s) => {
-  const counts = Object.fromEntries(INVOCATION_STATUSES.map((st) => [st, 0])) as Record<InvocationStatus, number>;
-  for (const inv of s.invocations.values()) counts[inv.invocationStatus]++;
-  return counts;
+  const zero = Object.fromEntries(INVOCATION_STATUSES.map((st) => [st, 0])) as Record<InvocationStatus, number>;
+  return { ...zero, ...statusCounts(s.invocations.values(), (inv) => inv.invocationStatus) };
 });
 
 /** Per-status count of an invocation's instances (the list's "instances" column). */
@@ -79,8 +79,7 @@ const instanceCountCache = new WeakMap<Invocation, Partial<Record<InstanceStatus
 export function instanceCounts(inv: Invocation): Partial<Record<InstanceStatus, number>> {
   const hit = instanceCountCache.get(inv);
   if (hit) return hit;
-  const counts: Partial<Record<InstanceStatus, number>> = {};
-  for (const i of inv.instances) counts[i.invocationStatus] = (counts[i.invocationStatus] ?? 0) + 1;
+  const counts = statusCounts(inv.instances, (i) => i.invocationStatus);
   instanceCountCache.set(inv, counts);
   return counts;
 }
