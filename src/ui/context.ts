@@ -28,6 +28,8 @@ export interface UiActions {
   stop(invokeId: string, instanceIds?: string[]): void;
   showContent(invokeId: string): void;
   flash(text: string, tone?: FlashTone): void;
+  /** `e`: the output as the service returned it, to a file, by the writer the app was given. */
+  saveOutput(invokeId: string, instanceId: string, text: string): void;
   toggleTimeMode(): void;
   refresh(): void;
 }
@@ -52,6 +54,7 @@ export const UiActionsContext = createContext<UiActions>({
   stop: missing,
   showContent: missing,
   flash: missing,
+  saveOutput: missing,
   toggleTimeMode: missing,
   refresh: missing,
 });

@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { createPoller, type Poller } from '../../src/poller/index.js';
 import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
+import { saveOutput } from '../../src/ui/saveOutput.js';
 
 export interface UiFixture {
   clock: FakeClock;
@@ -215,7 +216,7 @@ export function renderApp(
       onFatal={(error) => {
         throw error;
       }}
-      saveDir={opts.saveDir}
+      saveOutput={(invokeId, instanceId, text) => saveOutput(opts.saveDir ?? process.cwd(), invokeId, instanceId, text)}
     />,
   );
   const resize = (columns: number, rows: number) => {

@@ -6,6 +6,7 @@ import { selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
@@ -62,7 +63,7 @@ export function ContentOverlay({ store, invokeId, width, height, active, onClose
         emptyText="(no command content)"
       />
       <Text color={theme.muted} wrap="truncate-end">
-        Esc closes · w wrap · v raw · # line numbers · / search
+        {`${keyFor('back', 'content')} closes · ${keyFor('wrap', 'content')} wrap · ${keyFor('raw', 'content')} raw · ${keyFor('lineNumbers', 'content')} line numbers · ${keyFor('search', 'content')} search`}
       </Text>
     </Box>
   );

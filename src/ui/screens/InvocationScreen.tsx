@@ -14,6 +14,7 @@ import { nextRunAt } from '../nextRun.js';
 import { isFinalInvocation, statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
@@ -77,7 +78,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
       <Text wrap="truncate-end">
         <Text color={theme.muted}>content </Text>
         {firstLine(inv.commandContent) || '-'}
-        <Text color={theme.muted}> (c shows all)</Text>
+        <Text color={theme.muted}> ({keyFor('content', 'invocation')} shows all)</Text>
       </Text>
     </Box>
   );
@@ -200,7 +201,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
             height={tableHeight}
             top={selection.top}
             selectedIndex={selection.index}
-            emptyText={inv.instances.length ? 'no instance matches the filter (Esc clears)' : 'no instances yet'}
+            emptyText={inv.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
           />
           <Box flexDirection="column" height={paneHeight}>
             {pane.map((line, i) => (

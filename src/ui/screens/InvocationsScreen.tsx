@@ -18,6 +18,7 @@ import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { usePollError } from '../hooks/usePollError.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
@@ -209,13 +210,15 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         ? apiFilters
           ? 'no invocations (for these API filters)'
           : 'no invocations'
-        : 'no invocation matches the filter (Esc clears)';
+        : `no invocation matches the filter (${keyFor('back', 'invocations')} clears)`;
   // Nothing loaded because the API failed: say so, with what to check, instead of an empty list.
   const failure =
     loaded === 0 && pollError !== undefined
       ? [
           ...wrapLines(`could not load invocations: ${pollError}`, width - 2, Math.max(1, tableHeight - 2)),
-          phase === 'failed' ? 'polling stopped: press r to retry' : 'retrying on its own (r retries now)',
+          phase === 'failed'
+            ? `polling stopped: press ${keyFor('refresh', 'invocations')} to retry`
+            : `retrying on its own (${keyFor('refresh', 'invocations')} retries now)`,
         ]
       : undefined;
 
