@@ -1,5 +1,5 @@
 // Actions the screens send up to the App (navigation, overlays, flashes), apart from the state
-// they read, as in gemini-cli's UIActionsContext. Screens never reach into each other.
+// they read. Screens never reach into each other.
 import { createContext, useContext } from 'react';
 import type { ActionId } from './keymap.js';
 import { realClock, type Clock } from '../clock.js';
