@@ -35,6 +35,8 @@ export function selectOrder(s: StoreState): readonly string[] {
   return s.order;
 }
 
+/** Recent status transitions, newest last (notifications read them). */
+export const selectTransitions = (s: StoreState) => s.transitions;
 export const selectDataVersion = (s: StoreState): number => s.dataVersion;
 export const selectPoll = (s: StoreState): PollState => s.poll;
 export const selectPollPhase = (s: StoreState): PollState['phase'] => s.poll.phase;
