@@ -7,6 +7,7 @@
 //   invocation  the invocation on screen (invocation demand), by id when no listing showed it
 //   output      the instance on screen (output demand), with IncludeOutput
 //   history     one more page in the background, up to --history (and on a history demand)
+//   runs        a scheduled invocation's past runs (runs demand, the run grid), IncludeHistory
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
 import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
@@ -18,6 +19,7 @@ import { finishedJob } from './jobs/finished.js';
 import { historyJob } from './jobs/history.js';
 import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
+import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
@@ -26,7 +28,7 @@ import { selectFilters, selectInstance, selectInvocation } from '../store/select
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand } from './jobs/demands.js';
+export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand, RunsDemand } from './jobs/demands.js';
 
 export interface PollerOptions {
   api: InvocationsApi;
@@ -79,7 +81,7 @@ export function createPoller(opts: PollerOptions): Poller {
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, historyJob],
+    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, historyJob],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,

@@ -8,6 +8,7 @@ import type { ActionId, KeyContext } from './keymap.js';
 import { InvocationScreen } from './screens/InvocationScreen.js';
 import { InvocationsScreen } from './screens/InvocationsScreen.js';
 import { OutputScreen } from './screens/OutputScreen.js';
+import { RunsScreen } from './screens/RunsScreen.js';
 
 export interface ScreenProps {
   store: Store;
@@ -45,6 +46,12 @@ export const ROUTES: RouteTable = {
     context: 'output',
     hints: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
     render: (r, props) => <OutputScreen {...props} invokeId={r.invokeId} instanceId={r.instanceId} />,
+  },
+  runs: {
+    key: (r) => `runs/${r.invokeId}`,
+    context: 'runs',
+    hints: ['open', 'older', 'newer', 'back', 'help', 'quit'],
+    render: (r, props) => <RunsScreen {...props} invokeId={r.invokeId} />,
   },
 };
 
