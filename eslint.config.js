@@ -15,4 +15,14 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Views read the store only through selectors (useStoreSelector, readNow, watchStore).
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='getState']", message: 'read the store through store/selectors.ts and useStoreSelector' },
+      ],
+    },
+  },
 );

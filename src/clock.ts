@@ -76,3 +76,13 @@ export class FakeClock implements Clock {
     this.time = Math.max(this.time, target);
   }
 }
+
+/**
+ * `2026-11-28T01:23:45Z`: UTC ISO 8601, second precision (the API's own times are whole seconds),
+ * or with milliseconds when `keepMs` and there are any. Undefined for no time or one a Date cannot hold.
+ */
+export function isoTime(ms: number | null | undefined, keepMs = false): string | undefined {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
+  const iso = new Date(ms).toISOString();
+  return iso.replace(keepMs ? /\.000Z$/ : /\.\d{3}Z$/, 'Z');
+}

@@ -11,7 +11,7 @@ import { sanitizeInline } from '../text/inline.js';
 import { MAX_CONTENT_CHARS, MAX_ID_CHARS, MAX_OUTPUT_CHARS, MAX_TOKEN_CHARS, cutId, cutText } from './bounds.js';
 import { ApiError } from './errors.js';
 import { ownString, responseStrings } from './intern.js';
-import { canonicalInstanceStatus, canonicalMap, overallStatus } from './status.js';
+import { canonicalInstanceStatus, canonicalMap, newestFirst, overallStatus } from './status.js';
 import { INVOCATION_STATUSES, INVOKE_STATUSES } from './wire.js';
 import type { InstanceStatus, InvocationStatus } from './wire.js';
 import type { InstanceResult, Invocation, InvocationPage, InvocationResultPage } from './model.js';
@@ -309,11 +309,6 @@ function deriveOverall(v: unknown, instances: InstanceResult[], legacy: string |
   }
 }
 
-/** Newest first; invocations without a creation time go last; ties keep the response order. */
-export function byCreationDesc(a: Invocation, b: Invocation): number {
-  return (b.creationTime ?? -Infinity) - (a.creationTime ?? -Infinity) || 0;
-}
-
 function pageFields(o: Obj) {
   return {
     totalCount: num(o.TotalCount),
@@ -339,7 +334,7 @@ export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOption
   // An empty list may come without its inner key (XML-to-JSON), but only when nothing matched.
   if (items === undefined && page.totalCount !== 0) throw malformed('no Invocations.Invocation list');
   const invocations = (items ?? []).map((r, i) => normalizeInvocation(r, opts, i));
-  invocations.sort(byCreationDesc);
+  invocations.sort(newestFirst);
   return dropUndefined<InvocationPage>({ invocations, ...page, requestId: ownedId(raw.RequestId) ?? '' });
 }
 

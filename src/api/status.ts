@@ -84,3 +84,51 @@ export function statusLabel(status: InvocationStatus | InstanceStatus, value?: s
   if (status !== 'Unknown') return status;
   return value ? `unknown (${value})` : 'unknown';
 }
+
+/** The families every view buckets statuses into: counts, filters, colours, exit codes. */
+export type StatusFamily = 'success' | 'failed' | 'active' | 'stopped' | 'unknown';
+
+export function instanceFamily(status: InstanceStatus): StatusFamily {
+  if (status === 'Success') return 'success';
+  if (FAILED_FAMILY.has(status)) return 'failed';
+  if (STOPPED_FAMILY.has(status)) return 'stopped';
+  if (ACTIVE_INSTANCE.has(status)) return 'active';
+  return 'unknown';
+}
+
+/** PartialFailed is a failure; Unknown belongs to no family. */
+export function invocationFamily(status: InvocationStatus): StatusFamily {
+  if (status === 'Success') return 'success';
+  if (status === 'Failed' || status === 'PartialFailed') return 'failed';
+  if (status === 'Stopped') return 'stopped';
+  if (ACTIVE_INVOCATION.has(status)) return 'active';
+  return 'unknown';
+}
+
+/** How many of `items` are in each status (statuses absent from `items` are absent here). */
+export function statusCounts<T, S extends string>(items: Iterable<T>, statusOf: (item: T) => S): Partial<Record<S, number>> {
+  const counts: Partial<Record<S, number>> = {};
+  for (const item of items) {
+    const s = statusOf(item);
+    counts[s] = (counts[s] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Per-status counts of instances summed by family. */
+export function familyCounts(counts: Partial<Record<InstanceStatus, number>>): Record<StatusFamily, number> {
+  const out: Record<StatusFamily, number> = { success: 0, failed: 0, active: 0, stopped: 0, unknown: 0 };
+  for (const [status, n] of Object.entries(counts) as [InstanceStatus, number][]) out[instanceFamily(status)] += n;
+  return out;
+}
+
+/**
+ * The one order of invocations everywhere (list, store, --once): newest CreationTime first, those
+ * without one last, ties by InvokeId (code units, not locale) so the order is total and stable.
+ */
+export function newestFirst(a: { creationTime?: number; invokeId: string }, b: { creationTime?: number; invokeId: string }): number {
+  const ta = a.creationTime ?? -Infinity;
+  const tb = b.creationTime ?? -Infinity;
+  if (ta !== tb) return ta < tb ? 1 : -1;
+  return a.invokeId < b.invokeId ? -1 : a.invokeId > b.invokeId ? 1 : 0;
+}

@@ -1,5 +1,5 @@
-// Every way a pop-core 1.8 call can fail, mapped into one ApiError. pop-core throws four shapes
-// (DESIGN.md): an Error with `code`/`data` (API error), a native network error, a plain non-Error
+// Every way a pop-core 1.8 call can fail, mapped into one ApiError. pop-core throws four shapes:
+// an Error with `code`/`data` (API error), a native network error, a plain non-Error
 // object from json-bigint (non-JSON body), and it *returns* 4xx/5xx JSON bodies without `Code`
 // (handled by `httpStatusError`). Messages are rebuilt from parts we trust; every field taken from
 // the network (Code, Message, RequestId, Recommend) goes through `redact`: pop-core appends the

@@ -1,6 +1,7 @@
 // Wire types of the ECS Cloud Assistant API (RPC, version 2014-05-26), exactly as sent:
 // PascalCase, strings as strings. Shared by the client (`api/`) and the emulator.
-// Source: ../shared/api/DescribeInvocations.md, plus fields newer API versions add.
+// Source: the DescribeInvocations API reference (its JSON sample is
+// test/api/fixtures/DescribeInvocations.sample.json), plus fields newer API versions add.
 
 export const API_VERSION = '2014-05-26';
 

@@ -1,16 +1,14 @@
 // Plain-text renderings for the non-interactive modes: the --once table, --wait progress lines,
 // and JSON lines. Every network string passes through src/text before it is printed.
 import type { InstanceResult, Invocation } from '../api/model.js';
-import { FAILED_FAMILY, STOPPED_FAMILY, ACTIVE_INSTANCE, statusLabel } from '../api/status.js';
+import { isoTime } from '../clock.js';
+import { familyCounts, newestFirst, statusCounts, statusLabel } from '../api/status.js';
 import { INSTANCE_STATUSES } from '../api/wire.js';
 import { displayWidth, fitToWidth, sanitizeInline } from '../text/index.js';
 import { MARKED_CODE_POINT } from '../text/controls.js';
 
-/** `2026-11-28T01:23:45Z`: UTC, second precision, unambiguous in CI logs. */
-export function isoTime(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '-';
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** `2026-11-28T01:23:45Z` (UTC, unambiguous in CI logs), `-` for none. */
+export const timeCell = (ms: number | undefined): string => isoTime(ms) ?? '-';
 
 export interface InstanceCounts {
   total: number;
@@ -21,19 +19,8 @@ export interface InstanceCounts {
 }
 
 export function instanceCounts(instances: readonly InstanceResult[]): InstanceCounts {
-  const c: InstanceCounts = { total: instances.length, success: 0, failed: 0, active: 0, stopped: 0 };
-  for (const i of instances) {
-    if (i.invocationStatus === 'Success') c.success++;
-    else if (FAILED_FAMILY.has(i.invocationStatus)) c.failed++;
-    else if (STOPPED_FAMILY.has(i.invocationStatus)) c.stopped++;
-    else if (ACTIVE_INSTANCE.has(i.invocationStatus)) c.active++;
-  }
-  return c;
-}
-
-/** Newest first; the API does not document an order. */
-export function byCreationDesc(a: Invocation, b: Invocation): number {
-  return (b.creationTime ?? 0) - (a.creationTime ?? 0) || a.invokeId.localeCompare(b.invokeId);
+  const { success, failed, active, stopped } = familyCounts(statusCounts(instances, (i) => i.invocationStatus));
+  return { total: instances.length, success, failed, active, stopped };
 }
 
 const COMMAND_WIDTH = 40;
@@ -42,7 +29,7 @@ const COMMAND_WIDTH = 40;
 export function invocationTable(invocations: readonly Invocation[]): string {
   const header = ['STATUS', 'INVOKE ID', 'COMMAND', 'INSTANCES', 'OK', 'FAILED', 'ACTIVE', 'STOPPED', 'CREATED'];
   const right = [false, false, false, true, true, true, true, true, false];
-  const rows = [...invocations].sort(byCreationDesc).map((inv) => {
+  const rows = [...invocations].sort(newestFirst).map((inv) => {
     const c = instanceCounts(inv.instances);
     const name = sanitizeInline(inv.commandName ?? inv.commandId ?? '') || '-';
     return [
@@ -54,7 +41,7 @@ export function invocationTable(invocations: readonly Invocation[]): string {
       String(c.failed),
       String(c.active),
       String(c.stopped),
-      isoTime(inv.creationTime),
+      timeCell(inv.creationTime),
     ];
   });
   const widths = header.map((h, col) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[col]))));
@@ -90,7 +77,7 @@ const TIME_FIELDS = new Set(['creationTime', 'startTime', 'finishTime', 'stopTim
 function isoForJson(key: string, value: unknown): unknown {
   if (!TIME_FIELDS.has(key) || typeof value !== 'number' || !Number.isFinite(value)) return value;
   // Milliseconds only when there are any: the API's own times are whole seconds.
-  return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
+  return isoTime(value, true) ?? value;
 }
 
 // DEL, C1, U+2028/U+2029, and every invisible or reordering code point (bidi overrides and

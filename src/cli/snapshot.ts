@@ -5,7 +5,8 @@
 import type { Invocation, InvocationsApi, InvocationPage } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
-import { byCreationDesc, invocationTable, jsonLine } from './format.js';
+import { newestFirst } from '../api/status.js';
+import { invocationTable, jsonLine } from './format.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
 import { withRetry } from './retry.js';
 
@@ -93,7 +94,7 @@ export async function fetchSnapshot(api: InvocationsApi, o: SnapshotOptions, tim
     if (byId.size >= wanted || pageNumber >= pageCap) break;
   }
   const local = o.filters.localStatus;
-  const sorted = [...byId.values()].sort(byCreationDesc);
+  const sorted = [...byId.values()].sort(newestFirst);
   const matching = local ? sorted.filter((i) => i.invocationStatus === local) : sorted;
   const invocations = matching.slice(0, wanted);
   const unread = !ended && badPage === undefined;

@@ -9,9 +9,9 @@ import type { Invocation, InvocationsApi } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
 import { sanitizeInline, truncateToWidth } from '../text/index.js';
-import { byCreationDesc } from './format.js';
 import { errorLine, exitCodeFor, type Output } from './io.js';
 import { renderStatusTemplate, type StatusPlaceholder, type TemplatePart } from './statusTemplate.js';
+import { newestFirst } from '../api/status.js';
 
 export interface StatusLineOptions {
   filters: InvocationFilters;
@@ -44,7 +44,7 @@ export async function fetchStatusCounts(api: InvocationsApi, o: StatusLineOption
     for (const inv of active.invocations) byId.set(inv.invokeId, inv);
   }
   const all = [...byId.values()];
-  const invocations = (localStatus ? all.filter((i) => i.invocationStatus === localStatus) : all).sort(byCreationDesc);
+  const invocations = (localStatus ? all.filter((i) => i.invocationStatus === localStatus) : all).sort(newestFirst);
   return { invocations, totalCount: first.totalCount, calls };
 }
 

@@ -7,7 +7,7 @@ import type { Invocation, InvocationsApi } from '../api/model.js';
 import { isFinalInvocation } from '../api/status.js';
 import { EXIT } from '../config/errors.js';
 import { droppedMarker, sanitizeInline, toDisplayLines } from '../text/index.js';
-import { instanceProblem, isoTime, jsonLine, statusBreakdown } from './format.js';
+import { instanceProblem, jsonLine, statusBreakdown, timeCell } from './format.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
 import { withRetry } from './retry.js';
 
@@ -73,7 +73,7 @@ export async function runWait(api: InvocationsApi, o: WaitOptions, timing: Timin
       const final = isFinalInvocation(inv.invocationStatus);
       // With --json --include-output the final line, with the output, is finishJson's.
       if (line !== last && !(o.json && final && o.includeOutput)) {
-        output.out(o.json ? jsonLine(inv) : `${isoTime(timing.now())}  ${id}  ${line}\n`);
+        output.out(o.json ? jsonLine(inv) : `${timeCell(timing.now())}  ${id}  ${line}\n`);
       }
       last = line;
       if (final) return o.json ? finishJson(api, inv, o, timing, output) : finish(api, inv, o, timing, output);

@@ -1,5 +1,5 @@
-// Command-line parsing with commander. Commander only splits the argument list; every value is
-// checked here so that each mistake gets one line in our format, before any network call.
+// Command-line parsing with commander. Commander only splits the argument list; every value and
+// every mistake is checked here so that each gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
 import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
@@ -96,13 +96,16 @@ export const DEFAULTS = {
   emulatorSeed: 1,
 } as const;
 
-/** Commander without its own output, exits or help: errors come back as CommanderError. */
+/**
+ * Commander without its own output, exits or help. It only splits the argument list (parseOptions):
+ * unknown flags, a flag without its value and stray arguments are found here, from the option table,
+ * so no message of commander's is read or reworded.
+ */
 function quietCommand(name: string): Command {
   return new Command(name)
     .helpOption(false)
     .exitOverride()
-    .allowExcessArguments(false)
-    .showSuggestionAfterError(true)
+    .allowUnknownOption(true)
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
 }
 
@@ -152,37 +155,64 @@ function emulatorCommand(): Command {
     .option('--faults <spec>');
 }
 
-/** Commander's messages, rewritten to name the flag and say what to do. */
-function usageFromCommander(err: CommanderError, helpHint: string, operands: readonly string[]): UsageError {
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
-  const flag = quoted.split(/[ ,<[]/).find((p) => p.startsWith('-')) ?? quoted;
-  switch (err.code) {
-    case 'commander.unknownOption': {
-      const suggestion = /Did you mean (\S+?)\?/.exec(err.message)?.[1];
-      const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
-      return new UsageError(`unknown flag ${shown(flag)}${hint}; see ${helpHint}`);
+/** Edit distance with transpositions (`--regoin` is one from `--region`). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    case 'commander.optionMissingArgument':
-      return new UsageError(`${flag} needs a value; see ${helpHint}`);
-    case 'commander.excessArguments':
-    case 'commander.unknownCommand': {
-      const stray = operands[0] ?? '';
-      // `catop --wait t-xxx`, `catop i-xxx`: say which flag the id belongs to.
-      const flag = /^t-/.test(stray) ? '--invoke-id' : /^i-/.test(stray) ? '--instance-id' : /^c-/.test(stray) ? '--command-id' : undefined;
-      if (flag) return new UsageError(`unexpected argument ${shown(stray)}: did you mean ${flag} ${shown(stray)}?`);
-      return new UsageError(`unexpected argument ${shown(stray)}; catop takes flags and the subcommands "emulator", "completion" and "help"; see ${helpHint}`);
-    }
-    default:
-      return new UsageError(`${err.message.replace(/^error: /, '')}; see ${helpHint}`);
   }
+  return d[a.length][b.length];
+}
+
+/** The known long flag closest to a mistyped one (at most two edits, and most of it alike). */
+export function closestFlag(typed: string, known: readonly string[]): string | undefined {
+  if (!typed.startsWith('--')) return undefined;
+  let best: { flag: string; d: number } | undefined;
+  for (const flag of known) {
+    const d = distance(typed.slice(2), flag.slice(2));
+    if (d > 2 || d >= Math.max(typed.length, flag.length) - 2 - d) continue;
+    if (!best || d < best.d) best = { flag, d };
+  }
+  return best?.flag;
+}
+
+/** `catop --wait t-xxx`, `catop i-xxx`: the flag a stray id belongs to. */
+function flagForId(stray: string): string | undefined {
+  return /^t-/.test(stray) ? '--invoke-id' : /^i-/.test(stray) ? '--instance-id' : /^c-/.test(stray) ? '--command-id' : undefined;
 }
 
 function runCommander(cmd: Command, args: string[], helpHint: string): Record<string, unknown> {
+  // Commander takes the next argument as a flag's value whatever it is: only the last can lack one.
+  const last = args.at(-1);
+  const needsValue = cmd.options.find((o) => o.required && last !== undefined && (o.long === last || o.short === last));
+  if (needsValue) throw new UsageError(`${last} needs a value; see ${helpHint}`);
+  let split: { operands: string[]; unknown: string[] };
   try {
-    cmd.parse(args, { from: 'user' });
+    split = cmd.parseOptions(args);
   } catch (err) {
-    if (err instanceof CommanderError) throw usageFromCommander(err, helpHint, cmd.args);
+    // Only an argParser or a later commander's own check can land here: name the code, not its words.
+    if (err instanceof CommanderError) throw new UsageError(`cannot read the command line (${err.code}); see ${helpHint}`);
     throw err;
+  }
+  const unknownFlag = split.unknown[0]?.split('=')[0];
+  if (unknownFlag !== undefined) {
+    const known = cmd.options.flatMap((o) => (o.long ? [o.long] : []));
+    const suggestion = closestFlag(unknownFlag, known);
+    const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+    throw new UsageError(`unknown flag ${shown(unknownFlag)}${hint}; see ${helpHint}`);
+  }
+  const stray = split.operands[0];
+  if (stray !== undefined) {
+    const flag = flagForId(stray);
+    if (flag) throw new UsageError(`unexpected argument ${shown(stray)}: did you mean ${flag} ${shown(stray)}?`);
+    throw new UsageError(
+      `unexpected argument ${shown(stray)}; catop takes flags and the subcommands "emulator", "completion" and "help"; see ${helpHint}`,
+    );
   }
   return cmd.opts();
 }

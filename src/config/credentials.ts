@@ -10,20 +10,10 @@ import {
   ProfileCredentialsProvider,
   type CredentialsProvider,
 } from '@alicloud/credentials';
+import type { CredentialsProviderLike, StaticCredentials } from '../api/client.js';
 import { redact } from '../api/redact.js';
 import { CredentialsError } from './errors.js';
 import { findProfile, readAliyunConfig, selectedProfileName, type CliConfigRead } from './aliyunConfig.js';
-
-export interface CredentialValues {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-/** What pop-core's `credentialsProvider` option calls. */
-export interface CredentialsSource {
-  getCredentials(): Promise<CredentialValues>;
-}
 
 export interface ChainOptions {
   /**
@@ -39,14 +29,14 @@ export interface ChainOptions {
 
 const truthy = (v: string | undefined) => v?.toLowerCase() === 'true';
 
-export class ChainCredentialsProvider implements CredentialsSource {
+export class ChainCredentialsProvider implements CredentialsProviderLike {
   private chain?: CredentialsProvider;
   /** e.g. `default/cli_profile/static_ak`: which source answered, for the header. Not secret. */
   providerName?: string;
 
   constructor(private readonly options: ChainOptions) {}
 
-  async getCredentials(): Promise<CredentialValues> {
+  async getCredentials(): Promise<StaticCredentials> {
     const chain = this.chain ?? buildChain(this.options);
     this.chain = chain;
     try {

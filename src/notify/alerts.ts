@@ -1,6 +1,8 @@
 // The store subscriber of the live monitor: on each change, decide which alerts fire and write
 // their bytes on every channel asked for. The text is ours: a status, counts and the name, which
 // sequences.ts makes safe.
+import { invocationFamily } from '../api/status.js';
+import { selectInvocation, selectOrder, selectPoll, selectTransitions } from '../store/selectors.js';
 import type { Store } from '../store/types.js';
 import { decideAlerts, INITIAL_ALERT_STATE, type Alert, type AlertState } from './decide.js';
 import type { NotifyOptions } from './options.js';
@@ -39,17 +41,19 @@ export function startAlerts(store: Store, options: NotifyOptions, write: (bytes:
   if (start) write(start);
   const check = () => {
     const s = store.getState();
-    const newest = s.order.length > 0 ? s.invocations.get(s.order[0]) : undefined;
+    const order = selectOrder(s);
+    const get = (id: string) => selectInvocation(s, id);
+    const newest = order.length > 0 ? get(order[0]) : undefined;
     const out = decideAlerts(
       {
-        transitions: s.transitions,
-        get: (id) => s.invocations.get(id),
-        loaded: s.poll.lastSuccessAt !== undefined,
+        transitions: selectTransitions(s),
+        get,
+        loaded: selectPoll(s).lastSuccessAt !== undefined,
         newest,
         idsAtNewest: () => {
           const ids: string[] = [];
-          for (const id of s.order) {
-            if (s.invocations.get(id)?.creationTime !== newest?.creationTime) break;
+          for (const id of order) {
+            if (get(id)?.creationTime !== newest?.creationTime) break;
             ids.push(id);
           }
           return ids;
@@ -61,7 +65,7 @@ export function startAlerts(store: Store, options: NotifyOptions, write: (bytes:
     state = out.state;
     for (const a of out.alerts) {
       if (a.kind === 'ended') {
-        if (a.status === 'Failed' || a.status === 'PartialFailed') failed++;
+        if (invocationFamily(a.status) === 'failed') failed++;
         else finished++;
       }
       const message = alertMessage(a, alertSummary(failed, finished), options.failedRatio);

@@ -7,7 +7,7 @@
 // (`--notify-on failed`: only Failed or PartialFailed for the new ones), and once when the
 // failed share of its instances reaches `--notify-failed-ratio` while it is still running.
 import type { Invocation } from '../api/model.js';
-import { FAILED_FAMILY, isFinalInvocation } from '../api/status.js';
+import { FAILED_FAMILY, invocationFamily, isFinalInvocation } from '../api/status.js';
 import type { InvocationStatus } from '../api/wire.js';
 import type { StatusTransition } from '../store/types.js';
 import type { NotifyOn } from './options.js';
@@ -54,8 +54,6 @@ export interface AlertInput {
 const FIRED_CAP = 10_000;
 
 export const INITIAL_ALERT_STATE: AlertState = { fired: new Set(), tracking: new Set() };
-
-const FAILURE: ReadonlySet<InvocationStatus> = new Set(['Failed', 'PartialFailed']);
 
 function failedCount(inv: Invocation | undefined): { failed: number; instances: number } {
   const instances = inv?.instances.length ?? 0;
@@ -117,7 +115,7 @@ export function decideAlerts(input: AlertInput, rules: AlertRules, state: AlertS
       continue;
     }
     track(t.invokeId, false);
-    if (!explicit && rules.on === 'failed' && !FAILURE.has(t.to)) continue;
+    if (!explicit && rules.on === 'failed' && invocationFamily(t.to) !== 'failed') continue;
     give(`ended:${t.invokeId}`, { kind: 'ended', invokeId: t.invokeId, name: inv?.commandName, status: t.to, ...failedCount(inv) });
   }
 

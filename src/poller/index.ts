@@ -23,6 +23,7 @@ import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
+import { selectFilters, selectInstance, selectInvocation } from '../store/selectors.js';
 
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
@@ -61,13 +62,13 @@ export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request
 function busy(ctx: MonitorContext): boolean {
   const { active, store } = ctx.state;
   if (active.size > 0) return true;
-  const { invocations } = store.getState();
+  const held = store.getState();
   for (const d of ctx.demands('invocation')) {
-    const inv = invocations.get(d.invokeId);
+    const inv = selectInvocation(held, d.invokeId);
     if (inv && isActive(inv)) return true;
   }
   for (const d of ctx.demands('output')) {
-    const inst = invocations.get(d.invokeId)?.instances.find((i) => i.instanceId === d.instanceId);
+    const inst = selectInstance(held, d.invokeId, d.instanceId);
     if (inst && !isFinalInstance(inst.invocationStatus)) return true;
   }
   return false;
@@ -75,7 +76,7 @@ function busy(ctx: MonitorContext): boolean {
 
 export function createPoller(opts: PollerOptions): Poller {
   const { api, store } = opts;
-  const state = createMonitorState(store, opts.filters ?? store.getState().filters, opts.pageSize ?? MAX_PAGE, opts.history ?? 500);
+  const state = createMonitorState(store, opts.filters ?? selectFilters(store.getState()), opts.pageSize ?? MAX_PAGE, opts.history ?? 500);
   const scheduler = createScheduler({
     api,
     store,

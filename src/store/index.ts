@@ -5,7 +5,8 @@
 // return entities compare by identity. A write that changes nothing bumps nothing.
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreFilters, StoreState } from './types.js';
-import { detached, mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
+import { newestFirst } from '../api/status.js';
+import { detached, mergeOrder, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
 import { invocationBytes, pickVictims } from './bounds.js';
 import { withHistory, type RunHistory } from './runs.js';
 
@@ -237,7 +238,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         if (left.size > 0) order = order.filter((id) => !left.has(id));
         if (moved.length > 0) {
           // CreationTime does not change in practice; if it ever does, fall back to a full sort.
-          order = [...order.filter((id) => !added.has(id)), ...added].sort((a, b) => newerFirst(invocations.get(a)!, invocations.get(b)!));
+          order = [...order.filter((id) => !added.has(id)), ...added].sort((a, b) => newestFirst(invocations.get(a)!, invocations.get(b)!));
         } else if (added.size > 0) {
           order = mergeOrder(order, [...added], (id) => invocations.get(id)!);
         }

@@ -1,6 +1,7 @@
 // Pure pieces of the store: how an incoming invocation compares to the one we hold, and how
 // the newest-first order absorbs new ids without re-sorting 100,000 entries every tick.
 import type { InstanceResult, Invocation } from '../api/model.js';
+import { newestFirst } from '../api/status.js';
 
 /** The fields that can change on an instance between polls (output lives in the LRU, not here). */
 function sameInstance(a: InstanceResult, b: InstanceResult): boolean {
@@ -73,13 +74,6 @@ export function withInstance(inv: Invocation, instance: InstanceResult): Invocat
   return { ...inv, instances };
 }
 
-/** Sort key: newest CreationTime first; ties by InvokeId so the order is total and stable. */
-export function newerFirst(a: Invocation, b: Invocation): number {
-  const d = (b.creationTime ?? 0) - (a.creationTime ?? 0);
-  if (d !== 0) return d;
-  return a.invokeId < b.invokeId ? -1 : a.invokeId > b.invokeId ? 1 : 0;
-}
-
 /**
  * Merge `added` (unsorted, not yet in `order`) into the sorted `order`: sort the few new ids,
  * then one linear merge. O(n + k log k) instead of re-sorting n + k.
@@ -89,13 +83,13 @@ export function mergeOrder(
   added: readonly string[],
   get: (invokeId: string) => Invocation,
 ): string[] {
-  const fresh = [...added].sort((a, b) => newerFirst(get(a), get(b)));
+  const fresh = [...added].sort((a, b) => newestFirst(get(a), get(b)));
   const out = new Array<string>(order.length + fresh.length);
   let i = 0;
   let j = 0;
   let k = 0;
   while (i < order.length && j < fresh.length) {
-    if (newerFirst(get(fresh[j]), get(order[i])) < 0) out[k++] = fresh[j++];
+    if (newestFirst(get(fresh[j]), get(order[i])) < 0) out[k++] = fresh[j++];
     else out[k++] = order[i++];
   }
   while (i < order.length) out[k++] = order[i++];

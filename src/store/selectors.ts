@@ -1,10 +1,13 @@
-// Pure reads of StoreState. Selectors that build objects memoise on `dataVersion`, so a view
-// re-selecting after a tick that changed nothing gets the very same object back.
+// The only reads of StoreState: views (through useStoreSelector) and the poller's jobs call these;
+// the entity maps are not read anywhere else. Selectors that build objects memoise on
+// `dataVersion`, so a view re-selecting after a tick that changed nothing gets the very same object back.
+import type { ApiError } from '../api/errors.js';
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
 import { INVOCATION_STATUSES } from '../api/wire.js';
+import { statusCounts } from '../api/status.js';
 import { outputKey } from './reducer.js';
-import type { OutputEntry, StoreState } from './types.js';
+import type { OutputEntry, PollState, StoreFilters, StoreState } from './types.js';
 
 export function selectInvocation(s: StoreState, invokeId: string): Invocation | undefined {
   return s.invocations.get(invokeId);
@@ -18,9 +21,34 @@ export function selectOutput(s: StoreState, invokeId: string, instanceId: string
   return s.outputs.get(outputKey(invokeId, instanceId));
 }
 
+/** True when the store holds `invokeId` (listed or kept for a screen). */
+export function selectHeld(s: StoreState, invokeId: string): boolean {
+  return s.invocations.has(invokeId);
+}
+
+/** How many invocations the store holds (listed or kept for a screen). */
+export function selectHeldCount(s: StoreState): number {
+  return s.invocations.size;
+}
+
 export function selectOrder(s: StoreState): readonly string[] {
   return s.order;
 }
+
+/** Recent status transitions, newest last (notifications read them). */
+export const selectTransitions = (s: StoreState) => s.transitions;
+export const selectDataVersion = (s: StoreState): number => s.dataVersion;
+export const selectPoll = (s: StoreState): PollState => s.poll;
+export const selectPollPhase = (s: StoreState): PollState['phase'] => s.poll.phase;
+export const selectInFlight = (s: StoreState): boolean => s.poll.inFlight;
+export const selectFilters = (s: StoreState): StoreFilters => s.filters;
+export const selectTotalCount = (s: StoreState): number | undefined => s.totalCount;
+export const selectLoadedCount = (s: StoreState): number => s.order.length;
+export const selectMemoryCut = (s: StoreState): number => s.evictedForMemory;
+
+/** The error that holds polling back (retrying or failed), if any. */
+export const selectPollFailure = (s: StoreState): ApiError | undefined =>
+  s.poll.phase === 'retrying' || s.poll.phase === 'failed' ? s.poll.lastError : undefined;
 
 /** One memo slot per store (keyed by its entity map, which lives as long as the store). */
 function memoOnData<T>(compute: (s: StoreState) => T): (s: StoreState) => T {
@@ -34,33 +62,26 @@ function memoOnData<T>(compute: (s: StoreState) => T): (s: StoreState) => T {
   };
 }
 
+/**
+ * A lookup of held invocations for table cells: a new function whenever the data changed, so a
+ * view's memo over it recomputes exactly then (the map itself is updated in place).
+ */
+export const selectInvocationLookup: (s: StoreState) => (invokeId: string) => Invocation | undefined = memoOnData(
+  (s) => (invokeId) => s.invocations.get(invokeId),
+);
+
 /** Invocations per overall status over everything loaded. */
 export const selectStatusCounts: (s: StoreState) => Record<InvocationStatus, number> = memoOnData((s) => {
-  const counts = Object.fromEntries(INVOCATION_STATUSES.map((st) => [st, 0])) as Record<InvocationStatus, number>;
-  for (const inv of s.invocations.values()) counts[inv.invocationStatus]++;
-  return counts;
+  const zero = Object.fromEntries(INVOCATION_STATUSES.map((st) => [st, 0])) as Record<InvocationStatus, number>;
+  return { ...zero, ...statusCounts(s.invocations.values(), (inv) => inv.invocationStatus) };
 });
-
-/** InvokeIds of loaded invocations that are still in progress (Pending/Scheduled/Running/Stopping). */
-export const selectActiveIds: (s: StoreState) => readonly string[] = memoOnData((s) =>
-  s.order.filter((id) => {
-    const st = s.invocations.get(id)?.invocationStatus;
-    return st === 'Pending' || st === 'Scheduled' || st === 'Running' || st === 'Stopping';
-  }),
-);
 
 /** Per-status count of an invocation's instances (the list's "instances" column). */
 const instanceCountCache = new WeakMap<Invocation, Partial<Record<InstanceStatus, number>>>();
 export function instanceCounts(inv: Invocation): Partial<Record<InstanceStatus, number>> {
   const hit = instanceCountCache.get(inv);
   if (hit) return hit;
-  const counts: Partial<Record<InstanceStatus, number>> = {};
-  for (const i of inv.instances) counts[i.invocationStatus] = (counts[i.invocationStatus] ?? 0) + 1;
+  const counts = statusCounts(inv.instances, (i) => i.invocationStatus);
   instanceCountCache.set(inv, counts);
   return counts;
-}
-
-/** Transitions of one invocation, oldest first (for `--wait` and row highlights). */
-export function selectTransitionsOf(s: StoreState, invokeId: string) {
-  return s.transitions.filter((t) => t.invokeId === invokeId);
 }

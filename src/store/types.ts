@@ -28,8 +28,7 @@ export type PollPhase =
   | 'starting' // no data yet
   | 'ok' // last tick succeeded
   | 'retrying' // retryable failure, backing off
-  | 'failed' // final failure: polling stopped until the user acts (`r`)
-  | 'paused';
+  | 'failed'; // final failure: polling stopped until the user acts (`r`)
 
 export interface PollState {
   phase: PollPhase;

@@ -40,3 +40,26 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
+
+/**
+ * A selection read once, now, for an event handler (a key press), not for rendering: what the
+ * view renders comes from useStoreSelector, so it re-renders when the selection changes.
+ */
+export function readNow<T>(store: Store, selector: (s: StoreState) => T): T {
+  return selector(store.getState());
+}
+
+/**
+ * Calls `onChange` with the selection now and whenever it changes, without rendering: for effects
+ * that end something (a flash that lasts as long as a tick) rather than for what is drawn.
+ */
+export function watchStore<T>(store: Store, selector: (s: StoreState) => T, onChange: (value: T) => void): () => void {
+  let last = selector(store.getState());
+  onChange(last);
+  return store.subscribe(() => {
+    const value = selector(store.getState());
+    if (Object.is(value, last)) return;
+    last = value;
+    onChange(value);
+  });
+}

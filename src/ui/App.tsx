@@ -1,35 +1,26 @@
 // The live monitor: header, a stack of screens (Invocations -> Invocation -> Output) with
 // overlays (help, filter/search prompt, confirm, command content), footer. Screens stay mounted
 // under whatever covers them, so going back, closing an overlay or a resize through "too small"
-// finds the cursor where it was.
-import React, { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// finds the cursor where it was. Each concern is a hook of its own (hooks/use*.ts); screens come
+// from the route table (routes.tsx).
+import React, { Component, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
-import type { Clock, ClockTimer } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { Store } from '../store/types.js';
-import { useStoreSelector } from '../store/useStore.js';
-import { selectInvocation } from '../store/selectors.js';
-import { isFinalInstance, isFinalInvocation } from '../api/status.js';
 import { sanitizeInline } from '../text/index.js';
-import {
-  UiActionsContext,
-  UiViewContext,
-  type FlashTone,
-  type PromptRequest,
-  type Route,
-  type UiActions,
-  type UiView,
-} from './context.js';
-import { errorText, selectPollError } from './errorText.js';
-import type { TimeMode } from './format.js';
+import { UiActionsContext, UiViewContext, type UiActions, type UiView } from './context.js';
+import { formatCount, type TimeMode } from './format.js';
+import { useFlash } from './hooks/useFlash.js';
 import { KeyRouterContext, useKeyRouter } from './hooks/useKeymap.js';
+import { useNavigation } from './hooks/useNavigation.js';
+import { useOverlays, type Overlay } from './hooks/useOverlays.js';
+import { usePollError } from './hooks/usePollError.js';
+import { useStopFlow } from './hooks/useStopFlow.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
-import { footerHints, type ActionId, type KeyContext } from './keymap.js';
+import { footerHints } from './keymap.js';
+import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
-import { InvocationScreen } from './screens/InvocationScreen.js';
-import { InvocationsScreen } from './screens/InvocationsScreen.js';
-import { OutputScreen } from './screens/OutputScreen.js';
-import { RunsScreen } from './screens/RunsScreen.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
@@ -37,6 +28,9 @@ import { Footer, footerMessageLines, type FooterMessage } from './widgets/Footer
 import { Header, HEADER_HEIGHT, type HeaderInfo } from './widgets/Header.js';
 import { HelpOverlay } from './widgets/HelpOverlay.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/TooSmall.js';
+
+/** Writes an instance's output to a new file and returns its path; throws the fs error. */
+export type SaveOutput = (invokeId: string, instanceId: string, text: string) => string;
 
 export interface AppProps {
   store: Store;
@@ -52,17 +46,9 @@ export interface AppProps {
   onExit: (code: number) => void;
   /** A render error: the caller restores the terminal and prints it. */
   onFatal: (error: unknown) => void;
-  /** Where `e` saves output (default: the current directory). */
-  saveDir?: string;
+  /** How `e` saves output: file writes happen at the edge (live.tsx), not in a key handler. None: `e` says so. */
+  saveOutput?: SaveOutput;
 }
-
-type Overlay =
-  | { kind: 'help' }
-  | { kind: 'content'; invokeId: string }
-  | { kind: 'confirm'; title: string; lines: string[]; onYes: () => void }
-  | { kind: 'prompt'; request: PromptRequest };
-
-const FLASH_MS = 8000;
 
 /** Render errors end the app through onFatal instead of Ink's error screen (which prints a stack). */
 class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children: ReactNode }, { failed: boolean }> {
@@ -92,44 +78,12 @@ export function App(props: AppProps) {
   );
 }
 
-const HINTS: Record<Route['screen'], ActionId[]> = {
-  invocations: ['open', 'filter', 'statusFilter', 'content', 'stop', 'refresh', 'help', 'quit'],
-  invocation: ['open', 'back', 'filter', 'statusFilter', 'content', 'stop', 'help', 'quit'],
-  output: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
-  runs: ['open', 'older', 'newer', 'back', 'help', 'quit'],
-};
-
-function routeKey(route: Route): string {
-  switch (route.screen) {
-    case 'invocations':
-      return 'invocations';
-    case 'invocation':
-      return `invocation/${route.invokeId}`;
-    case 'output':
-      return `output/${route.invokeId}/${route.instanceId}`;
-    case 'runs':
-      return `runs/${route.invokeId}`;
-  }
-}
-
-/** A flash belongs to the screen that made it; `untilIdle` ends it with the tick it announces. */
-interface Flash extends FooterMessage {
-  id: number;
-  owner: string;
-  untilIdle?: boolean;
-}
-
-function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }: AppProps) {
+function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutput }: AppProps) {
   const { columns, rows } = useTerminalSize();
-  const [stack, setStack] = useState<Route[]>([{ screen: 'invocations' }]);
-  // Overlays stack: help over command content, a search prompt over command content.
-  const [overlays, setOverlays] = useState<Overlay[]>([]);
-  const pushOverlay = useCallback((o: Overlay) => setOverlays((list) => [...list, o]), []);
+  const nav = useNavigation();
+  const overlays = useOverlays();
+  const flash = useFlash(clock, store, nav.topKey);
   const [timeMode, setTimeMode] = useState<TimeMode>('relative');
-  const [flash, setFlash] = useState<Flash | null>(null);
-  const topKey = useRef('invocations');
-  const flashTimer = useRef<ClockTimer | null>(null);
-  const flashId = useRef(0);
   const exited = useRef(false);
 
   const quit = useCallback(() => {
@@ -138,73 +92,43 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
     onExit(0);
   }, [onExit]);
 
-  const showFlash = useCallback(
-    (text: string, tone: FlashTone = 'info', untilIdle = false, owner = topKey.current) => {
-      const id = ++flashId.current;
-      setFlash({ text, tone, id, owner, untilIdle });
-      if (flashTimer.current) clock.clearTimeout(flashTimer.current);
-      flashTimer.current = clock.setTimeout(() => setFlash((f) => (f?.id === id ? null : f)), FLASH_MS);
-    },
-    [clock],
-  );
+  const stop = useStopFlow({ store, poller, readOnly, flash: flash.show, confirm: overlays.push, topKey: nav.topKey });
+  const { show: showFlash, clear: clearFlash } = flash;
+  const { open: openRoute, back: backRoute } = nav;
+  const { push: pushOverlay } = overlays;
 
   const actions = useMemo<UiActions>(
     () => ({
       open: (route) => {
-        setFlash(null);
-        setStack((s) => [...s, route]);
+        clearFlash();
+        openRoute(route);
       },
       back: () => {
-        setFlash(null);
-        setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+        clearFlash();
+        backRoute();
       },
       quit,
       help: () => pushOverlay({ kind: 'help' }),
       prompt: (request) => pushOverlay({ kind: 'prompt', request }),
       showContent: (invokeId) => pushOverlay({ kind: 'content', invokeId }),
       flash: showFlash,
+      saveOutput: (invokeId, instanceId, text) => {
+        if (!saveOutput) return showFlash('saving output is not available here', 'error');
+        try {
+          const path = saveOutput(invokeId, instanceId, text);
+          showFlash(`saved ${formatCount(Buffer.byteLength(text))} bytes as returned to ${sanitizeInline(path)}`);
+        } catch (err) {
+          showFlash(`could not save the output: ${sanitizeInline((err as Error).message)}`, 'error');
+        }
+      },
       toggleTimeMode: () => setTimeMode((m) => (m === 'relative' ? 'absolute' : 'relative')),
       refresh: () => {
         poller.refreshNow();
         showFlash('refreshing…', 'info', true);
       },
-      stop: (invokeId, instanceIds) => {
-        if (readOnly) {
-          showFlash('read-only mode: stopping invocations is disabled (started with --read-only)', 'error');
-          return;
-        }
-        const inv = selectInvocation(store.getState(), invokeId);
-        const ended = instanceIds?.length
-          ? inv?.instances.find((i) => instanceIds.includes(i.instanceId) && isFinalInstance(i.invocationStatus))
-          : undefined;
-        if (ended || (inv && !instanceIds?.length && isFinalInvocation(inv.invocationStatus))) {
-          const what = ended ? `${sanitizeInline(ended.instanceId)} of ${invokeId}` : invokeId;
-          showFlash(`${what} has already ended (${ended?.invocationStatus ?? inv?.invocationStatus}): nothing to stop`);
-          return;
-        }
-        const target = instanceIds?.length
-          ? `on ${instanceIds.map(sanitizeInline).join(', ')}`
-          : `on all its instances (${inv?.instances.length ?? 0})`;
-        pushOverlay({
-          kind: 'confirm',
-          title: `Stop invocation ${invokeId}?`,
-          lines: [
-            `${sanitizeInline(inv?.commandName ?? inv?.commandId ?? '')} ${target}`.trim(),
-            'StopInvocation ends what is running; scheduled runs stop too.',
-          ],
-          onYes: () => {
-            // The answer belongs to the screen that asked, even if the user has moved on.
-            const owner = topKey.current;
-            showFlash(`stopping ${invokeId}…`);
-            poller.stopInvocation(invokeId, instanceIds).then(
-              () => showFlash(`stop requested for ${invokeId}`, 'info', false, owner),
-              (err: unknown) => showFlash(`stop failed: ${errorText(err)}`, 'error', false, owner),
-            );
-          },
-        });
-      },
+      stop,
     }),
-    [poller, quit, readOnly, showFlash, store, pushOverlay],
+    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop],
   );
 
   const view = useMemo<UiView>(() => ({ timeMode, clock, readOnly }), [timeMode, clock, readOnly]);
@@ -213,32 +137,13 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   // A frame as tall as the terminal makes Ink clear the scrollback on every update.
   const height = Math.max(1, rows - 1);
   const width = columns;
-  const top = stack[stack.length - 1];
-  topKey.current = routeKey(top);
-  const overlay = overlays.length ? overlays[overlays.length - 1] : null;
-  // What covers the screen: the top overlay that is not the (footer) prompt.
-  const covering = [...overlays].reverse().find((o) => o.kind !== 'prompt') ?? null;
-  const closeOverlay = () => setOverlays((list) => list.slice(0, -1));
+  const { top: overlay, covering } = overlays;
 
   const pollError = useFooterError(store);
-  const ownFlash = flash && flash.owner === topKey.current ? flash : null;
-  const message: FooterMessage | undefined = ownFlash ?? pollError;
+  const message: FooterMessage | undefined = flash.shown ?? pollError;
   const messageLines = footerMessageLines(message, width, height);
   const bodyHeight = Math.max(3, height - HEADER_HEIGHT - messageLines.length - 1);
-  const context: KeyContext = top.screen;
-  const hints = HINTS[top.screen].filter((a) => !(readOnly && a === 'stop'));
-
-  // `refreshing…` lasts as long as the tick it announced (none in flight: it is over).
-  const untilIdle = flash?.untilIdle ? flash.id : undefined;
-  useEffect(() => {
-    if (untilIdle === undefined) return;
-    const check = () => {
-      if (!store.getState().poll.inFlight) setFlash((f) => (f?.id === untilIdle ? null : f));
-    };
-    const unsubscribe = store.subscribe(check);
-    check();
-    return unsubscribe;
-  }, [store, untilIdle]);
+  const hints = routeHints(nav.top).filter((a) => !(readOnly && a === 'stop'));
 
   return (
     <UiActionsContext.Provider value={actions}>
@@ -248,83 +153,38 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
           <Box flexDirection="column" display={tooSmall ? 'none' : 'flex'} width={width} height={height}>
             <Header info={header} demo={demo} store={store} clock={clock} width={width} />
             <Box flexDirection="column" height={bodyHeight} width={width}>
-              {stack.map((route, i) => {
-                const shown = i === stack.length - 1 && !covering;
+              {nav.stack.map((route, i) => {
+                const shown = i === nav.stack.length - 1 && !covering;
                 const active = shown && !overlay && !tooSmall;
                 return (
                   <Box key={routeKey(route)} display={shown ? 'flex' : 'none'} flexDirection="column">
-                    {route.screen === 'invocations' ? (
-                      <InvocationsScreen store={store} poller={poller} active={active} width={width} height={bodyHeight} />
-                    ) : route.screen === 'runs' ? (
-                      <RunsScreen store={store} poller={poller} invokeId={route.invokeId} active={active} width={width} height={bodyHeight} />
-                    ) : route.screen === 'invocation' ? (
-                      <InvocationScreen
-                        store={store}
-                        poller={poller}
-                        invokeId={route.invokeId}
-                        active={active}
-                        width={width}
-                        height={bodyHeight}
-                      />
-                    ) : (
-                      <OutputScreen
-                        store={store}
-                        poller={poller}
-                        invokeId={route.invokeId}
-                        instanceId={route.instanceId}
-                        active={active}
-                        width={width}
-                        height={bodyHeight}
-                        saveDir={saveDir}
-                      />
-                    )}
+                    {renderRoute(route, { store, poller, active, width, height: bodyHeight })}
                   </Box>
                 );
               })}
-              {overlays.map((o, i) => {
-                if (o.kind === 'prompt') return null;
-                const isTop = o === overlay && !tooSmall;
-                return (
+              {overlays.list.map((o, i) =>
+                o.kind === 'prompt' ? null : (
                   <Box key={i} display={o === covering ? 'flex' : 'none'} flexDirection="column">
-                    {o.kind === 'help' ? (
-                      <HelpOverlay width={width} height={bodyHeight} active={isTop} onClose={closeOverlay} onQuit={quit} />
-                    ) : o.kind === 'content' ? (
-                      <ContentOverlay
-                        store={store}
-                        invokeId={o.invokeId}
-                        width={width}
-                        height={bodyHeight}
-                        active={isTop}
-                        onClose={closeOverlay}
-                      />
-                    ) : (
-                      <ConfirmDialog
-                        title={o.title}
-                        lines={o.lines}
-                        width={width}
-                        active={isTop}
-                        onYes={() => {
-                          closeOverlay();
-                          o.onYes();
-                        }}
-                        onNo={() => {
-                          closeOverlay();
-                          showFlash('not stopped');
-                        }}
-                        onQuit={quit}
-                      />
-                    )}
+                    <OverlayView
+                      overlay={o}
+                      store={store}
+                      width={width}
+                      height={bodyHeight}
+                      active={o === overlay && !tooSmall}
+                      onClose={overlays.close}
+                      onQuit={quit}
+                    />
                   </Box>
-                );
-              })}
+                ),
+              )}
             </Box>
-            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(context, hints)}>
+            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(routeContext(nav.top), hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
                   label={overlay.request.label}
                   initial={overlay.request.initial}
                   onChange={overlay.request.onChange}
-                  onClose={closeOverlay}
+                  onClose={overlays.close}
                   onQuit={quit}
                   active={!tooSmall}
                 />
@@ -337,8 +197,46 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
   );
 }
 
+interface OverlayViewProps {
+  overlay: Exclude<Overlay, { kind: 'prompt' }>;
+  store: Store;
+  width: number;
+  height: number;
+  active: boolean;
+  onClose: () => void;
+  onQuit: () => void;
+}
+
+/** One overlay over the body: help, command content or a confirm (which closes before it answers). */
+function OverlayView({ overlay: o, store, width, height, active, onClose, onQuit }: OverlayViewProps) {
+  switch (o.kind) {
+    case 'help':
+      return <HelpOverlay width={width} height={height} active={active} onClose={onClose} onQuit={onQuit} />;
+    case 'content':
+      return <ContentOverlay store={store} invokeId={o.invokeId} width={width} height={height} active={active} onClose={onClose} />;
+    case 'confirm':
+      return (
+        <ConfirmDialog
+          title={o.title}
+          lines={o.lines}
+          width={width}
+          active={active}
+          onYes={() => {
+            onClose();
+            o.onYes();
+          }}
+          onNo={() => {
+            onClose();
+            o.onNo?.();
+          }}
+          onQuit={onQuit}
+        />
+      );
+  }
+}
+
 /** The poller's current error, for the footer's message line. */
 function useFooterError(store: Store): FooterMessage | undefined {
-  const text = useStoreSelector(store, selectPollError);
+  const text = usePollError(store);
   return useMemo(() => (text === undefined ? undefined : { text, tone: 'error' }), [text]);
 }

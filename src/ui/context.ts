@@ -1,5 +1,5 @@
 // Actions the screens send up to the App (navigation, overlays, flashes), apart from the state
-// they read, as in gemini-cli's UIActionsContext. Screens never reach into each other.
+// they read. Screens never reach into each other.
 import { createContext, useContext } from 'react';
 import type { ActionId } from './keymap.js';
 import { realClock, type Clock } from '../clock.js';
@@ -29,6 +29,8 @@ export interface UiActions {
   stop(invokeId: string, instanceIds?: string[]): void;
   showContent(invokeId: string): void;
   flash(text: string, tone?: FlashTone): void;
+  /** `e`: the output as the service returned it, to a file, by the writer the app was given. */
+  saveOutput(invokeId: string, instanceId: string, text: string): void;
   toggleTimeMode(): void;
   refresh(): void;
 }
@@ -53,6 +55,7 @@ export const UiActionsContext = createContext<UiActions>({
   stop: missing,
   showContent: missing,
   flash: missing,
+  saveOutput: missing,
   toggleTimeMode: missing,
   refresh: missing,
 });

@@ -2,7 +2,6 @@
 // AccessKey, the endpoint, the network), the same words `--once` prints.
 import { ApiError } from '../api/errors.js';
 import { describeApiError } from '../cli/io.js';
-import type { StoreState } from '../store/types.js';
 import { sanitizeInline, truncateToWidth, wrapToWidth } from '../text/index.js';
 
 export function errorText(error: unknown): string {
@@ -12,10 +11,6 @@ export function errorText(error: unknown): string {
   }
   return sanitizeInline(error instanceof Error ? error.message : String(error));
 }
-
-/** The poller's current error in words; a string, so ticks that change nothing else render nothing. */
-export const selectPollError = (s: StoreState): string | undefined =>
-  (s.poll.phase === 'retrying' || s.poll.phase === 'failed') && s.poll.lastError ? errorText(s.poll.lastError) : undefined;
 
 /**
  * `text` wrapped to `width` in at most `maxLines` lines. Only text longer than all of them is

@@ -2,6 +2,7 @@
 // app's clock (`now`), never Date.now(), so tests on a fake clock see stable text.
 // Subpath imports: the date-fns index pulls in hundreds of modules at start-up.
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import { isoTime } from '../clock.js';
 
 export type TimeMode = 'relative' | 'absolute';
 
@@ -67,8 +68,7 @@ export function clockTime(at: number): string {
 }
 
 function utcIso(at: number): string {
-  const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? '????-??-??T??:??:??' : d.toISOString();
+  return isoTime(at) ?? '????-??-??T??:??:??';
 }
 
 export function formatCount(n: number): string {

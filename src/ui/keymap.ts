@@ -139,6 +139,20 @@ export function keyLabel(token: string): string {
   return NAMED[token] ?? token;
 }
 
+/**
+ * The key that does `action` in `context`, as written on screen (`r`, `Esc`). Every hint, prompt
+ * and message names keys through this, so rebinding one in KEYMAP rewords the screen with it.
+ */
+export function keyFor(action: ActionId, context: KeyContext): string {
+  const binding = KEYMAP.find((b) => b.action === action && b.contexts.includes(context));
+  return binding ? keyLabel(binding.keys[0]) : '?';
+}
+
+/** Every key that does `action` in `context`, joined with `or` (`Esc or ?`). */
+export function keysFor(actions: readonly ActionId[], context: KeyContext): string {
+  return actions.map((a) => keyFor(a, context)).join(' or ');
+}
+
 export interface HelpRow {
   keys: string;
   description: string;

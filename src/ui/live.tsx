@@ -6,6 +6,7 @@ import { render } from 'ink';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { App } from './App.js';
+import { saveOutput } from './saveOutput.js';
 import type { HeaderInfo } from './widgets/Header.js';
 import { anchorFramesToTop } from './frameAnchor.js';
 import type { UiPoller } from './intents.js';
@@ -77,7 +78,7 @@ export async function runLive(opts: LiveOptions, { store, intents: poller, clock
         background={background}
         onExit={(code) => finish(code)}
         onFatal={(error) => finish(1, error)}
-        saveDir={opts.saveDir}
+        saveOutput={(invokeId, instanceId, text) => saveOutput(opts.saveDir ?? process.cwd(), invokeId, instanceId, text)}
       />,
       {
         // --ascii or a locale without UTF-8: every frame in ASCII of the same widths.

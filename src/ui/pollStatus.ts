@@ -5,6 +5,7 @@ import type { PollState } from '../store/types.js';
 import { sanitizeInline } from '../text/index.js';
 import { clockTime, nextWholeSecond, secondsUntil } from './format.js';
 import type { TimeText } from './hooks/useTimeText.js';
+import { keyFor } from './keymap.js';
 
 export type PollTone = 'ok' | 'warn' | 'error' | 'muted';
 
@@ -20,8 +21,6 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
       return { text: 'connecting…', tone: 'muted' };
     case 'ok':
       return poll.notice ? { text: `live · ${sanitizeInline(poll.notice)}`, tone: 'warn' } : { text: 'live', tone: 'ok' };
-    case 'paused':
-      return { text: 'paused', tone: 'muted' };
     case 'retrying': {
       const err = poll.lastError;
       let wait = ', retrying';
@@ -38,7 +37,7 @@ export function describePoll(poll: PollState, times: TimeText): PollDescription 
     }
     case 'failed': {
       const err = poll.lastError;
-      return { text: `stopped: ${sanitizeInline(err?.code ?? 'error')} — press r to retry`, tone: 'error' };
+      return { text: `stopped: ${sanitizeInline(err?.code ?? 'error')} — press ${keyFor('refresh', 'invocations')} to retry`, tone: 'error' };
     }
   }
 }

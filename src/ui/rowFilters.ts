@@ -2,7 +2,7 @@
 // Pure functions over the store's data, memoised by the screens on the store's dataVersion.
 import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
-import { ACTIVE_INSTANCE, ACTIVE_INVOCATION, FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
+import { familyCounts, instanceFamily, invocationFamily, type StatusFamily } from '../api/status.js';
 import { instanceCounts } from '../store/selectors.js';
 import { formatCount, formatTime } from './format.js';
 import { describeError } from './instanceText.js';
@@ -14,34 +14,20 @@ export function nextStatusFilter(current: StatusFilter): StatusFilter {
   return STATUS_FILTERS[(STATUS_FILTERS.indexOf(current) + 1) % STATUS_FILTERS.length];
 }
 
+/** The family each filter keeps (`all` keeps every status, Unknown included). */
+const FILTER_FAMILY: Record<Exclude<StatusFilter, 'all'>, StatusFamily> = {
+  active: 'active',
+  failed: 'failed',
+  succeeded: 'success',
+  stopped: 'stopped',
+};
+
 export function invocationInFilter(status: InvocationStatus, filter: StatusFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'active':
-      return ACTIVE_INVOCATION.has(status);
-    case 'failed':
-      return status === 'Failed' || status === 'PartialFailed';
-    case 'succeeded':
-      return status === 'Success';
-    case 'stopped':
-      return status === 'Stopped';
-  }
+  return filter === 'all' || invocationFamily(status) === FILTER_FAMILY[filter];
 }
 
 export function instanceInFilter(status: InstanceStatus, filter: StatusFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'active':
-      return ACTIVE_INSTANCE.has(status);
-    case 'failed':
-      return FAILED_FAMILY.has(status);
-    case 'succeeded':
-      return status === 'Success';
-    case 'stopped':
-      return STOPPED_FAMILY.has(status);
-  }
+  return filter === 'all' || instanceFamily(status) === FILTER_FAMILY[filter];
 }
 
 function has(field: string | number | null | undefined, needle: string): boolean {
@@ -92,7 +78,7 @@ export function instanceMatches(inst: InstanceResult, needle: string): boolean {
 /** InvokeIds in display order that pass both filters; the order array itself when none apply. */
 export function filterInvocationIds(
   order: readonly string[],
-  invocations: ReadonlyMap<string, Invocation>,
+  invocations: { get(invokeId: string): Invocation | undefined },
   status: StatusFilter,
   text: string,
 ): readonly string[] {
@@ -116,18 +102,7 @@ export function filterInstances(instances: readonly InstanceResult[], status: St
 
 /** "3✓ 1✗ 2↻ 1⊘": succeeded, failed, in progress, stopped; readable without colour (an ellipsis would read as cut text). */
 export function instanceCountsLabel(counts: Partial<Record<InstanceStatus, number>>): string {
-  let ok = 0;
-  let failed = 0;
-  let active = 0;
-  let stopped = 0;
-  let unknown = 0;
-  for (const [status, n] of Object.entries(counts) as [InstanceStatus, number][]) {
-    if (status === 'Unknown') unknown += n;
-    else if (status === 'Success') ok += n;
-    else if (FAILED_FAMILY.has(status)) failed += n;
-    else if (ACTIVE_INSTANCE.has(status)) active += n;
-    else stopped += n;
-  }
+  const { success: ok, failed, active, stopped, unknown } = familyCounts(counts);
   const parts: string[] = [];
   if (ok) parts.push(`${ok}✓`);
   if (failed) parts.push(`${failed}✗`);

@@ -9,7 +9,7 @@
 // as a colour is chalk's dim.
 import { createContext, useContext } from 'react';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
-import { ACTIVE_INSTANCE, FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
+import { instanceFamily } from '../api/status.js';
 
 /** An Ink colour name, or undefined for "terminal default". */
 export type Colour = string | undefined;
@@ -146,11 +146,8 @@ export function invocationStatusColour(theme: Theme, status: InvocationStatus): 
 
 /** Colour of a per-instance status. */
 export function instanceStatusColour(theme: Theme, status: InstanceStatus): Colour {
-  if (status === 'Success') return theme.status.success;
-  if (FAILED_FAMILY.has(status)) return theme.status.failed;
-  if (STOPPED_FAMILY.has(status)) return theme.status.stopped;
   if (status === 'Pending') return theme.status.pending;
   if (status === 'Scheduled') return theme.status.scheduled;
-  if (ACTIVE_INSTANCE.has(status)) return theme.status.active;
-  return undefined;
+  const family = instanceFamily(status);
+  return family === 'unknown' ? undefined : theme.status[family];
 }

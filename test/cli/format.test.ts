@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceResult, Invocation } from '../../src/api/model.js';
-import { instanceProblem, invocationTable, isoTime, jsonLine, statusBreakdown } from '../../src/cli/format.js';
+import { instanceProblem, invocationTable, jsonLine, statusBreakdown, timeCell } from '../../src/cli/format.js';
 import { displayWidth } from '../../src/text/index.js';
 
 function instance(status: InstanceResult['invocationStatus'], over: Partial<InstanceResult> = {}): InstanceResult {
@@ -42,8 +42,10 @@ describe('progress lines', () => {
   });
 
   it('prints times as UTC seconds, and a dash when unknown', () => {
-    expect(isoTime(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe('2026-01-02T03:04:05Z');
-    expect(isoTime(undefined)).toBe('-');
+    expect(timeCell(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe('2026-01-02T03:04:05Z');
+    expect(timeCell(undefined)).toBe('-');
+    // Past what a Date holds: a dash, not a RangeError.
+    expect(timeCell(9e15)).toBe('-');
   });
 });
 

@@ -6,7 +6,7 @@ import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { b64, call, callError, invocations, unb64, type Body } from './helpers.js';
 
-// The API page's own JSON sample (../shared/api/DescribeInvocations.md), the shape served bodies must have.
+// The API page's own JSON sample (as in test/api/fixtures/DescribeInvocations.sample.json), the shape served bodies must have.
 const PAGE_SAMPLE = {
   TotalCount: 5,
   RequestId: '634562E9-F291-4289-B60B-FC511A43CD34',

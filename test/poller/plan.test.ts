@@ -1,4 +1,4 @@
-// The tick plan, counted call by call against the emulator (DESIGN.md "Polling").
+// The tick plan, counted call by call against the emulator (README.md, "Design notes": poller/).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DescribeInvocationsParams } from '../../src/api/model.js';
 import { selectOutput } from '../../src/store/selectors.js';

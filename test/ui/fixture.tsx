@@ -12,6 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { createPoller, type Poller } from '../../src/poller/index.js';
 import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
+import { saveOutput } from '../../src/ui/saveOutput.js';
 import { explainOnFailure } from '../helpers/explain.js';
 
 export interface UiFixture {
@@ -242,7 +243,7 @@ export function renderApp(
       onFatal={(error) => {
         throw error;
       }}
-      saveDir={opts.saveDir}
+      saveOutput={(invokeId, instanceId, text) => saveOutput(opts.saveDir ?? process.cwd(), invokeId, instanceId, text)}
     />,
   );
   const resize = (columns: number, rows: number) => {

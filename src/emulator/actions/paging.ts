@@ -1,12 +1,11 @@
 // Paging of listings: PageNumber/PageSize, or MaxResults with a NextToken that is an opaque
 // cursor (creation time and sequence of the last record served), and time and text encodings.
+import { isoTime as iso } from '../../clock.js';
 import type { Cursor } from '../ledger.js';
 import { INVALID, RpcError, intParam, oneOf, present, type Params } from './params.js';
 
-export function isoTime(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** The API's times: UTC to the second, empty for none. */
+export const isoTime = (ms: number | null | undefined): string => iso(ms) ?? '';
 
 /** ContentEncoding: Base64 (the default of the listings) or PlainText. */
 export function encodingParam(params: Params, dflt: 'PlainText' | 'Base64'): 'PlainText' | 'Base64' {

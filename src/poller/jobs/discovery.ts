@@ -3,6 +3,7 @@
 // leaves no hole that history loading (already past it) would never fill.
 import type { Invocation, InvocationPage } from '../../api/model.js';
 import { applyInvocations, nextPage, see, type MonitorJob } from './state.js';
+import { selectHeld, selectHeldCount } from '../../store/selectors.js';
 
 export interface DiscoveryResult {
   page1: InvocationPage;
@@ -15,8 +16,8 @@ export const discoveryJob: MonitorJob<DiscoveryResult> = {
   async run(api, ctx) {
     const { state } = ctx;
     const { listFilters, pageSize } = state;
-    const known = state.store.getState().invocations;
-    const hadData = known.size > 0;
+    const known = (id: string) => selectHeld(state.store.getState(), id);
+    const hadData = selectHeldCount(state.store.getState()) > 0;
     const list = (pageNumber: number) => ctx.call(() => api.describeInvocations({ ...listFilters, pageNumber, pageSize }));
     const page1 = await list(1);
     state.tick.page1 = page1;
@@ -25,7 +26,7 @@ export const discoveryJob: MonitorJob<DiscoveryResult> = {
     see(state, page1.invocations);
     let last = page1;
     for (let page = 2; hadData && last.invocations.length === pageSize; page++) {
-      if (last.invocations.some((i) => known.has(i.invokeId))) break;
+      if (last.invocations.some((i) => known(i.invokeId))) break;
       if ((page - 1) * pageSize >= Math.max(state.history.limit, pageSize)) break;
       const next = await nextPage(ctx, 'the list', page, last, list, invocations);
       if (!next) break;

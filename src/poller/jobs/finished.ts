@@ -3,6 +3,7 @@
 // final state. One the service no longer returns leaves the store: the API said so.
 import type { Invocation } from '../../api/model.js';
 import { applyInvocations, fetchById, type MonitorJob } from './state.js';
+import { selectHeld } from '../../store/selectors.js';
 
 /** By-id fetches per tick: more that finished at once wait for the next ticks. */
 const MAX_BY_ID_PER_TICK = 50;
@@ -19,11 +20,11 @@ export const finishedJob: MonitorJob<FinishedResult> = {
   async run(api, ctx) {
     const { state } = ctx;
     const asked = [...state.forced];
-    const held = state.store.getState().invocations;
+    const held = state.store.getState();
     const ids = new Set(asked);
     for (const id of state.active) {
       // One the store let go (its size bound) needs no final state.
-      if (!held.has(id)) state.active.delete(id);
+      if (!selectHeld(held, id)) state.active.delete(id);
       else if (!state.tick.seen.has(id) && ids.size < MAX_BY_ID_PER_TICK) ids.add(id);
     }
     const found: Invocation[] = (state.tick.partial = []);

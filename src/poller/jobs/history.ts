@@ -2,6 +2,7 @@
 // of the budget), up to --history; a history demand raises the limit by a page and fetches it now.
 import type { Invocation } from '../../api/model.js';
 import { applyInvocations, pagingNotice, see, type MonitorContext, type MonitorJob } from './state.js';
+import { selectHeld, selectLoadedCount, selectTotalCount } from '../../store/selectors.js';
 
 export interface HistoryResult {
   invocations: Invocation[];
@@ -13,8 +14,8 @@ function takeDemands(ctx: MonitorContext): void {
   const { history, store } = ctx.state;
   for (const d of ctx.demands('history')) {
     ctx.satisfied(d);
-    const { totalCount, order } = store.getState();
-    if (totalCount !== undefined && order.length >= totalCount) continue;
+    const totalCount = selectTotalCount(store.getState());
+    if (totalCount !== undefined && selectLoadedCount(store.getState()) >= totalCount) continue;
     history.limit = Math.max(history.limit, (history.page - 1) * ctx.state.pageSize) + ctx.state.pageSize;
     history.done = false;
     history.now = true;
@@ -30,7 +31,7 @@ export const historyJob: MonitorJob<HistoryResult> = {
     takeDemands(ctx);
     const { state } = ctx;
     const { history, pageSize } = state;
-    const total = state.tick.totalCount ?? state.store.getState().totalCount;
+    const total = state.tick.totalCount ?? selectTotalCount(state.store.getState());
     const loadedTo = (history.page - 1) * pageSize;
     if (total !== undefined && loadedTo >= total) history.done = true;
     if (loadedTo >= history.limit) history.done = true;
@@ -41,8 +42,8 @@ export const historyJob: MonitorJob<HistoryResult> = {
       api.describeInvocations({ ...state.listFilters, pageNumber: history.page, pageSize }),
     );
     history.page++;
-    const held = state.store.getState().invocations;
-    const fresh = page.invocations.filter((i) => !held.has(i.invokeId) && !state.tick.seen.has(i.invokeId)).length;
+    const held = state.store.getState();
+    const fresh = page.invocations.filter((i) => !selectHeld(held, i.invokeId) && !state.tick.seen.has(i.invokeId)).length;
     see(state, page.invocations);
     const t = page.totalCount ?? total;
     const to = (history.page - 1) * pageSize;
@@ -58,6 +59,6 @@ export const historyJob: MonitorJob<HistoryResult> = {
   },
   apply({ invocations, totalCount }, store, ctx) {
     applyInvocations(ctx.state, invocations, ctx.now());
-    store.setTotalCount(totalCount ?? store.getState().totalCount, ctx.state.history.done);
+    store.setTotalCount(totalCount ?? selectTotalCount(store.getState()), ctx.state.history.done);
   },
 };

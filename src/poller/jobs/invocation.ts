@@ -4,6 +4,7 @@
 import type { Invocation } from '../../api/model.js';
 import type { InvocationDemand } from './demands.js';
 import { applyInvocations, fetchById, isActive, type MonitorJob } from './state.js';
+import { selectInvocation } from '../../store/selectors.js';
 
 /** Demands served at least once (by a fetch or by a listing that showed the invocation). */
 const served = new WeakSet<InvocationDemand>();
@@ -20,7 +21,7 @@ export const invocationJob: MonitorJob<Invocation[]> = {
         served.add(d);
         continue;
       }
-      const held = state.store.getState().invocations.get(d.invokeId);
+      const held = selectInvocation(state.store.getState(), d.invokeId);
       if (served.has(d) && (!held || !isActive(held))) continue;
       const inv = await fetchById(api, ctx, d.invokeId);
       served.add(d);

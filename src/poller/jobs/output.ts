@@ -3,7 +3,7 @@
 // whole lists.
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { isFinalInstance } from '../../api/status.js';
-import { selectOutput } from '../../store/selectors.js';
+import { selectHeld, selectOutput } from '../../store/selectors.js';
 import type { OutputEntry } from '../../store/types.js';
 import { applyInvocations, type MonitorJob } from './state.js';
 
@@ -29,7 +29,7 @@ export const outputJob: MonitorJob<Fetched[]> = {
       const inv = page.invocations.find((i) => i.invokeId === invokeId);
       const inst = inv?.instances.find((i) => i.instanceId === instanceId);
       if (!inv || !inst) continue;
-      const fresh = !held.invocations.has(inv.invokeId) && !state.tick.seen.has(inv.invokeId);
+      const fresh = !selectHeld(held, inv.invokeId) && !state.tick.seen.has(inv.invokeId);
       if (fresh) state.tick.seen.set(inv.invokeId, inv);
       out.push({
         invocation: fresh ? inv : undefined,

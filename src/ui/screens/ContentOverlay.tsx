@@ -2,9 +2,11 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Store } from '../../store/types.js';
+import { selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
@@ -22,7 +24,7 @@ export interface ContentOverlayProps {
 export function ContentOverlay({ store, invokeId, width, height, active, onClose }: ContentOverlayProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const pagerHeight = Math.max(1, height - 2);
   const pager = useTextPager(inv?.commandContent, Math.max(1, width - 2), pagerHeight, { lineNumbers: true });
 
@@ -61,7 +63,7 @@ export function ContentOverlay({ store, invokeId, width, height, active, onClose
         emptyText="(no command content)"
       />
       <Text color={theme.muted} wrap="truncate-end">
-        Esc closes · w wrap · v raw · # line numbers · / search
+        {`${keyFor('back', 'content')} closes · ${keyFor('wrap', 'content')} wrap · ${keyFor('raw', 'content')} raw · ${keyFor('lineNumbers', 'content')} line numbers · ${keyFor('search', 'content')} search`}
       </Text>
     </Box>
   );

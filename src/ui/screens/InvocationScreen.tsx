@@ -4,7 +4,7 @@ import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
-import { instanceCounts } from '../../store/selectors.js';
+import { instanceCounts, selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
@@ -15,6 +15,7 @@ import { hasRunHistory, lastRunSummary, repeatMode, scheduleText } from '../sche
 import { isFinalInvocation, statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
@@ -81,7 +82,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
       <Text wrap="truncate-end">
         <Text color={theme.muted}>content </Text>
         {firstLine(inv.commandContent) || '-'}
-        <Text color={theme.muted}> (c shows all)</Text>
+        <Text color={theme.muted}> ({keyFor('content', 'invocation')} shows all)</Text>
       </Text>
     </Box>
   );
@@ -92,7 +93,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const ui = useUiActions();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
   const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text), [inv, statusFilter, text]);
@@ -210,7 +211,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
             height={tableHeight}
             top={selection.top}
             selectedIndex={selection.index}
-            emptyText={inv.instances.length ? 'no instance matches the filter (Esc clears)' : 'no instances yet'}
+            emptyText={inv.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
           />
           <Box flexDirection="column" height={paneHeight}>
             {pane.map((line, i) => (

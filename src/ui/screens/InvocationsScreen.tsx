@@ -3,13 +3,23 @@
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Invocation } from '../../api/model.js';
-import type { Store, StoreState } from '../../store/types.js';
-import { instanceCounts } from '../../store/selectors.js';
+import type { Store } from '../../store/types.js';
+import {
+  instanceCounts,
+  selectFilters,
+  selectInvocationLookup,
+  selectLoadedCount,
+  selectOrder,
+  selectPollPhase,
+  selectTotalCount,
+} from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
-import { selectPollError, wrapLines } from '../errorText.js';
+import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
+import { usePollError } from '../hooks/usePollError.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
@@ -28,9 +38,6 @@ export interface InvocationsScreenProps {
   width: number;
   height: number;
 }
-
-const selectDataVersion = (s: { dataVersion: number }) => s.dataVersion;
-const selectFilters = (s: StoreState) => s.filters;
 
 /** Rows measured for column widths: the newest, where the reader is (bounded work per update). */
 const MEASURED_ROWS = 2000;
@@ -68,21 +75,18 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const ui = useUiActions();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
-  const dataVersion = useStoreSelector(store, selectDataVersion);
-  const phase = useStoreSelector(store, (s) => s.poll.phase);
-  const pollError = useStoreSelector(store, selectPollError);
+  const phase = useStoreSelector(store, selectPollPhase);
+  const pollError = usePollError(store);
   const apiFilters = describeFilters(useStoreSelector(store, selectFilters));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
 
-  const state = store.getState();
-  const { invocations } = state;
-  // The entity map is updated in place: dataVersion says when its contents changed.
-  const rows = useMemo(
-    () => filterInvocationIds(store.getState().order, store.getState().invocations, statusFilter, text),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, dataVersion, statusFilter, text],
-  );
+  const order = useStoreSelector(store, selectOrder);
+  // A new lookup whenever the data changed: the memos over it recompute exactly then.
+  const get = useStoreSelector(store, selectInvocationLookup);
+  const loaded = useStoreSelector(store, selectLoadedCount);
+  const totalCount = useStoreSelector(store, selectTotalCount);
+  const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text), [order, get, statusFilter, text]);
 
   const tableHeight = Math.max(2, height - 1);
   // A one-off: served with the next history page, so nothing is left to release.
@@ -124,17 +128,14 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   );
 
   const [idWidth, nameWidth, timedWidth] = useMemo(() => {
-    const get = (id: string) => invocations.get(id);
     return [
       widest(rows, (id) => id, 16, 24),
       widest(rows, (id) => get(id)?.commandName, 12, 24),
       widest(rows, (id) => timedText(get(id)), 5, 40),
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, dataVersion]);
+  }, [rows, get]);
 
   const columns = useMemo<TableColumn<string>[]>(() => {
-    const get = (id: string) => invocations.get(id);
     return [
       {
         key: 'status',
@@ -191,20 +192,17 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         },
       },
     ];
-    // dataVersion: cells read the in-place entity map.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [invocations, theme, times, timeMode, dataVersion, idWidth, nameWidth, timedWidth]);
+  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth]);
 
   const notes: string[] = [];
   if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
-  const loaded = state.order.length;
-  const shown = rows === state.order ? loaded : rows.length;
+  const shown = rows.length;
   notes.push(
     shown === loaded ? `${formatCount(loaded)} loaded` : `${formatCount(shown)} of ${formatCount(loaded)} loaded`,
   );
-  if (state.totalCount !== undefined && state.totalCount > loaded) notes.push(`${formatCount(state.totalCount)} in the account`);
+  if (totalCount !== undefined && totalCount > loaded) notes.push(`${formatCount(totalCount)} in the account`);
 
   const empty =
     phase === 'starting'
@@ -213,13 +211,15 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         ? apiFilters
           ? 'no invocations (for these API filters)'
           : 'no invocations'
-        : 'no invocation matches the filter (Esc clears)';
+        : `no invocation matches the filter (${keyFor('back', 'invocations')} clears)`;
   // Nothing loaded because the API failed: say so, with what to check, instead of an empty list.
   const failure =
     loaded === 0 && pollError !== undefined
       ? [
           ...wrapLines(`could not load invocations: ${pollError}`, width - 2, Math.max(1, tableHeight - 2)),
-          phase === 'failed' ? 'polling stopped: press r to retry' : 'retrying on its own (r retries now)',
+          phase === 'failed'
+            ? `polling stopped: press ${keyFor('refresh', 'invocations')} to retry`
+            : `retrying on its own (${keyFor('refresh', 'invocations')} retries now)`,
         ]
       : undefined;
 

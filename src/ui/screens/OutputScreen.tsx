@@ -4,17 +4,17 @@ import React, { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
-import { selectInstance, selectOutput } from '../../store/selectors.js';
+import { selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
+import { droppedMarker, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import type { UiPoller } from '../intents.js';
-import { saveOutput } from '../saveOutput.js';
 import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { Pager } from '../widgets/Pager.js';
@@ -30,17 +30,16 @@ export interface OutputScreenProps {
   active: boolean;
   width: number;
   height: number;
-  saveDir?: string;
 }
 
 const INFO_HEIGHT = 2;
 
-export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height, saveDir }: OutputScreenProps) {
+export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height }: OutputScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
-  const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
+  const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
   // The instance's error in full (code, meaning, ErrorInfo) under its status line.
@@ -64,14 +63,8 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
           return true;
         case 'save': {
           if (pager.lines.length === 0) return void ui.flash(`nothing to save: this instance has no output${running ? ' yet' : ''}`);
-          try {
-            // The output as the service returned it, not the screen's cleaned lines.
-            const text = output?.text ?? '';
-            const path = saveOutput(saveDir ?? process.cwd(), invokeId, instanceId, text);
-            ui.flash(`saved ${formatCount(Buffer.byteLength(text))} bytes as returned to ${sanitizeInline(path)}`);
-          } catch (err) {
-            ui.flash(`could not save the output: ${sanitizeInline((err as Error).message)}`, 'error');
-          }
+          // The output as the service returned it, not the screen's cleaned lines.
+          ui.saveOutput(invokeId, instanceId, output?.text ?? '');
           return;
         }
         case 'content':
@@ -88,7 +81,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   );
 
   const flags: string[] = [];
-  if (growing) flags.push(pager.follow ? 'still growing · following' : 'still growing (f follows)');
+  if (growing) flags.push(pager.follow ? 'still growing · following' : `still growing (${keyFor('follow', 'output')} follows)`);
   else if (output) flags.push('complete');
   if (pager.wrap) flags.push('wrap');
   if (pager.raw) flags.push('raw');

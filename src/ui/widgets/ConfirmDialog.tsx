@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitizeInline } from '../../text/index.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { keyFor } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
 export interface ConfirmDialogProps {
@@ -44,7 +45,7 @@ export function ConfirmDialog({ title, lines, onYes, onNo, onQuit, active, width
         </Text>
       ))}
       <Text wrap="truncate-end">
-        <Text bold>y</Text> to confirm, any other key cancels
+        <Text bold>{keyFor('confirm', 'confirm')}</Text> to confirm, any other key cancels
       </Text>
     </Box>
   );

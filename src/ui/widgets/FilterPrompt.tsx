@@ -4,7 +4,7 @@ import React, { useRef, useState } from 'react';
 import { Text } from 'ink';
 import { sanitizeInline } from '../../text/index.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { keyLabel } from '../keymap.js';
+import { keyFor } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
 export interface FilterPromptProps {
@@ -62,7 +62,7 @@ export function FilterPrompt({ label, initial, onChange, onClose, onQuit, active
       <Text inverse> </Text>
       <Text color={theme.muted}>
         {'  '}
-        {keyLabel('enter')} keep · {keyLabel('esc')} clear
+        {keyFor('apply', 'prompt')} keep · {keyFor('clear', 'prompt')} clear
       </Text>
     </Text>
   );

@@ -4,8 +4,8 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Clock } from '../../clock.js';
 import { INVOCATION_STATUSES } from '../../api/wire.js';
-import type { PollState, Store, StoreFilters, StoreState } from '../../store/types.js';
-import { selectStatusCounts } from '../../store/selectors.js';
+import type { PollState, Store, StoreFilters } from '../../store/types.js';
+import { selectFilters, selectMemoryCut, selectPoll, selectStatusCounts } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
 import { formatCount } from '../format.js';
@@ -29,7 +29,6 @@ export interface HeaderProps {
 
 export const HEADER_HEIGHT = 3;
 
-const selectPoll = (s: StoreState) => s.poll;
 /** What the header draws from the poll state: a tick going out (inFlight) changes none of it. */
 const samePollShown = (a: PollState, b: PollState) =>
   a.phase === b.phase &&
@@ -39,8 +38,6 @@ const samePollShown = (a: PollState, b: PollState) =>
   a.nextTickAt === b.nextTickAt &&
   a.calls === b.calls &&
   a.notice === b.notice;
-const selectFilters = (s: StoreState) => s.filters;
-const selectMemoryCut = (s: StoreState) => s.evictedForMemory;
 
 /** "status=Running name=deploy": the API filters from the command line. */
 export function describeFilters(f: StoreFilters): string {

@@ -7,7 +7,7 @@ import { Table as InkTable, type CellProps } from '@alcalzone/ink-table';
 import { truncateToWidth } from '../../text/index.js';
 import { useUiView } from '../context.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { helpRows } from '../keymap.js';
+import { helpRows, keyFor, keysFor } from '../keymap.js';
 import { useTheme, type Theme } from '../theme.js';
 
 export interface HelpOverlayProps {
@@ -119,11 +119,11 @@ export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOver
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate-end">
-        Keys{rows.length > bodyHeight ? `  (${shownTop + 1}-${Math.min(rows.length, shownTop + bodyHeight)} of ${rows.length}, j/k scroll)` : ''}
+        Keys{rows.length > bodyHeight ? `  (${shownTop + 1}-${Math.min(rows.length, shownTop + bodyHeight)} of ${rows.length}, ${keyFor('down', 'help')}/${keyFor('up', 'help')} scroll)` : ''}
       </Text>
       <KeyTable key={width} data={rows} top={shownTop} count={bodyHeight} columns={['key', 'action', 'where']} {...parts} />
       <Text color={theme.muted} wrap="truncate-end">
-        Esc or ? closes · q quits
+        {`${keysFor(['back', 'help'], 'help')} closes · ${keyFor('quit', 'help')} quits`}
       </Text>
     </Box>
   );
