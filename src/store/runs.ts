@@ -7,19 +7,11 @@ import type { InstanceStatus } from '../api/wire.js';
 import { ownString } from './reducer.js';
 
 /** One run on one instance. */
-export interface RunRecord {
-  instanceId: string;
+export interface RunRecord
+  extends Pick<InstanceResult, 'instanceId' | 'exitCode' | 'errorCode' | 'errorInfo' | 'dropped' | 'repeats' | 'startTime' | 'finishTime'> {
   status: InstanceStatus;
-  exitCode: number | null;
-  errorCode?: string;
-  errorInfo?: string;
   /** Undefined when the row had none or it was dropped for the byte bound (`outputKept`). */
   output?: string;
-  /** Bytes the service cut beyond 24 KB. */
-  dropped: number;
-  repeats: number;
-  startTime?: number;
-  finishTime?: number;
 }
 
 export interface RunHistory {

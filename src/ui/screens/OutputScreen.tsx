@@ -17,7 +17,7 @@ import { useTextPager } from '../hooks/useTextPager.js';
 import type { UiPoller } from '../intents.js';
 import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
-import { Pager } from '../widgets/Pager.js';
+import { TextPagerView } from '../widgets/TextPagerView.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { describeError, finishOrRunning } from './InvocationScreen.js';
 import { wrapLines } from '../errorText.js';
@@ -116,16 +116,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
               : ' '}
         </Text>
       </Box>
-      <Pager
-        lines={pager.rows}
-        top={pager.top}
-        height={pagerHeight}
-        width={width}
-        query={pager.query}
-        lineNumbers={pager.lineNumbers}
-        currentSource={pager.match >= 0 ? pager.matches[pager.match] : undefined}
-        emptyText={output ? '(no output)' : 'loading output…'}
-      />
+      <TextPagerView pager={pager} height={pagerHeight} width={width} emptyText={output ? '(no output)' : 'loading output…'} />
     </Box>
   );
 }

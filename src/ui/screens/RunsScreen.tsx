@@ -11,6 +11,7 @@ import { sanitizeInline } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { clockTime, formatDuration } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
+import { contentPagerHints, useContentPagerKeys } from '../hooks/useContentPagerKeys.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
 import type { UiPoller } from '../intents.js';
@@ -19,7 +20,7 @@ import { buildGrid, cellGlyph, GRID_LEGEND, type CellTone } from '../runGrid.js'
 import { repeatMode, scheduleText } from '../schedule.js';
 import { instanceStatusColour, useTheme, type Theme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
-import { Pager } from '../widgets/Pager.js';
+import { TextPagerView } from '../widgets/TextPagerView.js';
 
 export interface RunsScreenProps {
   store: Store;
@@ -62,22 +63,9 @@ function RunDetail({ run, invokeId, width, height, active, onClose, times }: {
   times: TimeText;
 }) {
   const theme = useTheme();
-  const ui = useUiActions();
   const pagerHeight = Math.max(1, height - 3);
   const pager = useTextPager(run.output, Math.max(1, width - 2), pagerHeight);
-  useKeymap(
-    'content',
-    (action) => {
-      if (pager.handle(action)) return;
-      if (action === 'back') return void onClose();
-      if (action === 'search') {
-        ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
-        return true;
-      }
-      return handleSharedAction(action, ui);
-    },
-    { isActive: active },
-  );
+  useContentPagerKeys(pager, onClose, active);
   const at = run.startTime !== undefined ? clockTime(run.startTime) : `run ${run.repeats}`;
   const note = run.dropped ? `the service cut ${run.dropped} bytes` : run.output === undefined ? 'output not kept' : '';
   return (
@@ -86,9 +74,9 @@ function RunDetail({ run, invokeId, width, height, active, onClose, times }: {
       <Text wrap="truncate-end" color={run.errorCode || (run.exitCode ?? 0) !== 0 ? theme.error : undefined}>
         {describeRun(run, times)}
       </Text>
-      <Pager lines={pager.rows} top={pager.top} height={pagerHeight} width={width} query={pager.query} emptyText="(no output)" />
+      <TextPagerView pager={pager} height={pagerHeight} width={width} emptyText="(no output)" />
       <Text color={theme.muted} wrap="truncate-end">
-        Esc back to the grid · w wrap · v raw · / search
+        {contentPagerHints('back to the grid')}
       </Text>
     </Box>
   );
