@@ -5,21 +5,13 @@
 
 export const API_VERSION = '2014-05-26';
 
+/** The statuses instances and invocations share, in the order the screens count them. */
+const SHARED_STATUSES = ['Pending', 'Scheduled', 'Running', 'Stopping', 'Success', 'Failed'] as const;
+
 /** Per-instance progress (`InvokeInstance.InvocationStatus`). */
 export const INSTANCE_STATUSES = [
-  'Pending',
-  'Scheduled',
-  'Running',
-  'Stopping',
-  'Success',
-  'Failed',
-  'Invalid',
-  'Aborted',
-  'Timeout',
-  'Error',
-  'Cancelled',
-  'Stopped',
-  'Terminated',
+  ...SHARED_STATUSES,
+  ...(['Invalid', 'Aborted', 'Timeout', 'Error', 'Cancelled', 'Stopped', 'Terminated'] as const),
   // catop's own, not the API's: a status the API page does not list, kept with its value.
   'Unknown',
 ] as const;
@@ -27,12 +19,7 @@ export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /** Overall status of an invocation (`Invocation.InvocationStatus`). */
 export const INVOCATION_STATUSES = [
-  'Pending',
-  'Scheduled',
-  'Running',
-  'Stopping',
-  'Success',
-  'Failed',
+  ...SHARED_STATUSES,
   'PartialFailed',
   'Stopped',
   // As for instances: a value the API page does not list, or an instance in such a state.
