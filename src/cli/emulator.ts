@@ -6,6 +6,9 @@ import { isLoopbackHost } from '../config/endpoint.js';
 import { parseFaults, startEmulator, type FaultSpec } from '../emulator/index.js';
 import type { Output } from './io.js';
 
+/** Regions served besides the exported one, so a client can be tried across regions. */
+const MORE_REGIONS = ['cn-shanghai', 'cn-beijing'];
+
 /** Single quotes for a POSIX shell, so `eval` cannot be tricked by a value. */
 function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
@@ -20,7 +23,9 @@ export async function runEmulatorCommand(o: EmulatorOptions, output: Output): Pr
   }
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    emulator = await startEmulator({ port: o.port, host: o.host, seed: o.seed, fleet: o.fleet, faults, preset: 'demo' });
+    // Regions named in --faults are served too, so a spec such as ap-southeast-1:throttle=1 has a fleet to hit.
+    const moreRegions = [...new Set([...MORE_REGIONS, ...Object.keys(faults?.regions ?? {})])];
+    emulator = await startEmulator({ port: o.port, host: o.host, seed: o.seed, fleet: o.fleet, faults, preset: 'demo', moreRegions });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`--port ${o.port} is in use; pick another or use --port 0 for a free one`);
@@ -46,6 +51,7 @@ export async function runEmulatorCommand(o: EmulatorOptions, output: Output): Pr
       `# catop emulator: a local Cloud Assistant (demo fleet, seed ${o.seed}); stop with Ctrl-C`,
       `endpoint: ${emulator.endpoint}`,
       `region: ${emulator.regionId}`,
+      `# more regions, each a fleet of its own (RegionId selects one): ${emulator.regions.slice(1).join(', ')}`,
       `export ALIBABA_CLOUD_ACCESS_KEY_ID=${shellQuote(emulator.accessKeyId)}`,
       `export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${shellQuote(emulator.accessKeySecret)}`,
       `export ALIBABA_CLOUD_REGION_ID=${shellQuote(emulator.regionId)}`,

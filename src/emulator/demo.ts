@@ -1,6 +1,7 @@
 // The demo preset: what `npm start` shows. Forty instances, a few hundred past invocations, the
 // cases a monitor must handle (a long log tail, a failing script, a timed health check, hostile and
-// CJK/emoji output, instances that cannot run commands) and new invocations every few seconds.
+// CJK/emoji output, instances that cannot run commands, released instances) and new invocations
+// every few seconds.
 import type { Clock, ClockTimer } from '../clock.js';
 import { CATALOG, ROUTINE, catalogByName } from './catalog.js';
 import { Prng } from './prng.js';
@@ -18,6 +19,9 @@ export function seedDemo(sim: Simulation, history: number): void {
     sim.setInstanceState(linux[linux.length - 2].instanceId, { agentRunning: false });
   }
   if (windows.length > 2) sim.setInstanceState(windows[windows.length - 1].instanceId, { running: false });
+  // Two released since their last commands: their past invocations stay, DescribeInstances no longer knows them.
+  if (linux.length > 5) sim.setInstanceState(linux[linux.length - 3].instanceId, { released: true });
+  if (windows.length > 3) sim.setInstanceState(windows[windows.length - 2].instanceId, { released: true });
 
   sim.seedHistory(history, { spanMs: 3 * 86_400_000, instancesPerInvocation: [1, 6] });
 
@@ -68,7 +72,7 @@ export function startArrivals(sim: Simulation, clock: Clock, seed: number, every
   const arrive = () => {
     if (stopped) return;
     const c = catalogByName(rng.weighted(ROUTINE)) ?? CATALOG[0];
-    const pool = sim.fleet.filter((i) => i.os === c.os);
+    const pool = sim.fleet.filter((i) => i.os === c.os && !i.released);
     if (pool.length > 0) {
       const k = Math.min(pool.length, rng.weighted([[1, 4], [2, 3], [4, 2], [8, 1]] as const));
       const first = rng.int(0, pool.length - 1);

@@ -1,8 +1,9 @@
 // Faults on demand, deterministic by seed: the same seed and the same request sequence give the
-// same throttles, 500s, resets and 502s.
-import { Prng } from './prng.js';
+// same throttles, 500s, resets and 502s. A region can have faults of its own (drawn from its own
+// stream), so one region can be down while another keeps working.
+import { Prng, hash32 } from './prng.js';
 
-export interface FaultSpec {
+export interface RegionFaultSpec {
   /** Rate (0..1) of `Throttling.User` HTTP 400 answers (half of them carry `x-acs-retry-after`). */
   throttle?: number;
   /** Rate of `InternalError.Dispatch` HTTP 500 answers. */
@@ -13,6 +14,11 @@ export interface FaultSpec {
   reset?: number;
   /** Rate of HTML `502 Bad Gateway` answers (not JSON). */
   badGateway?: number;
+}
+
+export interface FaultSpec extends RegionFaultSpec {
+  /** Per RegionId, over the faults above (`cn-shanghai:throttle=0.5`). */
+  regions?: Record<string, RegionFaultSpec>;
 }
 
 export type Fault = 'reset' | 'badGateway' | 'throttle' | 'error500';
@@ -34,15 +40,28 @@ const RATE_KEYS: Record<string, keyof FaultSpec> = {
   badgateway: 'badGateway',
 };
 
-/** `throttle=0.1,error500=0.05,latency=20-300,reset=0.01,badgateway=0.02` -> FaultSpec. Throws a one-line Error on bad input. */
+const REGION = /^([a-z]{2,}(?:-[a-z0-9]+)+):(.*)$/;
+
+/**
+ * `throttle=0.1,error500=0.05,latency=20-300,reset=0.01,badgateway=0.02` -> FaultSpec; a key
+ * prefixed with a region (`cn-shanghai:throttle=0.5`) applies to that region only. Throws a
+ * one-line Error on bad input.
+ */
 export function parseFaults(text: string): FaultSpec {
   const spec: FaultSpec = {};
   const allowed = 'throttle, error500, latency, reset, badgateway';
   for (const part of text.split(',')) {
-    const item = part.trim();
+    let item = part.trim();
     if (item === '') continue;
+    let target: RegionFaultSpec = spec;
+    const scoped = REGION.exec(item);
+    if (scoped) {
+      spec.regions ??= {};
+      target = spec.regions[scoped[1]] ??= {};
+      item = scoped[2].trim();
+    }
     const eq = item.indexOf('=');
-    if (eq < 0) throw new Error(`fault "${item}" needs a value: use key=value with key one of ${allowed}`);
+    if (eq < 0) throw new Error(`fault "${part.trim()}" needs a value: use key=value with key one of ${allowed}`);
     const key = item.slice(0, eq).trim().toLowerCase();
     const value = item.slice(eq + 1).trim();
     if (key === 'latency') {
@@ -51,7 +70,7 @@ export function parseFaults(text: string): FaultSpec {
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : Number(m[2]);
       if (max < min) throw new Error(`fault latency=${value}: MIN must not exceed MAX`);
-      spec.latencyMs = [min, max];
+      target.latencyMs = [min, max];
       continue;
     }
     const field = RATE_KEYS[key];
@@ -60,7 +79,7 @@ export function parseFaults(text: string): FaultSpec {
     if (value === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
       throw new Error(`fault ${key}=${value} is not a rate: use a number from 0 to 1, e.g. ${key}=0.1`);
     }
-    (spec as Record<string, number>)[field] = rate;
+    (target as Record<string, number>)[field] = rate;
   }
   return spec;
 }
@@ -68,17 +87,30 @@ export function parseFaults(text: string): FaultSpec {
 /** Draws the fault of each request from its own PRNG stream (the simulation's stays untouched). */
 export class FaultInjector {
   private readonly rng: Prng;
+  private readonly regionRngs = new Map<string, Prng>();
   spec: FaultSpec;
 
-  constructor(seed: number, spec: FaultSpec = {}) {
+  constructor(
+    private readonly seed: number,
+    spec: FaultSpec = {},
+  ) {
     this.rng = new Prng((seed ^ 0x5eed_fa17) >>> 0);
     this.spec = { ...spec };
   }
 
-  /** Every request draws the same number of values, so one fault kind's rate does not shift another's sequence. */
-  draw(): FaultDraw {
-    const s = this.spec;
-    const [rLatency, rReset, rBad, rThrottle, r500, rAfter, rAfterMs] = [0, 0, 0, 0, 0, 0, 0].map(() => this.rng.next());
+  /**
+   * Every request draws the same number of values, so one fault kind's rate does not shift another's
+   * sequence. A request to a region with faults of its own draws from that region's stream.
+   */
+  draw(regionId?: string): FaultDraw {
+    const own = regionId !== undefined ? this.spec.regions?.[regionId] : undefined;
+    const s: RegionFaultSpec = own ? { ...this.spec, ...own } : this.spec;
+    let rng = this.rng;
+    if (own && regionId !== undefined) {
+      rng = this.regionRngs.get(regionId) ?? new Prng((this.seed ^ 0x5eed_fa17 ^ hash32(regionId)) >>> 0);
+      this.regionRngs.set(regionId, rng);
+    }
+    const [rLatency, rReset, rBad, rThrottle, r500, rAfter, rAfterMs] = [0, 0, 0, 0, 0, 0, 0].map(() => rng.next());
     const draw: FaultDraw = { latencyMs: 0 };
     if (s.latencyMs) {
       const [min, max] = s.latencyMs;

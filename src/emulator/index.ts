@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { realClock, type Clock } from '../clock.js';
 import { seedDemo, startArrivals, DEMO_FLEET } from './demo.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
-import { Prng } from './prng.js';
+import { Prng, hash32 } from './prng.js';
 import { createEmulatorServer } from './server.js';
 import { Simulation } from './sim.js';
 
@@ -40,6 +40,11 @@ export interface EmulatorOptions {
   securityToken?: string;
   /** Default cn-hangzhou. */
   regionId?: string;
+  /**
+   * More regions to serve, each with a fleet of its own (same size and preset, its own seed):
+   * RegionId selects one, DescribeRegions lists them all.
+   */
+  moreRegions?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -51,7 +56,11 @@ export interface RunningEmulator {
   accessKeySecret: string;
   securityToken?: string;
   regionId: string;
+  /** The fleet of `regionId`. */
   sim: Simulation;
+  /** Every region served, `regionId` first, and the fleet of each. */
+  regions: string[];
+  simFor(regionId: string): Simulation | undefined;
   setFaults(faults: FaultSpec): void;
   /** HTTP requests received so far (including faulted ones). */
   requestCount(): number;
@@ -68,15 +77,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const accessKeyId = opts.accessKeyId ?? `LTAI5t${keys.chars(18, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789')}`;
   const accessKeySecret = opts.accessKeySecret ?? keys.chars(30, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
 
-  const sim = new Simulation(clock, seed, regionId);
-  sim.addInstances(opts.fleet ?? (demo ? DEMO_FLEET : 5));
-  if (demo) seedDemo(sim, opts.invocations ?? 300);
-  else if (opts.invocations) sim.seedHistory(opts.invocations);
-  const stopArrivals = (opts.arrivals ?? demo) ? startArrivals(sim, clock, seed) : () => {};
+  const regions = [...new Set([regionId, ...(opts.moreRegions ?? [])])];
+  const sims = new Map<string, Simulation>();
+  const stops: (() => void)[] = [];
+  for (const region of regions) {
+    // The first region keeps the seed itself, so a single-region fleet is what it always was.
+    const regionSeed = region === regionId ? seed : (seed ^ hash32(region)) >>> 0;
+    const sim = new Simulation(clock, regionSeed, region);
+    sim.addInstances(opts.fleet ?? (demo ? DEMO_FLEET : 5));
+    if (demo) seedDemo(sim, opts.invocations ?? 300);
+    else if (opts.invocations) sim.seedHistory(opts.invocations);
+    if (opts.arrivals ?? demo) stops.push(startArrivals(sim, clock, regionSeed));
+    sims.set(region, sim);
+  }
+  const sim = sims.get(regionId) as Simulation;
 
   const faults = new FaultInjector(seed, opts.faults);
   const { server, requestCount } = createEmulatorServer({
-    sim,
+    sims,
     faults,
     accessKeyId,
     accessKeySecret,
@@ -102,12 +120,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     securityToken: opts.securityToken,
     regionId,
     sim,
+    regions,
+    simFor: (region) => sims.get(region),
     setFaults(f) {
       faults.spec = { ...f };
     },
     requestCount,
     async stop() {
-      stopArrivals();
+      for (const stop of stops) stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,6 +1,6 @@
-// When a scheduled invocation fires: `rate(5m)` or a cron expression with seconds
-// (`0 */20 * * * *`, as Cloud Assistant's Frequency). A fire counts when it is strictly after the
-// creation time (as cron-parser's `next()` from it).
+// When a scheduled invocation fires: `rate(5m)`, `at(2026-11-28 10:00:00 Asia/Shanghai)` (once) or
+// a cron expression with seconds (`0 */20 * * * *`, as Cloud Assistant's Frequency). A fire counts
+// when it is strictly after the creation time (as cron-parser's `next()` from it).
 //
 // Cron in UTC whose day fields are wildcards (the common `0 */5 * * * *` kind) fires at the same
 // times every day, so counts and fire times are arithmetic on one day's list: the demo's health
@@ -13,9 +13,12 @@ export interface Schedule {
   countAt(t: number): number;
   /** Time of the k-th fire, 1-based. */
   fireAt(k: number): number;
+  /** How many fires there are in all, when the schedule ends (`at()`: one). */
+  total?: number;
 }
 
 const RATE = /^rate\(\s*(\d+)\s*([smhd])\s*\)$/i;
+const AT = /^at\(\s*(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:Z|\s+([A-Za-z_]+(?:\/[A-Za-z_]+)*|[+-]\d\d:\d\d))?\s*\)$/;
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DAY_MS = 86_400_000;
 
@@ -30,10 +33,37 @@ export function parseSchedule(frequency: string, createdAt: number): Schedule | 
       fireAt: (k) => createdAt + k * period,
     };
   }
+  const at = AT.exec(frequency.trim());
+  if (at) {
+    const fire = zonedTime(at.slice(1, 7).map(Number), at[7] ?? 'UTC');
+    // A time already past cannot fire: the service refuses it like a bad expression.
+    if (fire === undefined || fire <= createdAt) return undefined;
+    return { countAt: (t) => (t >= fire ? 1 : 0), fireAt: () => fire, total: 1 };
+  }
   const cron = splitCron(frequency);
   if (!cron) return undefined;
   const daily = cron.tz === 'UTC' ? dailyOffsets(cron.fields) : undefined;
   return daily ? dailySchedule(daily, createdAt) : cronParserSchedule(cron.fields, cron.tz, createdAt);
+}
+
+/** UTC ms of a wall-clock time in a time zone (IANA name, UTC/GMT or an offset such as +08:00). */
+function zonedTime([y, mo, d, h, mi, s]: number[], zone: string): number | undefined {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const fixed = /^([+-])(\d\d):(\d\d)$/.exec(zone);
+  if (fixed) return wall - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  } catch {
+    return undefined;
+  }
+  // The zone's offset at an instant: its wall clock then, read as UTC, minus the instant.
+  const offset = (t: number) => {
+    const p = Object.fromEntries(format.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t;
+  };
+  const first = wall - offset(wall);
+  return wall - offset(first);
 }
 
 /** Cloud Assistant cron has seconds; a trailing time zone (`... Asia/Shanghai`) is allowed. */

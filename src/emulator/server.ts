@@ -3,19 +3,21 @@
 // service faults (throttling, 500) -> the action. Nothing is logged.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API_VERSION } from '../api/wire.js';
-import { ACTIONS, RpcError, type Json, type Params } from './actions.js';
+import { ACTIONS, RpcError, type Json, type Params } from './actions/index.js';
 import type { FaultInjector } from './faults.js';
 import { Prng } from './prng.js';
 import { parseV3Authorization, rpcV1Signature, safeEqual, sha256Hex, v3Signature } from './signature.js';
 import type { Simulation } from './sim.js';
 
 export interface ServerConfig {
-  sim: Simulation;
+  /** One fleet per served region; RegionId selects it. */
+  sims: ReadonlyMap<string, Simulation>;
   faults: FaultInjector;
   accessKeyId: string;
   accessKeySecret: string;
   /** When set (STS credentials), requests must carry this SecurityToken. */
   securityToken?: string;
+  /** The first region served (the host id of error bodies). */
   regionId: string;
   seed: number;
 }
@@ -118,8 +120,12 @@ export function createEmulatorServer(config: ServerConfig): EmulatorServer {
     }
   }
 
+  const primary = config.sims.get(config.regionId) as Simulation;
+  const regions = [...config.sims.keys()];
+
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-    const draw = config.faults.draw();
+    const { url, query, params } = readParams(req, body);
+    const draw = config.faults.draw(params.RegionId);
     if (draw.latencyMs > 0) await new Promise((r) => setTimeout(r, draw.latencyMs));
     if (draw.gateway === 'reset') {
       req.socket.destroy();
@@ -132,13 +138,6 @@ export function createEmulatorServer(config: ServerConfig): EmulatorServer {
     }
     const rid = requestId();
     try {
-      const url = new URL(req.url ?? '/', 'http://emulator');
-      const query: Params = Object.fromEntries(url.searchParams);
-      let params: Params = query;
-      const type = req.headers['content-type'] ?? '';
-      if (body.length > 0 && (type.includes('application/x-www-form-urlencoded') || type === '')) {
-        params = { ...query, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) };
-      }
       if (req.method !== 'GET' && req.method !== 'POST') {
         throw new RpcError(400, 'UnsupportedHTTPMethod', `The HTTP method ${req.method} is not supported; use GET or POST.`);
       }
@@ -157,7 +156,9 @@ export function createEmulatorServer(config: ServerConfig): EmulatorServer {
       if (draw.service === 'error500') {
         throw new RpcError(500, 'InternalError.Dispatch', 'An error occurred when you dispatched the request.');
       }
-      const result = action(params, { sim: config.sim, regionId: config.regionId, requestId: rid });
+      const served = params.RegionId !== undefined ? config.sims.get(params.RegionId) : undefined;
+      const ctx = { sim: served ?? primary, regionId: served ? (params.RegionId as string) : config.regionId, regions, requestId: rid };
+      const result = action(params, ctx);
       send(res, 200, result, rid);
     } catch (err) {
       if (err instanceof RpcError) sendError(res, err, rid);
@@ -188,6 +189,22 @@ export function createEmulatorServer(config: ServerConfig): EmulatorServer {
   });
   server.keepAliveTimeout = 5_000;
   return { server, requestCount: () => count };
+}
+
+/** Query and form parameters (form fields win), read before anything else so faults can go by region. */
+function readParams(req: IncomingMessage, body: Buffer): { url: URL; query: Params; params: Params } {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://emulator');
+  } catch {
+    url = new URL('http://emulator/?');
+  }
+  const query: Params = Object.fromEntries(url.searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (body.length > 0 && (type.includes('application/x-www-form-urlencoded') || type === '')) {
+    return { url, query, params: { ...query, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) } };
+  }
+  return { url, query, params: query };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -49,6 +49,7 @@ describe('catop emulator', () => {
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Object.keys(exports)).toEqual(['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_REGION_ID']);
     expect(emu.stdout()).toContain(`\n# catop --endpoint ${endpoint}\n`);
+    expect(emu.stdout()).toMatch(/^# more regions, each a fleet of its own \(RegionId selects one\): cn-shanghai, cn-beijing$/m);
 
     // What a person does: keep the printout, eval its export lines, run catop.
     const file = join(home.dir, 'emulator.txt');

@@ -91,7 +91,7 @@ describe('StopInvocation', () => {
     expect([missing.status, missing.code]).toEqual([400, 'MissingParameter']);
     const id = emu.sim.runCommand({ commandContent: 'sleep 60', instanceIds: [ids()[0]] });
     const other = await callError(emu, 'StopInvocation', { InvokeId: id, InstanceId: [ids()[1]] });
-    expect([other.status, other.code]).toEqual([404, 'InvalidInstance.NotFound']);
+    expect([other.status, other.code]).toEqual([404, 'InvalidInstanceId.NotFound']);
   });
 
   it('stopping a finished invocation changes nothing', async () => {
