@@ -7,6 +7,7 @@ import type { InstanceResult, Invocation } from '../api/model.js';
 import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreFilters, StoreState } from './types.js';
 import { detached, mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
 import { invocationBytes, pickVictims } from './bounds.js';
+import { EMPTY_FLEET, type FleetState } from './names.js';
 
 export type * from './types.js';
 
@@ -32,6 +33,8 @@ export interface MutableStore extends Store {
   setOutput(entry: OutputEntry): void;
   setTotalCount(n: number | undefined, historyComplete: boolean): void;
   setPoll(patch: Partial<PollState>): void;
+  /** Replace the names cache (./names.ts builds the next one). */
+  setFleet(fleet: FleetState): void;
   /** Batch several mutations into one notification. */
   batch(fn: () => void): void;
   /** Bytes the output LRU holds now (for the soak and the benchmarks). */
@@ -80,6 +83,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     poll: { phase: 'starting', inFlight: false, calls: 0 },
     filters: { ...(opts.filters ?? {}) },
     evictedForMemory: 0,
+    fleet: EMPTY_FLEET,
   };
 
   // Pending changes of the current batch; published as one new snapshot.
@@ -308,6 +312,11 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         if (keys.every((k) => poll[k] === patch[k])) return;
         change({ poll: { ...poll, ...patch } }, false);
       });
+    },
+
+    setFleet(fleet) {
+      // Data: names take part in `/` matches and the list's columns.
+      run(() => current('fleet') !== fleet && change({ fleet }, true));
     },
 
     protect(invokeId) {
