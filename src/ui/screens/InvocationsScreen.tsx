@@ -78,7 +78,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const { invocations } = state;
   // The entity map is updated in place: dataVersion says when its contents changed.
   const rows = useMemo(
-    () => filterInvocationIds(store.getState().order, store.getState().invocations, statusFilter, text),
+    () => filterInvocationIds(store.getState().order, store.getState().invocations, statusFilter, text, store.getState().fleet),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, dataVersion, statusFilter, text],
   );

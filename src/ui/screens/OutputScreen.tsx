@@ -21,6 +21,7 @@ import { Pager } from '../widgets/Pager.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { describeError, finishOrRunning } from './InvocationScreen.js';
 import { wrapLines } from '../errorText.js';
+import { idWithName, namesLine } from '../instanceNames.js';
 
 export interface OutputScreenProps {
   store: Store;
@@ -40,6 +41,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const ui = useUiActions();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
+  const fleet = useStoreSelector(store, (s) => s.fleet);
   const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
@@ -53,6 +55,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'output', invokeId, instanceId }), [poller, invokeId, instanceId]);
+  useLayoutEffect(() => poller.demand({ kind: 'names', instanceIds: [instanceId] }), [poller, instanceId]);
 
   useKeymap(
     'output',
@@ -107,9 +110,9 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Breadcrumb trail={['Invocations', invokeId, instanceId]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
+      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
       <Box flexDirection="column" height={INFO_HEIGHT + errorLines.length}>
-        <InstanceLine instance={instance} invocation={inv} />
+        <InstanceLine instance={instance} invocation={inv} names={namesLine(fleet, instanceId)} />
         {errorLines.map((line, i) => (
           <Text key={i} wrap="truncate-end" color={theme.error}>
             {line}
@@ -138,7 +141,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 }
 
 /** Status, exit code and times: its own component, so a running duration ticks without redrawing the pager. */
-function InstanceLine({ instance, invocation }: { instance: InstanceResult | undefined; invocation?: Invocation }) {
+function InstanceLine({ instance, invocation, names }: { instance: InstanceResult | undefined; invocation?: Invocation; names: string }) {
   const theme = useTheme();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
@@ -154,6 +157,7 @@ function InstanceLine({ instance, invocation }: { instance: InstanceResult | und
       {instance ? finishOrRunning(instance, times, invocation) : '-'}
       <Text color={theme.muted}> · repeats </Text>
       {instance?.repeats ?? '-'}
+      {names ? <Text color={theme.muted}> · {sanitizeInline(names)}</Text> : null}
     </Text>
   );
 }
