@@ -25,6 +25,8 @@ export interface LiveUiOptions extends LiveOptions {
   pageSize: number;
   history: number;
   maxRps: number;
+  /** Look up instance names and agent states (false: --no-names). */
+  names?: boolean;
   /** Tests: a FakeClock; default the real one. */
   clock?: Clock;
 }
@@ -61,6 +63,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     history: opts.history,
     maxRps: opts.maxRps,
     filters: opts.filters,
+    names: opts.names,
   });
   poller.start();
   // Asked while the UI loads, so the terminal's answer costs the first frame nothing.

@@ -42,6 +42,7 @@ Output modes
   --include-output       with --json or --wait: add command output (needs
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
+  --no-names             instance ids only: no lookups of names, IPs, agents
   --no-color             no colours (also NO_COLOR)
   --theme MODE           auto (default: ask the terminal), dark or light
   --ascii                ASCII glyphs and borders (default without UTF-8)
