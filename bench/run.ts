@@ -16,6 +16,7 @@ import { rowChangeBytes } from './rowChangeBytes.js';
 import { idle } from './idle.js';
 import { outputScreen } from './outputScreen.js';
 import { emulatorThroughput } from './emulatorThroughput.js';
+import { names } from './names.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   idle,
   outputScreen,
   emulatorThroughput,
+  names,
 ];
 
 interface Args {
@@ -35,7 +37,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..9, emu)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };
