@@ -74,3 +74,23 @@ describe('instances by name', () => {
     expect(frame).toMatch(/agent stopped \(version [\d.]+, last heartbeat [^)]+\): start it with\s+`systemctl start aliyun\.service`/);
   });
 });
+
+describe('the agent on a key', () => {
+  it('a asks for the selected instance agent state, whatever its error', async () => {
+    const [a] = fx.instanceIds;
+    const screen = renderApp(fx, { columns: 200, rows: 30 });
+    await fx.tick();
+    screen.press('G');
+    await screen.waitFor((f) => selectedLine(f)?.includes('deploy-web') === true, 'on deploy-web');
+    screen.press(KEY.enter);
+    await screen.waitFor((f) => selectedLine(f)?.includes(a) === true, 'on its first instance');
+    await fx.poller.idle();
+    await fx.tick();
+    expect(screen.lastFrame()).not.toContain('agent running');
+    screen.press('a');
+    await fx.poller.idle();
+    await fx.tick();
+    const frame = await screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
+    expect(frame).toMatch(/agent running \(version [\d.]+, last heartbeat/);
+  });
+});

@@ -105,7 +105,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
   // Names for every instance of it (`/` matches them too); agent states where the agent failed a run.
   const allIds = useMemo(() => (inv?.instances ?? []).map((i) => i.instanceId).join(' '), [inv]);
-  const troubled = useMemo(() => (inv?.instances ?? []).filter(agentTrouble).map((i) => i.instanceId).join(' '), [inv]);
+  // `a` adds the selected instance, whatever its error.
+  const [asked, setAsked] = useState('');
+  const troubled = useMemo(
+    () => [...new Set([...(inv?.instances ?? []).filter(agentTrouble).map((i) => i.instanceId), ...(asked ? [asked] : [])])].join(' '),
+    [inv, asked],
+  );
   useLayoutEffect(() => (allIds ? poller.demand({ kind: 'names', instanceIds: allIds.split(' ') }) : undefined), [poller, allIds]);
   useLayoutEffect(() => (troubled ? poller.demand({ kind: 'agent', instanceIds: troubled.split(' ') }) : undefined), [poller, troubled]);
   // Open (or under its output): the store's bounds and local status filter keep it.
@@ -123,6 +128,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return true;
         case 'filter':
           ui.prompt({ label: 'filter instances', initial: text, onChange: setText });
+          return true;
+        case 'agent':
+          if (selected) setAsked(selected);
           return true;
         case 'statusFilter':
           return void setStatusFilter(nextStatusFilter);
