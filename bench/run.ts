@@ -16,6 +16,7 @@ import { rowChangeBytes } from './rowChangeBytes.js';
 import { idle } from './idle.js';
 import { outputScreen } from './outputScreen.js';
 import { emulatorThroughput } from './emulatorThroughput.js';
+import { grouping } from './grouping.js';
 import { names } from './names.js';
 
 const BENCHMARKS: Benchmark[] = [
@@ -28,6 +29,7 @@ const BENCHMARKS: Benchmark[] = [
   idle,
   outputScreen,
   emulatorThroughput,
+  grouping,
   names,
 ];
 
@@ -37,7 +39,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

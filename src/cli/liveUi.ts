@@ -11,6 +11,7 @@ import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js'
 import { realClock, type Clock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
+import { startAlerts, type NotifyOptions } from '../notify/index.js';
 import { resolveBackground } from '../ui/background.js';
 import type { LiveOptions } from '../ui/live.js';
 
@@ -27,6 +28,7 @@ export interface LiveUiOptions extends LiveOptions {
   maxRps: number;
   /** Look up instance names and agent states (false: --no-names). */
   names?: boolean;
+  notify?: NotifyOptions;
   /** Tests: a FakeClock; default the real one. */
   clock?: Clock;
 }
@@ -65,6 +67,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     filters: opts.filters,
     names: opts.names,
   });
+  const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();
   // Asked while the UI loads, so the terminal's answer costs the first frame nothing.
   const io = { stdin: opts.stdin ?? process.stdin, stdout: opts.stdout ?? process.stdout };
@@ -75,5 +78,6 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();
+    stopAlerts();
   }
 }

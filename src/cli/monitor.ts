@@ -10,6 +10,12 @@ import type { CliEnvironment } from './io.js';
 const CALL_TIMEOUT_MS = 10_000;
 
 export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
+  if (!o.statusLine) return monitor(o, ce);
+  // A status bar shows stdout: a missing key or region prints its marker there too.
+  return monitor(o, ce).catch(async (err: unknown) => (await import('./statusLine.js')).failStatusLine(err, ce.output));
+}
+
+async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
   const mode = o.mode === 'live' && !ce.interactive ? 'once' : o.mode;
   if (o.mode === 'live' && ce.noLiveScreen) ce.output.err(ce.noLiveScreen);
   const color = o.color && !ce.env.NO_COLOR;
@@ -58,6 +64,7 @@ async function runMode(
   switch (mode) {
     case 'once':
     case 'json': {
+      if (o.statusLine) return (await import('./statusLine.js')).runStatusLine(api, { filters: o.filters, pageSize: o.pageSize, template: o.statusLine }, ce.output);
       const { runSnapshot } = await import('./snapshot.js');
       return runSnapshot(
         api,
@@ -95,6 +102,7 @@ async function runMode(
         maxRps: o.maxRps,
         readOnly: o.readOnly,
         names: o.names,
+        notify: o.notify,
         color,
         theme: o.theme,
         ascii: o.ascii,

@@ -2,6 +2,8 @@
 // checked here so that each mistake gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
+import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
+import { parseNotifyFlags, type NotifyOptions } from '../notify/options.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
@@ -59,6 +61,10 @@ export interface MonitorOptions {
   /** `--ascii`: ASCII glyphs and borders; also the default in a locale without UTF-8. */
   ascii: boolean;
   demo: boolean;
+  /** `--once --format TEMPLATE`: one status line instead of the table. */
+  statusLine?: TemplatePart[];
+  /** `--notify` and its companions: alerts from the live monitor. */
+  notify?: NotifyOptions;
 }
 
 export const THEMES = ['auto', 'dark', 'light'] as const;
@@ -123,6 +129,7 @@ function monitorCommand(): Command {
     .option('--history <n>')
     .option('--max-rps <n>')
     .option('--once')
+    .option('--format <template>')
     .option('--json')
     .option('--include-output')
     .option('--wait')
@@ -131,7 +138,10 @@ function monitorCommand(): Command {
     .option('--no-color')
     .option('--theme <mode>')
     .option('--ascii')
-    .option('--demo');
+    .option('--demo')
+    .option('--notify <channels>')
+    .option('--notify-on <which>')
+    .option('--notify-failed-ratio <r>');
 }
 
 function emulatorCommand(): Command {
@@ -219,6 +229,10 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
     }
   }
 
+  const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
+  const notify = parseNotifyFlags({ notify: str(o.notify), notifyOn: str(o.notifyOn), notifyFailedRatio: str(o.notifyFailedRatio) }, filters.invokeId);
+  if (notify && mode !== 'live') throw new UsageError('--notify alerts from the live monitor; drop --once, --json or --wait');
+
   const endpoint = str(o.endpoint);
   if (o.vpc && endpoint !== undefined) {
     throw new UsageError('--vpc and --endpoint cannot be combined: --vpc picks https://ecs-vpc.<region>.aliyuncs.com');
@@ -253,8 +267,18 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       theme: parseTheme(str(o.theme)),
       ascii: Boolean(o.ascii),
       demo: Boolean(o.demo),
+      ...(statusLine ? { statusLine } : {}),
+      ...(notify ? { notify } : {}),
     },
   };
+}
+
+function parseFormatFlag(raw: string, mode: OutputMode): TemplatePart[] {
+  if (mode !== 'once') throw new UsageError('--format works with --once alone: catop --once --format "{running} running"');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) throw new UsageError(`--format takes one line of printable text (got ${shown(raw)})`);
+  const t = parseStatusTemplate(raw);
+  if ('error' in t) throw new UsageError(`--format: ${t.error}`);
+  return t.parts;
 }
 
 export function parseEmulatorArgs(args: string[]): ParsedCommand {

@@ -43,6 +43,7 @@ Output modes
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
   --no-names             instance ids only: no lookups of names, IPs, agents
+  --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
   --theme MODE           auto (default: ask the terminal), dark or light
   --ascii                ASCII glyphs and borders (default without UTF-8)
@@ -57,7 +58,7 @@ Exit codes: 0 ok, 1 failure, 2 usage/configuration, 3 credentials/permission.
 
 Examples
   catop --region cn-hangzhou
-  catop --status Failed --once
+  catop --once --format '▶{running} ✗{failed}'   # a line for tmux's status bar
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
 `;

@@ -37,8 +37,13 @@ function pickCaseInsensitive<T extends string>(flag: string, raw: string, allowe
   return hit;
 }
 
-/** Every `--status` value: the API's `InvokeStatus` values, then the screen's other `InvocationStatus` values. */
-export const STATUS_VALUES: readonly string[] = [...new Set<string>([...INVOKE_STATUSES, ...INVOCATION_STATUSES])];
+/**
+ * Every `--status` value: the API's `InvokeStatus` values, then the screen's other `InvocationStatus`
+ * values. `Unknown` stands for values the API page does not list: nothing to ask the API for.
+ */
+export const STATUS_VALUES: readonly string[] = [
+  ...new Set<string>([...INVOKE_STATUSES, ...INVOCATION_STATUSES.filter((s) => s !== 'Unknown')]),
+];
 
 export interface StatusChoice {
   /** Sent to DescribeInvocations: the InvokeStatus that covers what was asked. */

@@ -9,9 +9,9 @@ import { Prng, hash32 } from './prng.js';
 import { createEmulatorServer } from './server.js';
 import { Simulation } from './sim.js';
 
-export { parseFaults, type FaultSpec } from './faults.js';
+export { parseFaults, type FaultSpec, type RegionFaultSpec } from './faults.js';
 export { Simulation } from './sim.js';
-export type { InstanceState, InvocationFilter, InvocationRecord, OutcomeInput, OutcomeSpec, RunCommandSpec, SeedOptions, SimInstance, Outcome, Os } from './sim.js';
+export type { InstanceState, InvocationFilter, InvocationRecord, OutcomeInput, OutcomeSpec, RepeatMode, RunCommandSpec, SeedOptions, SimInstance, Outcome, Os } from './sim.js';
 export { CJK_OUTPUT, HOSTILE_OUTPUT, OUTPUT_LIMIT_BYTES, logTail } from './output.js';
 export { MAX_RECORDS, RETENTION_MS } from './sim.js';
 

@@ -25,7 +25,7 @@ import { parseSchedule } from './schedule.js';
 
 export type { Os, Outcome } from './catalog.js';
 export { HISTORY_RUNS, MAX_RECORDS, RETENTION_MS } from './model.js';
-export type { InstanceState, InvocationFilter, InvocationRecord, OutcomeInput, OutcomeSpec, RunCommandSpec, SeedOptions, SimInstance } from './model.js';
+export type { InstanceState, InvocationFilter, InvocationRecord, OutcomeInput, OutcomeSpec, RepeatMode, RunCommandSpec, SeedOptions, SimInstance } from './model.js';
 
 type OutputState = Pick<InstanceState, 'runIndex' | 'fraction' | 'status' | 'exitCode'>;
 

@@ -1,0 +1,223 @@
+/**
+ * Incremental grouping of one invocation's instances by (InvocationStatus, ExitCode, ErrorCode,
+ * output fingerprint). Status, exit and error are known at once, so every instance has a group
+ * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
+ * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
+ * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
+ */
+import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
+import type { InstanceStatus } from '../api/wire.js';
+import { fingerprint, outputKey } from './fingerprint.js';
+import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
+
+interface GroupState {
+  key: string;
+  status: InstanceStatus;
+  exitCode: number | null;
+  errorCode?: string;
+  fingerprint: string;
+  ids: Set<string>;
+  sample?: string;
+  sampleInstanceId?: string;
+}
+
+interface InstanceState {
+  /** Status, exit code and error code: when they change, the output's fingerprint is stale. */
+  resultKey: string;
+  fingerprint: string;
+  group: GroupState;
+}
+
+export interface Grouper {
+  readonly mode: GroupMode;
+  /**
+   * Add or update an instance. `output` undefined: not known yet (a known fingerprint is kept
+   * while status, exit code and error code stay the same). Returns true when its group changed.
+   */
+  add(instance: GroupMember, output?: string, own?: OwnIdentity): boolean;
+  /** The same as `add`, for an instance already there. */
+  update(instance: GroupMember, output?: string, own?: OwnIdentity): boolean;
+  remove(instanceId: string): boolean;
+  /** Groups worst first (see `compareGroups`); the same array until something changes. */
+  groups(): readonly Group[];
+  readonly instanceCount: number;
+  /** Instances whose output has been fingerprinted. */
+  readonly outputsKnown: number;
+  /** Outputs masked so far (a byte-identical output seen before is not masked again). */
+  readonly outputsMasked: number;
+  /** Bookkeeping steps done so far (map and set operations), to check the cost stays linear. */
+  readonly operations: number;
+  /** What is kept, for checking that outputs are not: every string held, by role. */
+  retained(): { samples: number; sampleChars: number; fingerprints: number; ids: number; knownOutputs: number };
+}
+
+/** Failed family first, then stopped, then the rest (still active), then success. */
+export function statusRank(status: InstanceStatus): number {
+  if (FAILED_FAMILY.has(status)) return 0;
+  if (STOPPED_FAMILY.has(status)) return 1;
+  if (status === 'Success') return 3;
+  return 2;
+}
+
+/** Lexicographically smallest id of a group (its "first InstanceId"). */
+export function firstInstanceId(g: Pick<Group, 'instanceIds'>): string {
+  return g.instanceIds[0] ?? '';
+}
+
+/** Worst first, then larger first, then by first InstanceId. */
+export function compareGroups(a: Group, b: Group): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    b.count - a.count ||
+    compareIds(firstInstanceId(a), firstInstanceId(b))
+  );
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function resultKeyOf(i: GroupMember): string {
+  return JSON.stringify([i.invocationStatus, i.exitCode, i.errorCode ?? null]);
+}
+
+/** Up to the first line break, without a trailing CR. */
+export function firstLineOf(text: string): string {
+  const nl = text.indexOf('\n');
+  const line = nl < 0 ? text : text.slice(0, nl);
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** Fingerprints remembered by output hash; beyond this many, the memo starts afresh (bounded memory). */
+const KNOWN_OUTPUTS_MAX = 10_000;
+
+export function createGrouper(mode: GroupMode = 'masked'): Grouper {
+  const instances = new Map<string, InstanceState>();
+  const knownOutputs = new Map<string, string>();
+  let outputsMasked = 0;
+  const groupsByKey = new Map<string, GroupState>();
+  let outputsKnown = 0;
+  let operations = 0;
+  let snapshot: readonly Group[] | undefined;
+
+  function fingerprintOf(output: string, own?: OwnIdentity): string {
+    if (mode === 'strict') {
+      outputsMasked++;
+      return fingerprint(output, mode);
+    }
+    const key = outputKey(output, own);
+    let fp = knownOutputs.get(key);
+    if (fp === undefined) {
+      fp = fingerprint(output, mode, own);
+      outputsMasked++;
+      if (knownOutputs.size >= KNOWN_OUTPUTS_MAX) knownOutputs.clear();
+      knownOutputs.set(key, fp);
+    }
+    return fp;
+  }
+
+  function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
+    const key = `${resultKey}#${fp}`;
+    operations++;
+    let g = groupsByKey.get(key);
+    if (!g) {
+      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set() };
+      groupsByKey.set(key, g);
+      operations++;
+    }
+    return g;
+  }
+
+  function leave(state: InstanceState, instanceId: string): void {
+    state.group.ids.delete(instanceId);
+    operations++;
+    if (state.group.ids.size === 0) {
+      groupsByKey.delete(state.group.key);
+      operations++;
+    }
+    if (state.fingerprint !== PENDING) outputsKnown--;
+  }
+
+  function put(instance: GroupMember, output?: string, own?: OwnIdentity): boolean {
+    const id = instance.instanceId;
+    const resultKey = resultKeyOf(instance);
+    const before = instances.get(id);
+    operations++;
+    let fp = PENDING;
+    if (output !== undefined) fp = fingerprintOf(output, own);
+    else if (before && before.resultKey === resultKey) fp = before.fingerprint;
+    const group = groupFor(instance, resultKey, fp);
+    if (output !== undefined && group.sample === undefined) {
+      group.sample = output;
+      group.sampleInstanceId = id;
+    }
+    if (before?.group === group) return false;
+    if (before) leave(before, id);
+    group.ids.add(id);
+    operations++;
+    instances.set(id, { resultKey, fingerprint: fp, group });
+    operations++;
+    if (fp !== PENDING) outputsKnown++;
+    snapshot = undefined;
+    return true;
+  }
+
+  function toGroup(g: GroupState): Group {
+    const instanceIds = [...g.ids].sort(compareIds);
+    return {
+      key: g.key,
+      status: g.status,
+      exitCode: g.exitCode,
+      errorCode: g.errorCode,
+      fingerprint: g.fingerprint,
+      count: instanceIds.length,
+      instanceIds,
+      sample: g.sample,
+      sampleInstanceId: g.sampleInstanceId,
+      firstLine: g.sample === undefined ? undefined : firstLineOf(g.sample),
+    };
+  }
+
+  return {
+    mode,
+    add: put,
+    update: put,
+    remove(instanceId) {
+      const state = instances.get(instanceId);
+      if (!state) return false;
+      leave(state, instanceId);
+      instances.delete(instanceId);
+      snapshot = undefined;
+      return true;
+    },
+    groups() {
+      snapshot ??= [...groupsByKey.values()].map(toGroup).sort(compareGroups);
+      return snapshot;
+    },
+    get instanceCount() {
+      return instances.size;
+    },
+    get outputsKnown() {
+      return outputsKnown;
+    },
+    get outputsMasked() {
+      return outputsMasked;
+    },
+    get operations() {
+      return operations;
+    },
+    retained() {
+      let samples = 0;
+      let sampleChars = 0;
+      let ids = 0;
+      for (const g of groupsByKey.values()) {
+        if (g.sample !== undefined) {
+          samples++;
+          sampleChars += g.sample.length;
+        }
+        ids += g.ids.size;
+      }
+      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs: knownOutputs.size };
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { PENDING, createGrouper, fingerprint, type GroupMember } from '../../src/group/index.js';
+import { fleetInstance, memberOf, variantOf } from './fleet.js';
+
+const ok = (instanceId: string): GroupMember => ({ instanceId, invocationStatus: 'Success', exitCode: 0 });
+
+describe('a thousand instances with noisy outputs', () => {
+  const fleet = Array.from({ length: 1000 }, (_, n) => fleetInstance(n, 3_000));
+
+  it('group into exactly the five intended groups, worst first', () => {
+    const g = createGrouper('masked');
+    for (const f of fleet) g.add(f.member, f.output, f.own);
+    const groups = g.groups();
+    expect(groups.map((x) => [x.status, x.exitCode, x.errorCode, x.count])).toEqual([
+      ['Failed', 1, 'ExitCodeNonzero', 21],
+      ['Failed', null, 'ClientNotRunning', 5],
+      ['Success', 0, undefined, 960],
+      ['Success', 0, undefined, 12],
+      ['Success', 0, undefined, 2],
+    ]);
+    // Each group holds exactly the instances of one variant.
+    for (const group of groups) {
+      const variants = new Set(group.instanceIds.map((id) => variantOf(parseInt(id.slice(5), 16))));
+      expect(variants.size).toBe(1);
+    }
+    expect(groups[2].firstLine).toMatch(/INFO deploy step 0 on web-\d{4}/);
+    expect(groups[1].sample).toBe('');
+    expect(groups.every((x) => x.fingerprint !== PENDING)).toBe(true);
+    expect(g.outputsKnown).toBe(1000);
+  });
+
+  it('without their own names every instance is apart; loose grouping merges the versions', () => {
+    const bare = createGrouper('masked');
+    for (const f of fleet.slice(0, 100)) bare.add(f.member, f.output);
+    expect(bare.groups().length).toBeGreaterThan(90);
+    const loose = createGrouper('loose');
+    for (const f of fleet) loose.add(f.member, f.output, f.own);
+    expect(loose.groups().map((x) => x.count)).toEqual([21, 5, 972, 2]);
+    const strict = createGrouper('strict');
+    for (const f of fleet.slice(0, 100)) strict.add(f.member, f.output, f.own);
+    expect(strict.groups().length).toBe(100 - 5 + 1);
+  });
+
+  it('keep one sample per group and no other output', () => {
+    const g = createGrouper();
+    for (const f of fleet) g.add(f.member, f.output, f.own);
+    const kept = g.retained();
+    expect(kept.samples).toBe(5);
+    const samples = g.groups().map((x) => x.sample ?? '');
+    expect(kept.sampleChars).toBe(samples.reduce((a, s) => a + s.length, 0));
+    expect(kept.sampleChars).toBeLessThan(5 * 3_200);
+    expect(kept.fingerprints).toBe(1000);
+    // Structure: no string held anywhere in a group longer than an id but the sample.
+    for (const group of g.groups()) {
+      for (const [field, value] of Object.entries(group)) {
+        if (field === 'sample' || field === 'firstLine') continue;
+        if (typeof value === 'string') expect(value.length).toBeLessThan(200);
+      }
+      expect(group.instanceIds.every((id) => id.length < 40)).toBe(true);
+    }
+  });
+});
+
+describe('incremental grouping', () => {
+  it('groups by status, exit and error at once, and refines as outputs arrive', () => {
+    const g = createGrouper();
+    const n = 40;
+    for (let k = 0; k < n; k++) g.add(memberOf(k));
+    expect(g.outputsKnown).toBe(0);
+    const coarse = g.groups();
+    expect(coarse.map((x) => [x.status, x.errorCode, x.fingerprint, x.count])).toEqual([
+      ['Failed', 'ExitCodeNonzero', PENDING, 21],
+      ['Failed', 'ClientNotRunning', PENDING, 5],
+      ['Success', undefined, PENDING, 14],
+    ]);
+    expect(coarse.every((x) => x.sample === undefined && x.firstLine === undefined)).toBe(true);
+    // Outputs of the Success ones arrive: 12 old versions, 2 odd, in two pages.
+    for (let k = 26; k < 33; k++) {
+      const f = fleetInstance(k, 1_000);
+      g.update(f.member, f.output, f.own);
+    }
+    const half = g.groups();
+    expect(half.find((x) => x.status === 'Success' && x.fingerprint === PENDING)?.count).toBe(7);
+    expect(half.filter((x) => x.status === 'Success').reduce((a, x) => a + x.count, 0)).toBe(14);
+    for (let k = 33; k < n; k++) {
+      const f = fleetInstance(k, 1_000);
+      g.update(f.member, f.output, f.own);
+    }
+    const done = g.groups().filter((x) => x.status === 'Success');
+    expect(done.map((x) => x.count)).toEqual([12, 2]);
+    expect(done.some((x) => x.fingerprint === PENDING)).toBe(false);
+    expect(g.outputsKnown).toBe(14);
+  });
+
+  it('keeps a fingerprint while the result stands, drops it when the result changes', () => {
+    const g = createGrouper();
+    const running: GroupMember = { instanceId: 'i-a', invocationStatus: 'Running', exitCode: null };
+    g.add(running, 'partial');
+    expect(g.groups()[0].fingerprint).toBe(fingerprint('partial'));
+    expect(g.update(running)).toBe(false); // a refresh without output keeps it
+    expect(g.groups()[0].fingerprint).toBe(fingerprint('partial'));
+    expect(g.update(ok('i-a'))).toBe(true); // finished: the partial output says nothing of the result
+    expect(g.groups().map((x) => [x.status, x.fingerprint, x.count])).toEqual([['Success', PENDING, 1]]);
+    expect(g.outputsKnown).toBe(0);
+    g.update(ok('i-a'), 'done');
+    expect(g.groups().map((x) => [x.status, x.fingerprint])).toEqual([['Success', fingerprint('done')]]);
+    expect(g.instanceCount).toBe(1);
+  });
+
+  it('masks a byte-identical output once (with the same own names), and stays bounded', () => {
+    const g = createGrouper();
+    const output = 'ok at 2026-12-01T00:00:00Z\n';
+    for (let k = 0; k < 100; k++) g.add(ok(`i-${k}`), output);
+    expect(g.outputsMasked).toBe(1);
+    g.add(ok('i-x'), 'web-1 ok', { names: ['web-1'], ips: [] });
+    g.add(ok('i-y'), 'web-1 ok', { names: ['web-2'], ips: [] });
+    expect(g.outputsMasked).toBe(3);
+    expect(g.groups().map((x) => x.count)).toEqual([100, 1, 1]);
+    expect(g.retained().knownOutputs).toBe(3);
+    const many = createGrouper();
+    for (let k = 0; k < 10_050; k++) many.add(ok(`i-${k}`), `out ${k}`);
+    expect(many.retained().knownOutputs).toBeLessThanOrEqual(10_000);
+    const strict = createGrouper('strict');
+    strict.add(ok('i-1'), output);
+    expect(strict.retained().knownOutputs).toBe(0);
+  });
+
+  it('returns the same array until something changes, and removes instances and empty groups', () => {
+    const g = createGrouper();
+    g.add(ok('i-b'), 'x');
+    g.add(ok('i-a'), 'x');
+    g.add(ok('i-c'), 'y');
+    const first = g.groups();
+    expect(g.groups()).toBe(first);
+    expect(first.map((x) => x.instanceIds)).toEqual([['i-a', 'i-b'], ['i-c']]);
+    expect(first[0].sampleInstanceId).toBe('i-b');
+    expect(g.add(ok('i-a'), 'x')).toBe(false);
+    expect(g.groups()).toBe(first);
+    expect(g.remove('i-c')).toBe(true);
+    expect(g.remove('i-c')).toBe(false);
+    expect(g.groups().map((x) => x.count)).toEqual([2]);
+    expect(g.retained().samples).toBe(1);
+    // The sample stays with its group when its instance moves on.
+    g.update(ok('i-b'), 'z');
+    const [x, z] = g.groups();
+    expect([x.instanceIds, x.sample, x.sampleInstanceId]).toEqual([['i-a'], 'x', 'i-b']);
+    expect(z.sample).toBe('z');
+  });
+
+  it('orders failed, stopped, active, success; then larger; then first InstanceId', () => {
+    const g = createGrouper();
+    g.add(ok('i-s1'), 'a');
+    g.add(ok('i-s2'), 'b');
+    g.add(ok('i-s3'), 'b');
+    g.add({ instanceId: 'i-r', invocationStatus: 'Running', exitCode: null });
+    g.add({ instanceId: 'i-st', invocationStatus: 'Stopped', exitCode: null });
+    g.add({ instanceId: 'i-t', invocationStatus: 'Timeout', exitCode: null, errorCode: 'ExecutionTimeout' });
+    g.add({ instanceId: 'i-f2', invocationStatus: 'Failed', exitCode: 2 }, 'e');
+    g.add({ instanceId: 'i-f1', invocationStatus: 'Failed', exitCode: 1 }, 'e');
+    g.add(ok('i-s0'), 'c');
+    expect(g.groups().map((x) => x.instanceIds.join(','))).toEqual(['i-f1', 'i-f2', 'i-t', 'i-st', 'i-r', 'i-s2,i-s3', 'i-s0', 'i-s1']);
+  });
+});
+
+describe('grouping cost', () => {
+  function operationsFor(count: number): number {
+    const g = createGrouper();
+    for (let k = 0; k < count; k++) g.add(memberOf(k));
+    for (let k = 0; k < count; k++) g.update(memberOf(k), `out ${variantOf(k)} at 2026-12-01T00:00:0${k % 10}Z`);
+    g.groups();
+    return g.operations;
+  }
+
+  it('is linear in the number of instances', () => {
+    const n = operationsFor(1_000);
+    const n4 = operationsFor(4_000);
+    expect(n).toBeGreaterThan(1_000);
+    expect(n4 / n).toBeGreaterThan(3.5);
+    expect(n4 / n).toBeLessThan(4.5);
+  });
+});
