@@ -81,6 +81,10 @@ async function runMode(
         ce.output,
       );
     }
+    case 'runs': {
+      const { runRuns } = await import('./runs.js');
+      return runRuns(api, { invokeId: o.filters.invokeId!, limit: o.history, maxRps: o.maxRps, includeOutput: o.includeOutput }, ce.timing, ce.output);
+    }
     case 'wait': {
       const { runWait } = await import('./wait.js');
       return runWait(

@@ -33,7 +33,7 @@ export interface InvocationFilters {
   localStatus?: InvocationStatus;
 }
 
-export type OutputMode = 'live' | 'once' | 'json' | 'wait';
+export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'runs';
 
 export interface MonitorOptions {
   region?: string;
@@ -129,6 +129,7 @@ function monitorCommand(): Command {
     .option('--history <n>')
     .option('--max-rps <n>')
     .option('--once')
+    .option('--runs')
     .option('--format <template>')
     .option('--json')
     .option('--include-output')
@@ -214,7 +215,10 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
 
   if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');
   // `--once --json` is one JSON snapshot: the same as `--json`; `--wait --json` waits in JSON lines.
-  const mode: OutputMode = o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  const mode: OutputMode = o.runs ? 'runs' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  if (o.runs && (!filters.invokeId || !o.json || o.wait || o.once)) {
+    throw new UsageError('--runs goes with --invoke-id t-... --json (one JSON line per run of a scheduled invocation)');
+  }
 
   if (mode === 'wait' && !filters.invokeId) {
     throw new UsageError('--wait needs --invoke-id t-... (the invocation to wait for)');
@@ -224,7 +228,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
     if (!filters.invokeId && !filters.instanceId) {
       throw new UsageError('--include-output needs --invoke-id or --instance-id (the API returns output only for those)');
     }
-    if (mode !== 'json' && mode !== 'wait') {
+    if (mode !== 'json' && mode !== 'wait' && mode !== 'runs') {
       throw new UsageError('--include-output works with --json or --wait (the live monitor fetches output as you open it)');
     }
   }

@@ -36,7 +36,7 @@ Polling
 Output modes
   --once                 a table of the newest --history invocations, then exit
                          (stderr says when there are more or paging was wrong)
-  --json                 the same as one JSON invocation per line
+  --json                 one JSON invocation per line; --runs: one per run
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs

@@ -32,8 +32,17 @@ export function seedDemo(sim: Simulation, history: number): void {
     return c;
   };
   const health = cmd('health-check');
+  const healthIds = ids(linux, 4);
+  // Every minute for two days (about 2,880 runs); one instance began failing two or three runs ago.
   sim.runCommandAt(
-    { catalog: health.name, commandContent: health.content, instanceIds: ids(linux, 4), timed: true, frequency: health.frequency },
+    {
+      catalog: health.name,
+      commandContent: health.content,
+      instanceIds: healthIds,
+      timed: true,
+      frequency: health.frequency,
+      outcome: { [healthIds[1]]: { failsFromRun: 2_878, exitCode: 1 } },
+    },
     now - 2 * 86_400_000,
   );
   const tail = cmd('tail-app-log');

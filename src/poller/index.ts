@@ -9,6 +9,7 @@
 //   names       DescribeInstances for the instances on screen (names demand), 100 a call, cached
 //   agent       DescribeCloudAssistantStatus for instances whose agent failed them (agent demand)
 //   history     one more page in the background, up to --history (and on a history demand)
+//   runs        a scheduled invocation's past runs (runs demand, the run grid), IncludeHistory
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
 import type { DescribeInvocationsParams } from '../api/model.js';
@@ -22,6 +23,7 @@ import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
 import { namesJob } from './jobs/names.js';
 import { agentJob } from './jobs/agent.js';
+import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorApi, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
@@ -29,7 +31,7 @@ import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { AgentDemand, HistoryDemand, InvocationDemand, MonitorDemand, NamesDemand, OutputDemand } from './jobs/demands.js';
+export type { AgentDemand, HistoryDemand, InvocationDemand, MonitorDemand, NamesDemand, OutputDemand, RunsDemand } from './jobs/demands.js';
 
 export interface PollerOptions {
   /** Without the fleet's calls (or with `names: false`) instances go by id only. */
@@ -85,7 +87,7 @@ export function createPoller(opts: PollerOptions): Poller {
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, ...(opts.names === false ? [] : [namesJob, agentJob]), historyJob],
+    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, ...(opts.names === false ? [] : [namesJob, agentJob]), historyJob],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,

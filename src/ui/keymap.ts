@@ -3,7 +3,7 @@
 import type { Key } from 'ink';
 
 /** Where a binding applies: the three screens and the overlays on top of them. */
-export type KeyContext = 'invocations' | 'invocation' | 'output' | 'content' | 'help' | 'prompt' | 'confirm';
+export type KeyContext = 'invocations' | 'invocation' | 'output' | 'runs' | 'content' | 'help' | 'prompt' | 'confirm';
 
 export type ActionId =
   | 'down'
@@ -34,7 +34,10 @@ export type ActionId =
   | 'confirm'
   | 'apply'
   | 'clear'
-  | 'deleteChar';
+  | 'deleteChar'
+  | 'runs'
+  | 'older'
+  | 'newer';
 
 export interface Binding {
   action: ActionId;
@@ -46,7 +49,7 @@ export interface Binding {
 
 const SCREENS: readonly KeyContext[] = ['invocations', 'invocation', 'output'];
 const LISTS: readonly KeyContext[] = ['invocations', 'invocation'];
-const MOVING: readonly KeyContext[] = [...SCREENS, 'content', 'help'];
+const MOVING: readonly KeyContext[] = [...SCREENS, 'runs', 'content', 'help'];
 
 export const KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], description: 'move down', contexts: MOVING },
@@ -56,6 +59,12 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'first', keys: ['g', 'home'], description: 'first / top', contexts: MOVING },
   { action: 'last', keys: ['G', 'end'], description: 'last / bottom', contexts: MOVING },
   { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: LISTS },
+  // The run grid: left and right move along runs, so only Enter opens and Esc goes back there.
+  { action: 'older', keys: ['h', 'left'], description: 'runs: an older run (scrolls into the past)', contexts: ['runs'] },
+  { action: 'newer', keys: ['l', 'right'], description: 'runs: a newer run', contexts: ['runs'] },
+  { action: 'open', keys: ['enter'], description: "runs: that run's output", contexts: ['runs'] },
+  { action: 'back', keys: ['esc', 'backspace'], description: 'runs: back', contexts: ['runs'] },
+  { action: 'runs', keys: ['H'], description: 'run history grid (Period and EveryReboot invocations)', contexts: ['invocation'] },
   {
     action: 'back',
     keys: ['esc', 'h', 'left', 'backspace'],
@@ -70,10 +79,10 @@ export const KEYMAP: readonly Binding[] = [
     description: 'cycle status filter: all, active, failed, succeeded, stopped',
     contexts: LISTS,
   },
-  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: SCREENS },
+  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'runs'] },
   { action: 'follow', keys: ['f'], description: 'output: follow on/off (G keeps it as it is)', contexts: ['output'] },
   { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
-  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: SCREENS },
+  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'runs'] },
   {
     action: 'raw',
     keys: ['v'],
@@ -87,8 +96,8 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
   { action: 'agent', keys: ['a'], description: "the selected instance's agent state (Cloud Assistant)", contexts: ['invocation'] },
   { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
-  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'content', 'help'] },
-  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'content', 'help'] },
+  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'runs', 'content', 'help'] },
+  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'runs', 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
   { action: 'quit', keys: ['ctrl-c'], description: 'quit', contexts: ['prompt', 'confirm'] },
   { action: 'confirm', keys: ['y'], description: 'confirm (any other key cancels)', contexts: ['confirm'] },
@@ -142,6 +151,7 @@ const CONTEXT_NAMES: Record<KeyContext, string> = {
   invocations: 'list',
   invocation: 'invocation',
   output: 'output',
+  runs: 'runs',
   content: 'content',
   help: 'help',
   prompt: 'filter/search prompt',
@@ -189,6 +199,9 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   save: 'save',
   help: 'help',
   quit: 'quit',
+  runs: 'runs',
+  older: 'older',
+  newer: 'newer',
 };
 
 const CONTROL_NAMES: Record<string, string> = {

@@ -62,6 +62,6 @@ describe('a seeded fleet answers byte for byte', () => {
     const lines = await transcript();
     expect(lines.length).toBeGreaterThan(100);
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
-    expect(digest).toBe('2c1bc6abb689b05b552ea1aaf92380c3f6a058655f701416f0744b0b902e417e');
+    expect(digest).toBe('2b40cc5a203c75c32f6cec59e46766b7ba73ee4969ca17b2fd4cf03676f45ef6');
   });
 });

@@ -19,6 +19,12 @@ export interface HistoryDemand {
   kind: 'history';
 }
 
+/** Every past run of a scheduled invocation (the run grid): once in full, then runs newer than known. */
+export interface RunsDemand {
+  kind: 'runs';
+  invokeId: string;
+}
+
 /** Names and IPs of instances on screen: looked up once, again when older than 10 minutes. */
 export interface NamesDemand {
   kind: 'names';
@@ -31,4 +37,4 @@ export interface AgentDemand {
   instanceIds: readonly string[];
 }
 
-export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | NamesDemand | AgentDemand;
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand | NamesDemand | AgentDemand;
