@@ -17,6 +17,7 @@ import { idle } from './idle.js';
 import { outputScreen } from './outputScreen.js';
 import { emulatorThroughput } from './emulatorThroughput.js';
 import { grouping } from './grouping.js';
+import { names } from './names.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   outputScreen,
   emulatorThroughput,
   grouping,
+  names,
 ];
 
 interface Args {
@@ -37,7 +39,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..9, emu, groups)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

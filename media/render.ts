@@ -194,7 +194,7 @@ async function renderDark(args: Args, emulator: RunningEmulator): Promise<string
 /** A row of the invocations table: selection mark, status, InvokeId. */
 const INVOKE_ROW = /^[> ] [A-Za-z]+\s+t-[0-9a-z]{6,}\s/;
 const LIST_HEADER = /STATUS\s+INVOKE ID\s+COMMAND NAME/;
-const INSTANCES_HEADER = /INSTANCE ID\s+STATUS/;
+const INSTANCES_HEADER = /INSTANCE ID\s+(?:NAME\s+IP\s+)?STATUS/;
 
 function listRows(s: TerminalSession): string[] {
   return s.screenText().filter((l) => INVOKE_ROW.test(l));

@@ -5,6 +5,15 @@
 import type { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import { ApiError } from './errors.js';
+import {
+  describeCloudAssistantStatusWire,
+  describeInstancesWire,
+  normalizeCloudAssistantStatusResponse,
+  normalizeInstancesResponse,
+  type AgentsPage,
+  type InstancesApi,
+  type InstancesPage,
+} from './instances.js';
 import type {
   DescribeInvocationResultsParams,
   DescribeInvocationsParams,
@@ -83,7 +92,7 @@ function missingCredentials(message: string): ApiError {
   return new ApiError({ code: 'MissingCredentials', kind: 'credentials', retryable: false, message });
 }
 
-export class EcsClient implements InvocationsApi {
+export class EcsClient implements InvocationsApi, InstancesApi {
   readonly regionId: string;
   readonly endpoint: string;
   private readonly rpc: PopRpcClient;
@@ -163,6 +172,18 @@ export class EcsClient implements InvocationsApi {
     const wire = stopInvocationWire(invokeId, instanceIds);
     const json = await this.call('StopInvocation', wire);
     return readBody(() => normalizeStopResponse(json));
+  }
+
+  /** Names, IPs, status and tags of up to 100 instances; released ones are simply not returned. */
+  async describeInstances(instanceIds: readonly string[]): Promise<InstancesPage> {
+    const json = await this.call('DescribeInstances', describeInstancesWire(instanceIds));
+    return readBody(() => normalizeInstancesResponse(json));
+  }
+
+  /** The Cloud Assistant agent's state on up to 50 instances. */
+  async describeCloudAssistantStatus(instanceIds: readonly string[]): Promise<AgentsPage> {
+    const json = await this.call('DescribeCloudAssistantStatus', describeCloudAssistantStatusWire(instanceIds));
+    return readBody(() => normalizeCloudAssistantStatusResponse(json));
   }
 
   /** pop-core asks for credentials on every request; a failure must not leak or look retryable. */

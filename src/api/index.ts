@@ -4,6 +4,8 @@ export type { EcsClientOptions, StaticCredentials, CredentialsProviderLike } fro
 export { ApiError, AUTH_ERROR_CODES, isAuthError } from './errors.js';
 export type { ApiErrorInit, ApiErrorKind } from './errors.js';
 export type * from './model.js';
+export type { AgentInfo, AgentsPage, InstanceInfo, InstancesApi, InstancesPage } from './instances.js';
+export { MAX_AGENT_IDS, MAX_INSTANCE_IDS } from './instances.js';
 export {
   normalizeInvocation,
   normalizeInvocationResult,

@@ -34,7 +34,7 @@ export function malformed(what: string): ApiError {
   });
 }
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isBigNumber(v);
 }
 
@@ -52,19 +52,19 @@ export function text(v: unknown): string | undefined {
 }
 
 /** `text` cut to a name's or text's bound, as the shared copy of a value that repeats across rows. */
-function shared(v: unknown): string | undefined {
+export function shared(v: unknown): string | undefined {
   const s = text(v);
   return s === undefined ? undefined : responseStrings.intern(cutText(s));
 }
 
 /** `shared` for ids and codes: cut to an id's bound, distinct ids staying distinct. */
-function sharedId(v: unknown): string | undefined {
+export function sharedId(v: unknown): string | undefined {
   const s = text(v);
   return s === undefined ? undefined : responseStrings.intern(cutId(s));
 }
 
 /** `text` as an own copy of an id unique to its row (RequestId). */
-function ownedId(v: unknown): string | undefined {
+export function ownedId(v: unknown): string | undefined {
   const s = text(v);
   return s === undefined ? undefined : ownString(cutId(s));
 }
@@ -96,7 +96,7 @@ function bool(v: unknown): boolean {
 }
 
 /** A list field: an array, a single object (XML-to-JSON quirk), or absent (-> undefined). */
-function list(v: unknown, what: string): unknown[] | undefined {
+export function list(v: unknown, what: string): unknown[] | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (Array.isArray(v)) return v;
   if (isObj(v)) return [v];
@@ -170,7 +170,7 @@ function exitCode(v: unknown): number | null {
 }
 
 /** A required id, as an own copy (`share`: the shared copy, for ids that repeat across rows). */
-function requireId(v: unknown, field: string, where: string, share = false): string {
+export function requireId(v: unknown, field: string, where: string, share = false): string {
   const s = text(v);
   if (s === undefined) throw malformed(`${where} has no ${field}`);
   const id = cutId(s);
@@ -194,7 +194,7 @@ function common(o: Obj, opts: NormalizeOptions) {
 }
 
 /** A copy without undefined fields (absent stays absent; `delete` would slow the objects down). */
-function dropUndefined<T extends object>(o: T): T {
+export function dropUndefined<T extends object>(o: T): T {
   const out = {} as Record<string, unknown>;
   for (const k in o) if (o[k] !== undefined) out[k] = o[k];
   return out as T;
@@ -216,7 +216,7 @@ function invokeInstance(raw: unknown, invokeId: string, opts: NormalizeOptions, 
   });
 }
 
-function tags(v: unknown): Record<string, string> | undefined {
+export function tags(v: unknown): Record<string, string> | undefined {
   if (!isObj(v)) return undefined;
   const items = list(v.Tag, 'Tags.Tag');
   if (!items) return undefined;

@@ -26,6 +26,8 @@ export interface LiveUiOptions extends LiveOptions {
   pageSize: number;
   history: number;
   maxRps: number;
+  /** Look up instance names and agent states (false: --no-names). */
+  names?: boolean;
   notify?: NotifyOptions;
   /** Tests: a FakeClock; default the real one. */
   clock?: Clock;
@@ -63,6 +65,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     history: opts.history,
     maxRps: opts.maxRps,
     filters: opts.filters,
+    names: opts.names,
   });
   const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();

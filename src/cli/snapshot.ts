@@ -2,12 +2,14 @@
 // --history of them (0: the first page only), printed as a table or as JSON lines. A note on
 // stderr says when raising --history would show more, or when the endpoint's paging looked wrong
 // (a page of nothing new): what was read is printed either way and the exit code is 0.
+import type { InstancesApi } from '../api/instances.js';
 import type { Invocation, InvocationsApi, InvocationPage } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
 import { newestFirst } from '../api/status.js';
 import { invocationTable, jsonLine } from './format.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
+import { lookupNames, withInstanceNames } from './names.js';
 import { withRetry } from './retry.js';
 
 export interface SnapshotOptions {
@@ -19,6 +21,8 @@ export interface SnapshotOptions {
   maxRps: number;
   includeOutput: boolean;
   format: 'table' | 'json';
+  /** With --json: add the instances' names (DescribeInstances); false with --no-names. */
+  names?: boolean;
 }
 
 /** Few attempts: a script waits seconds, not minutes, for a snapshot. */
@@ -126,7 +130,12 @@ export function snapshotNote(s: Snapshot, o: SnapshotOptions): string | undefine
   return `showing the newest ${count(s.invocations.length)}${of} invocations; narrow with filters or raise --history (max 100000)`;
 }
 
-export async function runSnapshot(api: InvocationsApi, o: SnapshotOptions, timing: Timing, output: Output): Promise<number> {
+export async function runSnapshot(
+  api: InvocationsApi & Partial<InstancesApi>,
+  o: SnapshotOptions,
+  timing: Timing,
+  output: Output,
+): Promise<number> {
   let snapshot: Snapshot;
   try {
     snapshot = await fetchSnapshot(api, o, timing, output);
@@ -136,7 +145,9 @@ export async function runSnapshot(api: InvocationsApi, o: SnapshotOptions, timin
   }
   const { invocations } = snapshot;
   if (o.format === 'json') {
-    output.out(invocations.map(jsonLine).join(''));
+    const ids = o.names === false ? [] : invocations.flatMap((i) => i.instances.map((x) => x.instanceId));
+    const names = await lookupNames(api, ids, { maxRps: o.maxRps, retry: SNAPSHOT_RETRY }, timing, output);
+    output.out(invocations.map((i) => jsonLine(withInstanceNames(i, names))).join(''));
   } else if (invocations.length === 0) {
     const local = o.filters.localStatus;
     output.err(

@@ -53,6 +53,8 @@ export interface MonitorOptions {
   waitJson: boolean;
   includeOutput: boolean;
   readOnly: boolean;
+  /** `--no-names`: no DescribeInstances/DescribeCloudAssistantStatus lookups; ids only. */
+  names: boolean;
   color: boolean;
   /** `--theme`: the palette for a dark or light background; auto asks the terminal. */
   theme: ThemeOption;
@@ -136,6 +138,7 @@ function monitorCommand(): Command {
     .option('--include-output')
     .option('--wait')
     .option('--read-only')
+    .option('--no-names')
     .option('--no-color')
     .option('--theme <mode>')
     .option('--ascii')
@@ -293,6 +296,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       waitJson: mode === 'wait' && Boolean(o.json),
       includeOutput,
       readOnly: Boolean(o.readOnly),
+      names: o.names !== false,
       color: o.color !== false,
       theme: parseTheme(str(o.theme)),
       ascii: Boolean(o.ascii),

@@ -41,7 +41,7 @@ Output modes
                          Success, 1 on Failed/PartialFailed/Stopped
   --include-output       with --json or --wait: add command output (needs
                          --invoke-id or --instance-id)
-  --read-only            live monitor without the stop key
+  --read-only            no stop key     --no-names   ids only, no name lookups
   --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
   --theme MODE           auto (default: ask the terminal), dark or light

@@ -6,11 +6,13 @@
 //   finished    each invocation that left the active set, fetched once by InvokeId
 //   invocation  the invocation on screen (invocation demand), by id when no listing showed it
 //   output      the instance on screen (output demand), with IncludeOutput
+//   names       DescribeInstances for the instances on screen (names demand), 100 a call, cached
+//   agent       DescribeCloudAssistantStatus for instances whose agent failed them (agent demand)
 //   history     one more page in the background, up to --history (and on a history demand)
 //   runs        a scheduled invocation's past runs (runs demand, the run grid), IncludeHistory
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
-import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
+import type { DescribeInvocationsParams } from '../api/model.js';
 import type { MutableStore } from '../store/index.js';
 import { activeJob } from './jobs/active.js';
 import type { MonitorDemand } from './jobs/demands.js';
@@ -19,8 +21,10 @@ import { finishedJob } from './jobs/finished.js';
 import { historyJob } from './jobs/history.js';
 import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
+import { namesJob } from './jobs/names.js';
+import { agentJob } from './jobs/agent.js';
 import { runsJob } from './jobs/runs.js';
-import { createMonitorState, isActive, MAX_PAGE, type MonitorContext } from './jobs/state.js';
+import { createMonitorState, isActive, MAX_PAGE, type MonitorApi, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
 import { selectFilters, selectInstance, selectInvocation } from '../store/selectors.js';
@@ -28,11 +32,14 @@ import { selectFilters, selectInstance, selectInvocation } from '../store/select
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand, RunsDemand } from './jobs/demands.js';
+export type { AgentDemand, HistoryDemand, InvocationDemand, MonitorDemand, NamesDemand, OutputDemand, RunsDemand } from './jobs/demands.js';
 
 export interface PollerOptions {
-  api: InvocationsApi;
+  /** Without the fleet's calls (or with `names: false`) instances go by id only. */
+  api: MonitorApi;
   store: MutableStore;
+  /** Look up names, IPs and agent states (`--no-names`: false). Default true. */
+  names?: boolean;
   clock?: Clock;
   /** Tick interval while anything loaded or demanded is active. */
   intervalMs?: number;
@@ -81,7 +88,7 @@ export function createPoller(opts: PollerOptions): Poller {
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, historyJob],
+    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, ...(opts.names === false ? [] : [namesJob, agentJob]), historyJob],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,
@@ -94,6 +101,7 @@ export function createPoller(opts: PollerOptions): Poller {
     },
     busy,
   });
+  if (opts.names === false) store.setFleet({ ...store.getState().fleet, namesUnavailable: 'names off (--no-names)' });
   const { wake, request, ...rest } = scheduler;
   return {
     ...rest,

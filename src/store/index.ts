@@ -9,6 +9,7 @@ import { newestFirst } from '../api/status.js';
 import { detached, mergeOrder, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
 import { invocationBytes, pickVictims } from './bounds.js';
 import { withHistory, type RunHistory } from './runs.js';
+import { EMPTY_FLEET, type FleetState } from './names.js';
 
 export type * from './types.js';
 
@@ -36,6 +37,8 @@ export interface MutableStore extends Store {
   setRuns(history: RunHistory): void;
   setTotalCount(n: number | undefined, historyComplete: boolean): void;
   setPoll(patch: Partial<PollState>): void;
+  /** Replace the names cache (./names.ts builds the next one). */
+  setFleet(fleet: FleetState): void;
   /** Batch several mutations into one notification. */
   batch(fn: () => void): void;
   /** Bytes the output LRU holds now (for the soak and the benchmarks). */
@@ -85,6 +88,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     poll: { phase: 'starting', inFlight: false, calls: 0 },
     filters: { ...(opts.filters ?? {}) },
     evictedForMemory: 0,
+    fleet: EMPTY_FLEET,
   };
 
   // Pending changes of the current batch; published as one new snapshot.
@@ -317,6 +321,11 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         if (keys.every((k) => poll[k] === patch[k])) return;
         change({ poll: { ...poll, ...patch } }, false);
       });
+    },
+
+    setFleet(fleet) {
+      // Data: names take part in `/` matches and the list's columns.
+      run(() => current('fleet') !== fleet && change({ fleet }, true));
     },
 
     protect(invokeId) {

@@ -45,6 +45,8 @@ export const selectFilters = (s: StoreState): StoreFilters => s.filters;
 export const selectTotalCount = (s: StoreState): number | undefined => s.totalCount;
 export const selectLoadedCount = (s: StoreState): number => s.order.length;
 export const selectMemoryCut = (s: StoreState): number => s.evictedForMemory;
+/** Instance names, IPs, tags and agent states known so far. */
+export const selectFleet = (s: StoreState): StoreState['fleet'] => s.fleet;
 
 /** The error that holds polling back (retrying or failed), if any. */
 export const selectPollFailure = (s: StoreState): ApiError | undefined =>

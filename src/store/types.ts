@@ -4,6 +4,7 @@ import type { ApiError } from '../api/errors.js';
 import type { Invocation, DescribeInvocationsParams } from '../api/model.js';
 import type { InvocationStatus } from '../api/wire.js';
 import type { RunHistory } from './runs.js';
+import type { FleetState } from './names.js';
 
 /** Decoded output of one instance of one invocation, as last fetched. */
 export interface OutputEntry {
@@ -85,6 +86,8 @@ export interface StoreState {
    * for memory and the header says so.
    */
   evictedForMemory: number;
+  /** Names, IPs and agent states of instances (./names.ts), as far as looked up. */
+  fleet: FleetState;
 }
 
 export type Listener = () => void;

@@ -11,7 +11,9 @@ export interface UiPoller {
    * What a screen needs: `{ kind: 'output', invokeId, instanceId }` (the output screen),
    * `{ kind: 'invocation', invokeId }` (the invocation screen), `{ kind: 'history' }` (the
    * cursor reached the end of the loaded rows: the next page), `{ kind: 'runs', invokeId }` (the
-   * run grid: every past run, then newer ones). Returns the release, for when
+   * run grid: every past run, then newer ones), `{ kind: 'names', instanceIds }` and
+   * `{ kind: 'agent', instanceIds }` (names, IPs and agent states of the instances on screen,
+   * into the store's `fleet`). Returns the release, for when
    * the screen closes; the poller decides when to fetch, within the budget.
    */
   demand(demand: MonitorDemand): () => void;

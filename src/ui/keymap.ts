@@ -27,6 +27,7 @@ export type ActionId =
   | 'prevMatch'
   | 'content'
   | 'stop'
+  | 'agent'
   | 'save'
   | 'help'
   | 'quit'
@@ -93,6 +94,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'prevMatch', keys: ['N'], description: 'previous search match', contexts: ['output', 'content'] },
   { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },
   { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
+  { action: 'agent', keys: ['a'], description: "the selected instance's agent state (Cloud Assistant)", contexts: ['invocation'] },
   { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
   { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'runs', 'content', 'help'] },
   { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'runs', 'content', 'help'] },

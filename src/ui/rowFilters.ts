@@ -4,6 +4,7 @@ import type { InstanceResult, Invocation } from '../api/model.js';
 import type { InstanceStatus, InvocationStatus } from '../api/wire.js';
 import { familyCounts, instanceFamily, invocationFamily, type StatusFamily } from '../api/status.js';
 import { instanceCounts } from '../store/selectors.js';
+import { instanceSearchText, type FleetState } from '../store/names.js';
 import { formatCount, formatTime } from './format.js';
 import { describeError } from './instanceText.js';
 
@@ -42,9 +43,10 @@ const NUMERIC = /^[\d :.,✓✗↻⊘-]+$/;
 
 /**
  * Every column of the list (status, id, name, type, instance counts, created, schedule,
- * repeats), the command id, and the instances it ran on: `/i-bp1` finds the runs on that instance.
+ * repeats), the command id, and the instances it ran on: `/i-bp1` (or `/web-03`, its name) finds
+ * the runs on that instance.
  */
-export function invocationMatches(inv: Invocation, needle: string): boolean {
+export function invocationMatches(inv: Invocation, needle: string, fleet?: FleetState): boolean {
   return (
     has(inv.invokeId, needle) ||
     has(inv.commandName, needle) ||
@@ -53,6 +55,7 @@ export function invocationMatches(inv: Invocation, needle: string): boolean {
     has(inv.invocationStatus, needle) ||
     has(inv.frequency, needle) ||
     inv.instances.some((i) => has(i.instanceId, needle)) ||
+    (fleet !== undefined && fleet.names.size > 0 && inv.instances.some((i) => namedAs(fleet, i.instanceId, needle))) ||
     (NUMERIC.test(needle) &&
       (has(shownTime(inv.creationTime), needle) ||
         has(instanceCountsLabel(instanceCounts(inv)), needle) ||
@@ -60,10 +63,19 @@ export function invocationMatches(inv: Invocation, needle: string): boolean {
   );
 }
 
-/** Every column of the instance table: id, status, exit code, error with its meaning, times, repeats, dropped bytes. */
-export function instanceMatches(inst: InstanceResult, needle: string): boolean {
+/** Its name, hostname, IPs or a tag value holds `needle`. */
+function namedAs(fleet: FleetState, instanceId: string, needle: string): boolean {
+  return instanceSearchText(fleet, instanceId).some((w) => has(w, needle));
+}
+
+/**
+ * Every column of the instance table: id, name, IP, status, exit code, error with its meaning,
+ * times, repeats, dropped bytes; and the instance's hostname and tag values.
+ */
+export function instanceMatches(inst: InstanceResult, needle: string, fleet?: FleetState): boolean {
   return (
     has(inst.instanceId, needle) ||
+    (fleet !== undefined && namedAs(fleet, inst.instanceId, needle)) ||
     has(inst.invocationStatus, needle) ||
     has(inst.exitCode, needle) ||
     has(describeError(inst), needle) ||
@@ -81,6 +93,7 @@ export function filterInvocationIds(
   invocations: { get(invokeId: string): Invocation | undefined },
   status: StatusFilter,
   text: string,
+  fleet?: FleetState,
 ): readonly string[] {
   const needle = text.trim().toLowerCase();
   if (status === 'all' && needle === '') return order;
@@ -89,15 +102,20 @@ export function filterInvocationIds(
     const inv = invocations.get(id);
     if (!inv) continue;
     if (!invocationInFilter(inv.invocationStatus, status)) continue;
-    if (needle && !invocationMatches(inv, needle)) continue;
+    if (needle && !invocationMatches(inv, needle, fleet)) continue;
     out.push(id);
   }
   return out;
 }
 
-export function filterInstances(instances: readonly InstanceResult[], status: StatusFilter, text: string): InstanceResult[] {
+export function filterInstances(
+  instances: readonly InstanceResult[],
+  status: StatusFilter,
+  text: string,
+  fleet?: FleetState,
+): InstanceResult[] {
   const needle = text.trim().toLowerCase();
-  return instances.filter((i) => instanceInFilter(i.invocationStatus, status) && (!needle || instanceMatches(i, needle)));
+  return instances.filter((i) => instanceInFilter(i.invocationStatus, status) && (!needle || instanceMatches(i, needle, fleet)));
 }
 
 /** "3✓ 1✗ 2↻ 1⊘": succeeded, failed, in progress, stopped; readable without colour (an ellipsis would read as cut text). */

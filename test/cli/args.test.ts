@@ -68,6 +68,8 @@ describe('parseArgs: the monitor', () => {
     expect(monitor(['--wait', '--json', '--invoke-id', 't-1'])).toMatchObject({ mode: 'wait', waitJson: true });
     expect(monitor(['--json']).waitJson).toBe(false);
     expect(monitor(['--no-color', '--read-only', '--demo'])).toMatchObject({ color: false, readOnly: true, demo: true });
+    expect(monitor([]).names).toBe(true);
+    expect(monitor(['--no-names']).names).toBe(false);
   });
 
   it('answers help and version', () => {

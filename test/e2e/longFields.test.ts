@@ -31,7 +31,7 @@ it('a 1,000,000-character InvokeId, InstanceId, CommandName, Frequency and Usern
   });
   await session.waitForText(/t-aaaaaaaa/);
   session.press('enter');
-  await session.waitForText(/INSTANCE ID\s+STATUS/);
+  await session.waitForText(/INSTANCE ID\s+(?:NAME\s+IP\s+)?STATUS/);
   await session.waitForText(/i-bbbbbbbb/);
   // The invocation screen is up with the command's name on it.
   expect(session.screen()).toMatch(/nnnn/);

@@ -31,6 +31,6 @@ describe('narrow terminals', () => {
     s.press('enter');
     await s.waitFor(() => s.screenText().some((l) => l.includes('following')), 'the output breadcrumb with the follow state');
     const crumb = s.screenText().find((l) => l.includes('following')) as string;
-    expect(crumb).toMatch(/› i-[0-9a-z]+ {2}.*still growing · following/);
+    expect(crumb).toMatch(/› i-[0-9a-z]+(?: \([^)]+\))? {2}.*still growing · following/);
   });
 });

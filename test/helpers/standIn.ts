@@ -372,3 +372,75 @@ export function longFields(length: number): StandInHandler {
   });
   return (_req, res) => sendJson(res, 200, invocationsPage([inv]));
 }
+
+// ---- fleet responses (DescribeInstances, DescribeCloudAssistantStatus) -------------------
+
+export interface WireInstanceInfoSeed {
+  InstanceId: string;
+  [field: string]: unknown;
+}
+
+/** One DescribeInstances instance in the service's shape (a VPC instance unless told). */
+export function wireInstanceInfo(seed: WireInstanceInfoSeed): Record<string, unknown> {
+  return {
+    InstanceName: `name-${seed.InstanceId}`,
+    HostName: `host-${seed.InstanceId}`,
+    Status: 'Running',
+    OSType: 'linux',
+    InstanceNetworkType: 'vpc',
+    VpcAttributes: { NatIpAddress: '', PrivateIpAddress: { IpAddress: ['10.0.0.1'] }, VSwitchId: 'vsw-1', VpcId: 'vpc-1' },
+    InnerIpAddress: { IpAddress: [] },
+    PublicIpAddress: { IpAddress: [] },
+    EipAddress: { IpAddress: '', AllocationId: '', InternetChargeType: '' },
+    Tags: { Tag: [] },
+    ...seed,
+  };
+}
+
+/** A DescribeInstances body. */
+export function instancesPage(instances: Record<string, unknown>[], page: { TotalCount?: number } = {}): Record<string, unknown> {
+  return { RequestId: requestId(), PageNumber: 1, PageSize: 100, TotalCount: page.TotalCount ?? instances.length, Instances: { Instance: instances } };
+}
+
+/** One DescribeCloudAssistantStatus entry in the service's shape. */
+export function wireAgentStatus(seed: WireInstanceInfoSeed): Record<string, unknown> {
+  return {
+    CloudAssistantStatus: 'true',
+    CloudAssistantVersion: '2.2.3.857',
+    LastHeartbeatTime: '2026-12-01T10:00:00Z',
+    LastInvokedTime: '2026-12-01T09:00:00Z',
+    InvocationCount: 1,
+    ActiveTaskCount: 0,
+    OSType: 'Linux',
+    SupportSessionManager: true,
+    ...seed,
+  };
+}
+
+/** A DescribeCloudAssistantStatus body. */
+export function agentStatusPage(entries: Record<string, unknown>[]): Record<string, unknown> {
+  return { RequestId: requestId(), TotalCount: entries.length, InstanceCloudAssistantStatusSet: { InstanceCloudAssistantStatus: entries } };
+}
+
+/**
+ * DescribeInstances answered honestly for a fixed fleet by `InstanceIds` (ids it lacks are
+ * released: not returned); `forbidden` answers 403 Forbidden.RAM instead. Other actions go to `rest`.
+ */
+export function serveFleet(
+  fleet: Record<string, unknown>[],
+  rest: StandInHandler,
+  opts: { forbidden?: boolean; agents?: Record<string, unknown>[] } = {},
+): StandInHandler {
+  return (req, res, n) => {
+    if (req.action === 'DescribeInstances') {
+      if (opts.forbidden) return sendJson(res, 403, apiErrorBody('Forbidden.RAM', 'User not authorized to operate on the specified resource, or this API does not support RAM.'));
+      const ids = new Set(JSON.parse(req.params.get('InstanceIds') ?? '[]') as string[]);
+      return sendJson(res, 200, instancesPage(fleet.filter((i) => ids.has(i.InstanceId as string))));
+    }
+    if (req.action === 'DescribeCloudAssistantStatus') {
+      const ids = new Set([...req.params.keys()].filter((k) => k.startsWith('InstanceId.')).map((k) => req.params.get(k)));
+      return sendJson(res, 200, agentStatusPage((opts.agents ?? []).filter((a) => ids.has(a.InstanceId as string))));
+    }
+    rest(req, res, n);
+  };
+}

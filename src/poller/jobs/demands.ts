@@ -25,4 +25,16 @@ export interface RunsDemand {
   invokeId: string;
 }
 
-export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand;
+/** Names and IPs of instances on screen: looked up once, again when older than 10 minutes. */
+export interface NamesDemand {
+  kind: 'names';
+  instanceIds: readonly string[];
+}
+
+/** The Cloud Assistant agent's state on instances on screen (those a Client* error names). */
+export interface AgentDemand {
+  kind: 'agent';
+  instanceIds: readonly string[];
+}
+
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand | NamesDemand | AgentDemand;

@@ -2,6 +2,7 @@
 // paging, and what the current tick has learned so far (a later job reads what an earlier one
 // fetched this tick, so nothing is asked twice).
 import type { DescribeInvocationsParams, Invocation, InvocationPage, InvocationsApi } from '../../api/model.js';
+import type { InstancesApi } from '../../api/instances.js';
 import { ACTIVE_INVOCATION } from '../../api/status.js';
 import type { MutableStore } from '../../store/index.js';
 import { ownString } from '../../store/reducer.js';
@@ -44,7 +45,9 @@ export interface MonitorState {
 }
 
 export type MonitorContext = JobContext<MonitorState, MonitorDemand>;
-export type MonitorJob<R> = Job<InvocationsApi, MonitorState, MonitorDemand, R>;
+/** The API the jobs call; the fleet's calls are optional (the jobs that need them skip without). */
+export type MonitorApi = InvocationsApi & Partial<InstancesApi>;
+export type MonitorJob<R> = Job<MonitorApi, MonitorState, MonitorDemand, R>;
 
 export const isActive = (inv: Invocation) => ACTIVE_INVOCATION.has(inv.invocationStatus);
 

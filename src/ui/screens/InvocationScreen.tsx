@@ -14,6 +14,8 @@ import { nextRunAt } from '../nextRun.js';
 import { hasRunHistory, lastRunSummary, repeatMode, scheduleText } from '../schedule.js';
 import { isFinalInvocation, statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
+import { agentLine, agentTrouble, namesLine, namesShown } from '../instanceNames.js';
+import { instanceIp, instanceLabel } from '../../store/names.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyFor } from '../keymap.js';
 import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
@@ -96,7 +98,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
-  const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text), [inv, statusFilter, text]);
+  const fleet = useStoreSelector(store, (s) => s.fleet);
+  const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text, fleet), [inv, statusFilter, text, fleet]);
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
   const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
@@ -105,6 +108,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
+  // Names for every instance of it (`/` matches them too); agent states where the agent failed a run.
+  const allIds = useMemo(() => (inv?.instances ?? []).map((i) => i.instanceId).join(' '), [inv]);
+  // `a` adds the selected instance, whatever its error.
+  const [asked, setAsked] = useState('');
+  const troubled = useMemo(
+    () => [...new Set([...(inv?.instances ?? []).filter(agentTrouble).map((i) => i.instanceId), ...(asked ? [asked] : [])])].join(' '),
+    [inv, asked],
+  );
+  useLayoutEffect(() => (allIds ? poller.demand({ kind: 'names', instanceIds: allIds.split(' ') }) : undefined), [poller, allIds]);
+  useLayoutEffect(() => (troubled ? poller.demand({ kind: 'agent', instanceIds: troubled.split(' ') }) : undefined), [poller, troubled]);
   // Open (or under its output): the store's bounds and local status filter keep it.
   useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
 
@@ -120,6 +133,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return true;
         case 'filter':
           ui.prompt({ label: 'filter instances', initial: text, onChange: setText });
+          return true;
+        case 'agent':
+          if (selected) setAsked(selected);
           return true;
         case 'statusFilter':
           return void setStatusFilter(nextStatusFilter);
@@ -151,9 +167,18 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
     { isActive: active },
   );
 
+  // The columns appear with the first name known (ids only until then, or for good when refused).
+  const named = useMemo(() => namesShown(fleet) && (inv?.instances ?? []).some((i) => instanceLabel(fleet, i.instanceId) !== undefined), [fleet, inv]);
   const columns = useMemo<TableColumn<InstanceResult>[]>(
     () => [
-      { key: 'instanceId', header: 'INSTANCE ID', width: 22, cell: (i) => i.instanceId },
+      // With names the id gives way before the name at narrow widths (after the IP).
+      { key: 'instanceId', header: 'INSTANCE ID', width: 22, priority: named ? 2.5 : 0, cell: (i) => i.instanceId },
+      ...(named
+        ? [
+            { key: 'name', header: 'NAME', width: 14, cell: (i: InstanceResult) => instanceLabel(fleet, i.instanceId) ?? '-' },
+            { key: 'ip', header: 'IP', width: 15, priority: 2.6, cell: (i: InstanceResult) => instanceIp(fleet, i.instanceId) ?? '-' },
+          ]
+        : []),
       {
         key: 'status',
         header: 'STATUS',
@@ -187,10 +212,13 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
     ],
-    [theme, times, timeMode, inv],
+    [theme, times, timeMode, inv, named, fleet],
   );
   const selected = selection.index >= 0 ? instances[selection.index] : undefined;
-  const pane = selected ? wrapLines(describeInstance(selected, inv, times), width, paneHeight) : [];
+  const paneText = selected
+    ? [describeInstance(selected, inv, times), namesLine(fleet, selected.instanceId), agentLine(fleet, selected, times)].filter(Boolean).join(' · ')
+    : '';
+  const pane = selected ? wrapLines(paneText, width, paneHeight) : [];
 
   const notes: string[] = [];
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);

@@ -7,6 +7,7 @@ import type { Store } from '../../store/types.js';
 import {
   instanceCounts,
   selectFilters,
+  selectFleet,
   selectInvocationLookup,
   selectLoadedCount,
   selectOrder,
@@ -84,9 +85,10 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const order = useStoreSelector(store, selectOrder);
   // A new lookup whenever the data changed: the memos over it recompute exactly then.
   const get = useStoreSelector(store, selectInvocationLookup);
+  const fleet = useStoreSelector(store, selectFleet);
   const loaded = useStoreSelector(store, selectLoadedCount);
   const totalCount = useStoreSelector(store, selectTotalCount);
-  const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text), [order, get, statusFilter, text]);
+  const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text, fleet), [order, get, statusFilter, text, fleet]);
 
   const tableHeight = Math.max(2, height - 1);
   // A one-off: served with the next history page, so nothing is left to release.

@@ -4,9 +4,9 @@ import React, { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
-import { selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
+import { selectFleet, selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { droppedMarker, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
+import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
@@ -21,6 +21,7 @@ import { TextPagerView } from '../widgets/TextPagerView.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { describeError, finishOrRunning } from './InvocationScreen.js';
 import { wrapLines } from '../errorText.js';
+import { idWithName, namesLine } from '../instanceNames.js';
 
 export interface OutputScreenProps {
   store: Store;
@@ -39,6 +40,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const ui = useUiActions();
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
+  const fleet = useStoreSelector(store, selectFleet);
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
@@ -52,6 +54,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'output', invokeId, instanceId }), [poller, invokeId, instanceId]);
+  useLayoutEffect(() => poller.demand({ kind: 'names', instanceIds: [instanceId] }), [poller, instanceId]);
 
   useKeymap(
     'output',
@@ -100,9 +103,9 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Breadcrumb trail={['Invocations', invokeId, instanceId]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
+      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
       <Box flexDirection="column" height={INFO_HEIGHT + errorLines.length}>
-        <InstanceLine instance={instance} invocation={inv} />
+        <InstanceLine instance={instance} invocation={inv} names={namesLine(fleet, instanceId)} />
         {errorLines.map((line, i) => (
           <Text key={i} wrap="truncate-end" color={theme.error}>
             {line}
@@ -122,7 +125,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 }
 
 /** Status, exit code and times: its own component, so a running duration ticks without redrawing the pager. */
-function InstanceLine({ instance, invocation }: { instance: InstanceResult | undefined; invocation?: Invocation }) {
+function InstanceLine({ instance, invocation, names }: { instance: InstanceResult | undefined; invocation?: Invocation; names: string }) {
   const theme = useTheme();
   const { clock, timeMode } = useUiView();
   const times = useTimeText(clock, timeMode);
@@ -138,6 +141,7 @@ function InstanceLine({ instance, invocation }: { instance: InstanceResult | und
       {instance ? finishOrRunning(instance, times, invocation) : '-'}
       <Text color={theme.muted}> · repeats </Text>
       {instance?.repeats ?? '-'}
+      {names ? <Text color={theme.muted}> · {sanitizeInline(names)}</Text> : null}
     </Text>
   );
 }
