@@ -7,6 +7,7 @@
 //   invocation  the invocation on screen (invocation demand), by id when no listing showed it
 //   output      the instance on screen (output demand), with IncludeOutput
 //   history     one more page in the background, up to --history (and on a history demand)
+//   outputs     the grouped invocation's outputs (outputs demand), 50 a call, on spare tokens
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
 import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
@@ -18,6 +19,8 @@ import { finishedJob } from './jobs/finished.js';
 import { historyJob } from './jobs/history.js';
 import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
+import { createOutputsJob } from './jobs/outputs.js';
+import { createGroupBook, type GroupBook } from '../group/book.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
@@ -25,7 +28,7 @@ import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand } from './jobs/demands.js';
+export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand, OutputsDemand } from './jobs/demands.js';
 
 export interface PollerOptions {
   api: InvocationsApi;
@@ -48,11 +51,15 @@ export interface PollerOptions {
   random?: () => number;
   /** A store listener (the UI) threw; default: rethrown outside the poller, to the process. */
   onListenerError?: (error: unknown) => void;
+  /** Where the outputs job groups what it fetches (default: a new one, as `poller.groups`). */
+  groups?: GroupBook;
 }
 
 export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request'> {
   /** Intent from the UI: StopInvocation (one request in flight with the ticks), then refresh that invocation. Rejects with ApiError. */
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
+  /** The groups of the invocations the outputs job serves. */
+  readonly groups: GroupBook;
 }
 
 /** Anything demanded still changing: poll at the short interval. */
@@ -73,12 +80,13 @@ function busy(ctx: MonitorContext): boolean {
 
 export function createPoller(opts: PollerOptions): Poller {
   const { api, store } = opts;
+  const groups = opts.groups ?? createGroupBook();
   const state = createMonitorState(store, opts.filters ?? store.getState().filters, opts.pageSize ?? MAX_PAGE, opts.history ?? 500);
   const scheduler = createScheduler({
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, historyJob],
+    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, historyJob, createOutputsJob(groups)],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,
@@ -89,11 +97,13 @@ export function createPoller(opts: PollerOptions): Poller {
     beginTick: (s) => {
       s.tick = { seen: new Map(), partial: [] };
     },
-    busy,
+    // Outputs still to group keep the short interval, one pass of pages after another.
+    busy: (ctx) => busy(ctx) || ctx.demands('outputs').some((d) => !groups.progress(d.invokeId)?.done),
   });
   const { wake, request, ...rest } = scheduler;
   return {
     ...rest,
+    groups,
     async stopInvocation(invokeId, instanceIds) {
       try {
         await request(() => api.stopInvocation(invokeId, instanceIds));

@@ -14,9 +14,15 @@ export interface InvocationDemand {
   invokeId: string;
 }
 
+/** An invocation's outputs, for grouping by output (the groups view): paged until all are final. */
+export interface OutputsDemand {
+  kind: 'outputs';
+  invokeId: string;
+}
+
 /** The next history page now (the cursor reached the end of what is loaded). */
 export interface HistoryDemand {
   kind: 'history';
 }
 
-export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand;
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | OutputsDemand;
