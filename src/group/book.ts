@@ -33,14 +33,14 @@ export interface GroupBook {
   cursor(invokeId: string): string | undefined;
   groups(invokeId: string, mode: GroupMode): readonly Group[];
   progress(invokeId: string): OutputsProgress | undefined;
-  /** Forget an invocation's groups (its screen closed). */
-  release(invokeId: string): void;
   subscribe(listener: () => void): () => void;
   /** Bumped on every change (for useSyncExternalStore). */
   version(): number;
 }
 
 const NONE: readonly Group[] = [];
+/** Invocations whose groups are kept (the least recently grouped goes first): memory stays bounded. */
+export const BOOK_INVOCATIONS = 4;
 
 export function createGroupBook(): GroupBook {
   const entries = new Map<string, Entry>();
@@ -54,7 +54,11 @@ export function createGroupBook(): GroupBook {
 
   function entry(invokeId: string): Entry {
     let e = entries.get(invokeId);
-    if (!e) {
+    if (e) {
+      entries.delete(invokeId);
+      entries.set(invokeId, e);
+    } else {
+      if (entries.size >= BOOK_INVOCATIONS) entries.delete(entries.keys().next().value!);
       const groupers = Object.fromEntries(GROUP_MODES.map((m) => [m, createGrouper(m)])) as Record<GroupMode, Grouper>;
       e = { groupers, progress: { fetched: 0, total: 0, done: false }, passFinal: true };
       entries.set(invokeId, e);
@@ -97,9 +101,6 @@ export function createGroupBook(): GroupBook {
     cursor: (invokeId) => entries.get(invokeId)?.nextToken,
     groups: (invokeId, mode) => entries.get(invokeId)?.groupers[mode].groups() ?? NONE,
     progress: (invokeId) => entries.get(invokeId)?.progress,
-    release(invokeId) {
-      if (entries.delete(invokeId)) changed();
-    },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

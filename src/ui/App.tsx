@@ -93,7 +93,7 @@ export function App(props: AppProps) {
 
 const HINTS: Record<'invocations' | 'invocation' | 'output', ActionId[]> = {
   invocations: ['open', 'filter', 'statusFilter', 'content', 'stop', 'refresh', 'help', 'quit'],
-  invocation: ['open', 'back', 'filter', 'statusFilter', 'content', 'stop', 'help', 'quit'],
+  invocation: ['open', 'back', 'filter', 'statusFilter', 'groups', 'content', 'stop', 'help', 'quit'],
   output: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
 };
 

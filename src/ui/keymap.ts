@@ -2,8 +2,8 @@
 // overlay (`helpRows`), so a key cannot work without being listed, or be listed without working.
 import type { Key } from 'ink';
 
-/** Where a binding applies: the three screens and the overlays on top of them. */
-export type KeyContext = 'invocations' | 'invocation' | 'output' | 'content' | 'help' | 'prompt' | 'confirm';
+/** Where a binding applies: the three screens, the invocation's groups view and its diff, and the overlays. */
+export type KeyContext = 'invocations' | 'invocation' | 'groups' | 'diff' | 'output' | 'content' | 'help' | 'prompt' | 'confirm';
 
 export type ActionId =
   | 'down'
@@ -33,7 +33,10 @@ export type ActionId =
   | 'confirm'
   | 'apply'
   | 'clear'
-  | 'deleteChar';
+  | 'deleteChar'
+  | 'groups'
+  | 'groupMode'
+  | 'diff';
 
 export interface Binding {
   action: ActionId;
@@ -45,7 +48,9 @@ export interface Binding {
 
 const SCREENS: readonly KeyContext[] = ['invocations', 'invocation', 'output'];
 const LISTS: readonly KeyContext[] = ['invocations', 'invocation'];
-const MOVING: readonly KeyContext[] = [...SCREENS, 'content', 'help'];
+/** The invocation screen's groups view and a group's diff. */
+const GROUPS: readonly KeyContext[] = ['groups', 'diff'];
+const MOVING: readonly KeyContext[] = [...SCREENS, ...GROUPS, 'content', 'help'];
 
 export const KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], description: 'move down', contexts: MOVING },
@@ -54,12 +59,12 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'pageUp', keys: ['pageup', 'ctrl-b'], description: 'page up', contexts: MOVING },
   { action: 'first', keys: ['g', 'home'], description: 'first / top', contexts: MOVING },
   { action: 'last', keys: ['G', 'end'], description: 'last / bottom', contexts: MOVING },
-  { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: LISTS },
+  { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: [...LISTS, 'groups'] },
   {
     action: 'back',
     keys: ['esc', 'h', 'left', 'backspace'],
     description: 'back (on a filtered list: clear the filter first)',
-    contexts: [...SCREENS, 'content', 'help'],
+    contexts: [...SCREENS, ...GROUPS, 'content', 'help'],
   },
   { action: 'filter', keys: ['/'], description: 'filter the current list (text; Esc clears)', contexts: LISTS },
   { action: 'search', keys: ['/'], description: 'search the output (Esc clears)', contexts: ['output', 'content'] },
@@ -69,10 +74,10 @@ export const KEYMAP: readonly Binding[] = [
     description: 'cycle status filter: all, active, failed, succeeded, stopped',
     contexts: LISTS,
   },
-  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: SCREENS },
+  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'groups'] },
   { action: 'follow', keys: ['f'], description: 'output: follow on/off (G keeps it as it is)', contexts: ['output'] },
   { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
-  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: SCREENS },
+  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'groups'] },
   {
     action: 'raw',
     keys: ['v'],
@@ -85,8 +90,16 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },
   { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
   { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
-  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'content', 'help'] },
-  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'content', 'help'] },
+  {
+    action: 'groups',
+    keys: ['b'],
+    description: 'instances as groups by result (as clush -b) / as rows',
+    contexts: ['invocation', 'groups'],
+  },
+  { action: 'groupMode', keys: ['m'], description: 'groups: outputs compared masked / loose / strict', contexts: ['groups'] },
+  { action: 'diff', keys: ['d'], description: "groups: diff the sample against the reference group's", contexts: ['groups'] },
+  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
+  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
   { action: 'quit', keys: ['ctrl-c'], description: 'quit', contexts: ['prompt', 'confirm'] },
   { action: 'confirm', keys: ['y'], description: 'confirm (any other key cancels)', contexts: ['confirm'] },
@@ -139,6 +152,8 @@ export interface HelpRow {
 const CONTEXT_NAMES: Record<KeyContext, string> = {
   invocations: 'list',
   invocation: 'invocation',
+  groups: 'groups',
+  diff: 'diff',
   output: 'output',
   content: 'content',
   help: 'help',
@@ -187,6 +202,9 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   save: 'save',
   help: 'help',
   quit: 'quit',
+  groups: 'groups',
+  groupMode: 'mode',
+  diff: 'diff',
 };
 
 const CONTROL_NAMES: Record<string, string> = {

@@ -22,6 +22,8 @@ import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
+import type { Group } from '../../group/index.js';
+import { GroupsScreen } from './GroupsScreen.js';
 
 export interface InvocationScreenProps {
   store: Store;
@@ -91,7 +93,13 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const inv = useStoreSelector(store, (s) => s.invocations.get(invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
-  const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text), [inv, statusFilter, text]);
+  // `b`: the groups view; Enter on a group lists only its instances (`only`), Esc goes back to it.
+  const [view, setView] = useState<'rows' | 'groups'>('rows');
+  const [only, setOnly] = useState<Group | undefined>();
+  const instances = useMemo(() => {
+    const ids = only && new Set(only.instanceIds);
+    return filterInstances(ids ? (inv?.instances ?? []).filter((i) => ids.has(i.instanceId)) : (inv?.instances ?? []), statusFilter, text);
+  }, [inv, statusFilter, text, only]);
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
   const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
@@ -125,7 +133,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
             setStatusFilter('all');
             return;
           }
+          if (only) return void (setOnly(undefined), setView('groups'));
           ui.back();
+          return true;
+        case 'groups':
+          setOnly(undefined);
+          setView('groups');
           return true;
         case 'content':
           ui.showContent(invokeId);
@@ -137,7 +150,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return handleSharedAction(action, ui);
       }
     },
-    { isActive: active },
+    { isActive: active && view === 'rows' },
   );
 
   const columns = useMemo<TableColumn<InstanceResult>[]>(
@@ -182,10 +195,15 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const pane = selected ? wrapLines(describeInstance(selected, inv, times), width, paneHeight) : [];
 
   const notes: string[] = [];
+  if (only) notes.push(`group of ${only.count}`);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
 
+  if (view === 'groups' && inv) {
+    const openGroup = (g: Group) => (setOnly(g), setView('rows'));
+    return <GroupsScreen poller={poller} inv={inv} active={active} width={width} height={height} onOpen={openGroup} onClose={() => setView('rows')} />;
+  }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={['Invocations', invokeId]} note={notes.join(' · ')} width={width} />
