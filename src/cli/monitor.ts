@@ -82,6 +82,16 @@ async function runMode(
         ce.output,
       );
     }
+    case 'groups': {
+      const { runGroups } = await import('./groups.js');
+      const by = o.groups ?? { by: 'masked', json: false };
+      return runGroups(
+        api,
+        { invokeId: o.filters.invokeId!, mode: by.by, format: by.json ? 'json' : 'table', maxRps: o.maxRps, width: process.stdout.isTTY ? process.stdout.columns : undefined },
+        ce.timing,
+        ce.output,
+      );
+    }
     case 'live': {
       // Loaded only here: --once, --json and --wait never pay for Ink and React.
       const { runLiveUi } = await import('./liveUi.js');

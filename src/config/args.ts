@@ -2,6 +2,7 @@
 // checked here so that each mistake gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
+import { GROUP_MODES, type GroupMode } from '../group/types.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
@@ -31,7 +32,7 @@ export interface InvocationFilters {
   localStatus?: InvocationStatus;
 }
 
-export type OutputMode = 'live' | 'once' | 'json' | 'wait';
+export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'groups';
 
 export interface MonitorOptions {
   region?: string;
@@ -49,6 +50,8 @@ export interface MonitorOptions {
   mode: OutputMode;
   /** `--wait --json`: each change as a JSON line instead of a line of text. */
   waitJson: boolean;
+  /** `--groups`: how outputs are compared (`--group-by`) and whether as JSON lines. */
+  groups?: { by: GroupMode; json: boolean };
   includeOutput: boolean;
   readOnly: boolean;
   color: boolean;
@@ -124,6 +127,8 @@ function monitorCommand(): Command {
     .option('--json')
     .option('--include-output')
     .option('--wait')
+    .option('--groups')
+    .option('--group-by <mode>')
     .option('--read-only')
     .option('--no-color')
     .option('--theme <mode>')
@@ -185,6 +190,13 @@ function parseTheme(value: string | undefined): ThemeOption {
   return theme;
 }
 
+function parseGroupBy(value: string | undefined): GroupMode {
+  if (value === undefined) return 'masked';
+  const mode = GROUP_MODES.find((m) => m === value.trim().toLowerCase());
+  if (!mode) throw new UsageError(`--group-by must be ${GROUP_MODES.join(', ')} (got ${shown(value)})`);
+  return mode;
+}
+
 export function parseMonitorArgs(args: string[]): ParsedCommand {
   const o = runCommander(monitorCommand(), args, 'catop --help');
   if (o.help) return { kind: 'help' };
@@ -201,7 +213,12 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
 
   if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');
   // `--once --json` is one JSON snapshot: the same as `--json`; `--wait --json` waits in JSON lines.
-  const mode: OutputMode = o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  const mode: OutputMode = o.groups ? 'groups' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  const groups = mode === 'groups' ? { by: parseGroupBy(str(o.groupBy)), json: Boolean(o.json) } : undefined;
+  if (groups && (o.wait || o.once || !filters.invokeId)) {
+    throw new UsageError('--groups needs --invoke-id t-... and goes alone or with --json and --group-by');
+  }
+  if (!groups && o.groupBy !== undefined) throw new UsageError('--group-by works with --groups');
 
   if (mode === 'wait' && !filters.invokeId) {
     throw new UsageError('--wait needs --invoke-id t-... (the invocation to wait for)');
@@ -243,6 +260,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       maxRps: o.maxRps !== undefined ? parsePositiveNumber('--max-rps', str(o.maxRps)!, 'requests a second', 1000) : DEFAULTS.maxRps,
       mode,
       waitJson: mode === 'wait' && Boolean(o.json),
+      groups,
       includeOutput,
       readOnly: Boolean(o.readOnly),
       color: o.color !== false,

@@ -39,6 +39,7 @@ Output modes
   --json                 the same as one JSON invocation per line
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
+  --groups               --invoke-id's instances by result (--group-by, --json)
   --include-output       with --json or --wait: add command output (needs
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
