@@ -32,7 +32,7 @@ export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {
   const { startEmulator } = await import('../emulator/index.js');
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo' });
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo', fleetRun: true });
   try {
     const api: InvocationsApi = new EcsClient({
       regionId: emulator.regionId,
