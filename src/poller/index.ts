@@ -62,6 +62,15 @@ export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request
   readonly groups: GroupBook;
 }
 
+/** StopInvocation's limit of InstanceId.N in one call. */
+export const STOP_IDS_PER_CALL = 50;
+
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let k = 0; k < list.length; k += size) out.push(list.slice(k, k + size));
+  return out;
+}
+
 /** Anything demanded still changing: poll at the short interval. */
 function busy(ctx: MonitorContext): boolean {
   const { active, store } = ctx.state;
@@ -106,7 +115,9 @@ export function createPoller(opts: PollerOptions): Poller {
     groups,
     async stopInvocation(invokeId, instanceIds) {
       try {
-        await request(() => api.stopInvocation(invokeId, instanceIds));
+        // StopInvocation takes at most 50 InstanceId.N a call.
+        const chunks = instanceIds?.length ? chunk(instanceIds, STOP_IDS_PER_CALL) : [undefined];
+        for (const ids of chunks) await request(() => api.stopInvocation(invokeId, ids));
       } catch (e) {
         throw toApiError(e);
       }

@@ -179,7 +179,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
           return;
         }
         const target = instanceIds?.length
-          ? `on ${instanceIds.map(sanitizeInline).join(', ')}`
+          ? instanceIds.length > 3
+            ? `on ${instanceIds.length} marked instances (${instanceIds.slice(0, 2).map(sanitizeInline).join(', ')}, …)`
+            : `on ${instanceIds.map(sanitizeInline).join(', ')}`
           : `on all its instances (${inv?.instances.length ?? 0})`;
         pushOverlay({
           kind: 'confirm',

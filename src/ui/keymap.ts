@@ -36,7 +36,9 @@ export type ActionId =
   | 'deleteChar'
   | 'groups'
   | 'groupMode'
-  | 'diff';
+  | 'diff'
+  | 'mark'
+  | 'clearMarks';
 
 export interface Binding {
   action: ActionId;
@@ -88,7 +90,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'nextMatch', keys: ['n'], description: 'next search match', contexts: ['output', 'content'] },
   { action: 'prevMatch', keys: ['N'], description: 'previous search match', contexts: ['output', 'content'] },
   { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },
-  { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
+  { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: [...SCREENS, 'groups'] },
   { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
   {
     action: 'groups',
@@ -98,6 +100,8 @@ export const KEYMAP: readonly Binding[] = [
   },
   { action: 'groupMode', keys: ['m'], description: 'groups: outputs compared masked / loose / strict', contexts: ['groups'] },
   { action: 'diff', keys: ['d'], description: "groups: diff the sample against the reference group's", contexts: ['groups'] },
+  { action: 'mark', keys: [' '], description: 'mark the instance (and move down) / every one of the group', contexts: ['invocation', 'groups'] },
+  { action: 'clearMarks', keys: ['u'], description: 'clear the marks (x then stops the marked only)', contexts: ['invocation', 'groups'] },
   { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
   { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
@@ -136,6 +140,7 @@ const NAMED: Record<string, string> = {
   esc: 'Esc',
   backspace: 'Backspace',
   tab: 'Tab',
+  ' ': 'Space',
 };
 
 /** How a key token is written in the help and the footer. */

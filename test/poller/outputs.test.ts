@@ -87,3 +87,23 @@ describe('poller: the outputs job', () => {
     expect(seen).toEqual(['50/120', '100/120', '120/120']);
   });
 });
+
+describe('poller: stopping marked instances', () => {
+  it('sends StopInvocation with at most 50 InstanceId.N a call', async () => {
+    h = await startHarness({ emulator: { fleet: 130 }, poller: { history: 0 } });
+    const ids = h.emu.sim.fleet.map((i) => i.instanceId);
+    const invokeId = h.emu.sim.runCommand({ commandContent: 'sleep 600', instanceIds: ids, pendingMs: 100, durationMs: 600_000, timeout: 3_600 });
+    h.clock.advance(1_000);
+    const mark = h.api.log.length;
+    await h.poller.stopInvocation(invokeId, ids.slice(0, 120));
+    await h.settle();
+    const stops = h.api.since(mark).filter((c) => c.action === 'StopInvocation');
+    expect(stops).toHaveLength(3);
+    h.clock.advance(5_000);
+    const page = await h.client.describeInvocations({ invokeId });
+    const byStatus = new Map<string, number>();
+    for (const i of page.invocations[0].instances) byStatus.set(i.invocationStatus, (byStatus.get(i.invocationStatus) ?? 0) + 1);
+    expect(byStatus.get('Running')).toBe(10);
+    expect(['Stopped', 'Stopping', 'Terminated'].reduce((n, st) => n + (byStatus.get(st) ?? 0), 0)).toBe(120);
+  });
+});

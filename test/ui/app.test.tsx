@@ -41,7 +41,7 @@ describe('navigation', () => {
     expect(lineWith(frame, a)).toMatch(/Success\s+0/);
     expect(lineWith(frame, b)).toMatch(/Failed\s+2 ExitCodeNonzero: the command execution exit code is not zero/);
 
-    screen.press('j');
+    // Failed first: the failed instance is the first row, selected.
     await screen.waitFor((f) => selectedLine(f)?.includes(b) ?? false, 'with the failed instance selected');
     screen.press(KEY.enter);
     await screen.waitFor((f) => f.includes(`› ${b}`), 'of the output screen');

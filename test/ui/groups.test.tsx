@@ -109,3 +109,50 @@ describe('groups view', () => {
     await screen.waitFor((f) => f.includes('COUNT') && f.includes('3 groups'), 'back on the groups');
   });
 });
+
+describe('marks', () => {
+  it('rows sort failed first; space marks and moves down, x stops only the marked after a confirm naming them', async () => {
+    const [a, b, c] = fx.instanceIds;
+    const invokeId = fx.emu.sim.runCommandAt(
+      { name: 'long-job', commandType: 'RunShellScript', commandContent: 'sleep 600', instanceIds: [a, b, c], pendingMs: 100, durationMs: 600_000, timeout: 3_600 },
+      T0 - 60_000,
+    );
+    const screen = renderApp(fx, { columns: 120, rows: 24 });
+    await fx.tick();
+    await screen.waitFor((f) => f.includes(invokeId), 'with the invocation');
+    screen.press(KEY.enter);
+    await screen.waitFor((f) => f.includes('INSTANCE ID') && f.includes(c), 'with the instance list');
+    screen.press('  ');
+    let frame = await screen.waitFor((f) => f.includes('2 marked'), 'with two marked');
+    expect(frame.split('\n').filter((l) => /^\W*\*\s+i-/.test(l.replace(/^> /, '  ')))).toHaveLength(2);
+    screen.press('x');
+    frame = await screen.waitFor((f) => f.includes(`Stop invocation ${invokeId}?`), 'with the confirm');
+    expect(frame).toContain(`on ${a}, ${b}`);
+    screen.press('y');
+    await screen.waitFor((f) => f.includes('stop requested'), 'with the stop sent');
+    fx.clock.advance(5_000);
+    await fx.poller.idle();
+    await fx.tick();
+    const statuses = fx.store.getState().invocations.get(invokeId)!.instances.map((i) => [i.instanceId, i.invocationStatus]);
+    expect(Object.fromEntries(statuses)[c]).toBe('Running');
+    expect(['Stopped', 'Stopping', 'Terminated']).toContain(Object.fromEntries(statuses)[a]);
+    expect(['Stopped', 'Stopping', 'Terminated']).toContain(Object.fromEntries(statuses)[b]);
+    // u clears the marks.
+    screen.press('u');
+    await screen.waitFor((f) => !f.includes('marked'), 'without marks');
+  });
+
+  it('space on a group marks all its instances; the failed instance is first in the rows', async () => {
+    const { invokeId, failed } = noisyRun();
+    const screen = await openGroups(invokeId);
+    await fx.tick();
+    await screen.waitFor((f) => f.includes('3 groups'), 'with the output groups');
+    screen.press('j ');
+    await screen.waitFor((f) => f.includes('3 marked'), 'with the group of 3 marked');
+    screen.press('b');
+    const frame = await screen.waitFor((f) => f.includes('INSTANCE ID'), 'on the rows');
+    const rows = frame.split('\n').filter((l) => /i-\w+/.test(l) && !l.includes('Invocations'));
+    expect(rows[0]).toContain(failed);
+    expect(rows.filter((l) => /^\W*\*\s/.test(l.replace(/^> /, '  ')))).toHaveLength(3);
+  });
+});

@@ -28,6 +28,8 @@ export interface GroupsScreenProps {
   onOpen(group: Group): void;
   /** `b` or Esc: back to the rows. */
   onClose(): void;
+  /** The instance list's marks: space marks a group's instances, `u` clears, `x` stops the marked. */
+  marks: { count: number; mark(group: Group): void; clear(): void; stop(): boolean };
 }
 
 /** A first line longer than this is cut before it is sanitised (the column shows far less). */
@@ -56,7 +58,7 @@ export function groupsNote(groups: readonly Group[], mode: GroupMode, progress: 
   return parts.join(' · ');
 }
 
-export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClose }: GroupsScreenProps) {
+export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClose, marks }: GroupsScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
   const book = poller.groups ?? fallbackBook;
@@ -89,6 +91,15 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
           return true;
         case 'groupMode':
           return void setMode((m) => GROUP_MODES[(GROUP_MODES.indexOf(m) + 1) % GROUP_MODES.length]);
+        case 'mark':
+          if (selected) marks.mark(selected);
+          return;
+        case 'clearMarks':
+          return void marks.clear();
+        case 'stop':
+          if (marks.count > 0) return marks.stop();
+          ui.stop(invokeId);
+          return true;
         case 'diff':
           if (!selected) return;
           setDiffOf(selected.key);
@@ -139,7 +150,7 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Breadcrumb trail={trail} note={groupsNote(groups, mode, progress)} width={width} />
+      <Breadcrumb trail={trail} note={groupsNote(groups, mode, progress) + (marks.count ? ` · ${marks.count} marked` : '')} width={width} />
       <Table
         data={groups}
         columns={columns}

@@ -22,7 +22,8 @@ import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
-import type { Group } from '../../group/index.js';
+import { statusRank, type Group } from '../../group/index.js';
+import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
 export interface InvocationScreenProps {
@@ -45,6 +46,18 @@ function firstLine(text: string | undefined): string {
   if (!text) return '';
   const lines = toDisplayLines(text.length > 4096 ? text.slice(0, 4096) : text);
   return (lines[0]?.text ?? '') + (lines.length > 1 ? ' …' : '');
+}
+
+/** Failed first, then stopped, still active, success (as the groups); else in the API's order (a stable sort). */
+function failedFirst(a: InstanceResult, b: InstanceResult): number {
+  return statusRank(a.invocationStatus) - statusRank(b.invocationStatus);
+}
+
+function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(marks);
+  for (const id of ids) if (on) next.add(id);
+  else next.delete(id);
+  return next;
 }
 
 function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
@@ -98,8 +111,11 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [only, setOnly] = useState<Group | undefined>();
   const instances = useMemo(() => {
     const ids = only && new Set(only.instanceIds);
-    return filterInstances(ids ? (inv?.instances ?? []).filter((i) => ids.has(i.instanceId)) : (inv?.instances ?? []), statusFilter, text);
+    const rows = filterInstances(ids ? (inv?.instances ?? []).filter((i) => ids.has(i.instanceId)) : (inv?.instances ?? []), statusFilter, text);
+    return [...rows].sort(failedFirst);
   }, [inv, statusFilter, text, only]);
+  // Marked instances (space; a whole group in the groups view): `x` then stops only those.
+  const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
   const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
@@ -110,6 +126,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
   // Open (or under its output): the store's bounds and local status filter keep it.
   useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
+
+  function stopMarked(): boolean {
+    const running = (inv?.instances ?? []).filter((i) => marks.has(i.instanceId) && !isFinalInstance(i.invocationStatus));
+    if (running.length === 0) {
+      ui.flash(`the ${marks.size} marked instances have all ended: nothing to stop`);
+      return false;
+    }
+    ui.stop(invokeId, running.map((i) => i.instanceId));
+    return true;
+  }
 
   useKeymap(
     'invocation',
@@ -144,8 +170,15 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           ui.showContent(invokeId);
           return true;
         case 'stop':
+          if (marks.size > 0) return stopMarked();
           ui.stop(invokeId);
           return true;
+        case 'mark':
+          if (!selected) return;
+          setMarks((m) => toggled(m, [selected], !m.has(selected)));
+          return void selection.moveBy(1);
+        case 'clearMarks':
+          return void setMarks(new Set());
         default:
           return handleSharedAction(action, ui);
       }
@@ -155,6 +188,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
 
   const columns = useMemo<TableColumn<InstanceResult>[]>(
     () => [
+      { key: 'mark', header: '', width: 1, cell: (i) => (marks.has(i.instanceId) ? '*' : '') },
       { key: 'instanceId', header: 'INSTANCE ID', width: 22, cell: (i) => i.instanceId },
       {
         key: 'status',
@@ -189,20 +223,33 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
     ],
-    [theme, times, timeMode, inv],
+    [theme, times, timeMode, inv, marks],
   );
   const selected = selection.index >= 0 ? instances[selection.index] : undefined;
   const pane = selected ? wrapLines(describeInstance(selected, inv, times), width, paneHeight) : [];
 
   const notes: string[] = [];
   if (only) notes.push(`group of ${only.count}`);
+  if (marks.size > 0) notes.push(`${marks.size} marked`);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
 
   if (view === 'groups' && inv) {
     const openGroup = (g: Group) => (setOnly(g), setView('rows'));
-    return <GroupsScreen poller={poller} inv={inv} active={active} width={width} height={height} onOpen={openGroup} onClose={() => setView('rows')} />;
+    const markGroup = (g: Group) => setMarks((m) => toggled(m, g.instanceIds, !g.instanceIds.every((id) => m.has(id))));
+    return (
+      <GroupsScreen
+        poller={poller}
+        inv={inv}
+        active={active}
+        width={width}
+        height={height}
+        onOpen={openGroup}
+        onClose={() => setView('rows')}
+        marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked }}
+      />
+    );
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
