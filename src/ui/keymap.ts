@@ -38,7 +38,8 @@ export type ActionId =
   | 'groupMode'
   | 'diff'
   | 'mark'
-  | 'clearMarks';
+  | 'clearMarks'
+  | 'sort';
 
 export interface Binding {
   action: ActionId;
@@ -102,6 +103,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'diff', keys: ['d'], description: "groups: diff the sample against the reference group's", contexts: ['groups'] },
   { action: 'mark', keys: [' '], description: 'mark the instance (and move down) / every one of the group', contexts: ['invocation', 'groups'] },
   { action: 'clearMarks', keys: ['u'], description: 'clear the marks (x then stops the marked only)', contexts: ['invocation', 'groups'] },
+  { action: 'sort', keys: ['o'], description: 'sort: status, exit, started, duration, id, each reversed', contexts: ['invocation'] },
   { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
   { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.

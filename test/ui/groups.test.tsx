@@ -154,5 +154,10 @@ describe('marks', () => {
     const rows = frame.split('\n').filter((l) => /i-\w+/.test(l) && !l.includes('Invocations'));
     expect(rows[0]).toContain(failed);
     expect(rows.filter((l) => /^\W*\*\s/.test(l.replace(/^> /, '  ')))).toHaveLength(3);
+    // o: the other way round, said in the title.
+    screen.press('o');
+    const reversed = await screen.waitFor((f) => f.includes('sorted by status (reversed)'), 'reversed');
+    const after = reversed.split('\n').filter((l) => /i-\w+/.test(l) && !l.includes('Invocations'));
+    expect(after[4]).toContain(failed);
   });
 });

@@ -22,7 +22,8 @@ import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
-import { statusRank, type Group } from '../../group/index.js';
+import type { Group } from '../../group/index.js';
+import { DEFAULT_SORT, nextSort, sortInstances, sortLabel, type InstanceSort } from '../instanceSort.js';
 import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
@@ -46,11 +47,6 @@ function firstLine(text: string | undefined): string {
   if (!text) return '';
   const lines = toDisplayLines(text.length > 4096 ? text.slice(0, 4096) : text);
   return (lines[0]?.text ?? '') + (lines.length > 1 ? ' …' : '');
-}
-
-/** Failed first, then stopped, still active, success (as the groups); else in the API's order (a stable sort). */
-function failedFirst(a: InstanceResult, b: InstanceResult): number {
-  return statusRank(a.invocationStatus) - statusRank(b.invocationStatus);
 }
 
 function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean): ReadonlySet<string> {
@@ -109,11 +105,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   // `b`: the groups view; Enter on a group lists only its instances (`only`), Esc goes back to it.
   const [view, setView] = useState<'rows' | 'groups'>('rows');
   const [only, setOnly] = useState<Group | undefined>();
+  const [sort, setSort] = useState<InstanceSort>(DEFAULT_SORT);
   const instances = useMemo(() => {
     const ids = only && new Set(only.instanceIds);
     const rows = filterInstances(ids ? (inv?.instances ?? []).filter((i) => ids.has(i.instanceId)) : (inv?.instances ?? []), statusFilter, text);
-    return [...rows].sort(failedFirst);
-  }, [inv, statusFilter, text, only]);
+    return sortInstances(rows, sort, clock.now());
+  }, [inv, statusFilter, text, only, sort, clock]);
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
@@ -179,6 +176,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return void selection.moveBy(1);
         case 'clearMarks':
           return void setMarks(new Set());
+        case 'sort':
+          return void setSort(nextSort);
         default:
           return handleSharedAction(action, ui);
       }
@@ -231,6 +230,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const notes: string[] = [];
   if (only) notes.push(`group of ${only.count}`);
   if (marks.size > 0) notes.push(`${marks.size} marked`);
+  const sorted = sortLabel(sort);
+  if (sorted) notes.push(sorted);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
