@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { FakeClock } from '../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { CLI, ensureBuilt } from '../test/helpers/terminalCli.js';
+import { pendingWaits } from '../test/helpers/explain.js';
 import { spawnTerminal, type TerminalSession } from '../test/helpers/terminal.js';
 import { terminalToSvg } from './svg.js';
 
@@ -132,7 +133,7 @@ function startCatop(emulator: RunningEmulator, extraArgs: string[] = []): Termin
 async function renderLight(args: Args, emulator: RunningEmulator): Promise<string[]> {
   const s = startCatop(emulator, ['--theme', 'light']);
   try {
-    await s.waitForText('print-banner', { timeoutMs: 30_000 });
+    await s.waitForText('print-banner');
     await s.waitForText(/PartialFailed\s+\d+/);
     const files = write(args.out, 'list-light', s, args.png, 'catop --theme light', 'light');
     s.press('q');
@@ -149,7 +150,7 @@ async function renderDark(args: Args, emulator: RunningEmulator): Promise<string
   const title = 'catop';
   try {
     // The list: wait for the seeded invocations and the first poll's counts.
-    await s.waitForText('print-banner', { timeoutMs: 30_000 });
+    await s.waitForText('print-banner');
     await s.waitForText(/PartialFailed\s+\d+/);
     files.push(...write(args.out, 'list', s, args.png, title));
 
@@ -228,10 +229,14 @@ function callCount(s: TerminalSession): number {
  * draws the same count (best effort: if no call comes, the picture is taken anyway).
  */
 async function settled(s: TerminalSession, callsBefore: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const given = new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)));
   try {
-    await s.waitFor(() => callCount(s) > callsBefore, 'the call for the opened screen', { timeoutMs: 10_000 });
+    await Promise.race([s.waitFor(() => callCount(s) > callsBefore, 'the call for the opened screen'), given]);
   } catch {
     // Nothing was fetched for this screen: nothing to wait for.
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -240,6 +245,13 @@ async function clearFilter(s: TerminalSession, text: string): Promise<void> {
   s.press('esc');
   await s.waitFor(() => listRows(s).some((l) => !l.includes(text)), `the filter ${text} to clear`);
 }
+
+// The terminal's waits have no clock of their own (in tests the test's timeout bounds them): this
+// script's deadline is the one, and says what was still awaited.
+setTimeout(() => {
+  process.stderr.write(`media: gave up after 100 s waiting for:\n${pendingWaits().join('\n')}\n`);
+  process.exit(1);
+}, 100_000).unref();
 
 renderMedia(parseArgs(process.argv.slice(2))).then(
   (files) => {

@@ -5,6 +5,7 @@
 import { COMMAND_TYPES, INVOKE_STATUSES } from '../api/wire.js';
 import { COMPLETION_SHELLS, THEMES, flagNames, type CompletionShell, type FlagInfo } from '../config/args.js';
 import { readAliyunConfig } from '../config/aliyunConfig.js';
+import { NOTIFY_ON } from '../notify/options.js';
 
 const SUBCOMMANDS = ['emulator', 'completion', 'help'];
 const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -24,6 +25,7 @@ function knownValues({ home, env }: CompletionSources): Record<string, readonly 
     '--command-type': COMMAND_TYPES,
     '--theme': THEMES,
     '--timed': ['true', 'false'],
+    '--notify-on': NOTIFY_ON,
     '--region': words([env['ALIBABA_CLOUD_REGION_ID'], ...profiles.map((p) => p.regionId)]),
     '--profile': words(profiles.map((p) => p.name)),
   };

@@ -11,6 +11,7 @@ import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js'
 import { realClock, type Clock } from '../clock.js';
 import { createPoller } from '../poller/index.js';
 import { createStore } from '../store/index.js';
+import { startAlerts, type NotifyOptions } from '../notify/index.js';
 import { resolveBackground } from '../ui/background.js';
 import type { LiveOptions } from '../ui/live.js';
 
@@ -25,6 +26,7 @@ export interface LiveUiOptions extends LiveOptions {
   pageSize: number;
   history: number;
   maxRps: number;
+  notify?: NotifyOptions;
   /** Tests: a FakeClock; default the real one. */
   clock?: Clock;
 }
@@ -62,6 +64,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     maxRps: opts.maxRps,
     filters: opts.filters,
   });
+  const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();
   // Asked while the UI loads, so the terminal's answer costs the first frame nothing.
   const io = { stdin: opts.stdin ?? process.stdin, stdout: opts.stdout ?? process.stdout };
@@ -72,5 +75,6 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();
+    stopAlerts();
   }
 }

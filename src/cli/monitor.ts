@@ -10,6 +10,12 @@ import type { CliEnvironment } from './io.js';
 const CALL_TIMEOUT_MS = 10_000;
 
 export async function runMonitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
+  if (!o.statusLine) return monitor(o, ce);
+  // A status bar shows stdout: a missing key or region prints its marker there too.
+  return monitor(o, ce).catch(async (err: unknown) => (await import('./statusLine.js')).failStatusLine(err, ce.output));
+}
+
+async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
   const mode = o.mode === 'live' && !ce.interactive ? 'once' : o.mode;
   if (o.mode === 'live' && ce.noLiveScreen) ce.output.err(ce.noLiveScreen);
   const color = o.color && !ce.env.NO_COLOR;
@@ -58,6 +64,7 @@ async function runMode(
   switch (mode) {
     case 'once':
     case 'json': {
+      if (o.statusLine) return (await import('./statusLine.js')).runStatusLine(api, { filters: o.filters, pageSize: o.pageSize, template: o.statusLine }, ce.output);
       const { runSnapshot } = await import('./snapshot.js');
       return runSnapshot(
         api,
@@ -72,6 +79,10 @@ async function runMode(
         ce.timing,
         ce.output,
       );
+    }
+    case 'runs': {
+      const { runRuns } = await import('./runs.js');
+      return runRuns(api, { invokeId: o.filters.invokeId!, limit: o.history, maxRps: o.maxRps, includeOutput: o.includeOutput }, ce.timing, ce.output);
     }
     case 'wait': {
       const { runWait } = await import('./wait.js');
@@ -103,6 +114,7 @@ async function runMode(
         history: o.history,
         maxRps: o.maxRps,
         readOnly: o.readOnly,
+        notify: o.notify,
         color,
         theme: o.theme,
         ascii: o.ascii,

@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
 import { GROUP_MODES, type GroupMode } from '../group/types.js';
+import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
+import { parseNotifyFlags, type NotifyOptions } from '../notify/options.js';
 import { UsageError } from './errors.js';
 import {
   parseBooleanFlag,
@@ -32,7 +34,7 @@ export interface InvocationFilters {
   localStatus?: InvocationStatus;
 }
 
-export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'groups';
+export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'runs' | 'groups';
 
 export interface MonitorOptions {
   region?: string;
@@ -60,6 +62,10 @@ export interface MonitorOptions {
   /** `--ascii`: ASCII glyphs and borders; also the default in a locale without UTF-8. */
   ascii: boolean;
   demo: boolean;
+  /** `--once --format TEMPLATE`: one status line instead of the table. */
+  statusLine?: TemplatePart[];
+  /** `--notify` and its companions: alerts from the live monitor. */
+  notify?: NotifyOptions;
 }
 
 export const THEMES = ['auto', 'dark', 'light'] as const;
@@ -124,6 +130,8 @@ function monitorCommand(): Command {
     .option('--history <n>')
     .option('--max-rps <n>')
     .option('--once')
+    .option('--runs')
+    .option('--format <template>')
     .option('--json')
     .option('--include-output')
     .option('--wait')
@@ -133,7 +141,10 @@ function monitorCommand(): Command {
     .option('--no-color')
     .option('--theme <mode>')
     .option('--ascii')
-    .option('--demo');
+    .option('--demo')
+    .option('--notify <channels>')
+    .option('--notify-on <which>')
+    .option('--notify-failed-ratio <r>');
 }
 
 function emulatorCommand(): Command {
@@ -213,9 +224,12 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
 
   if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');
   // `--once --json` is one JSON snapshot: the same as `--json`; `--wait --json` waits in JSON lines.
-  const mode: OutputMode = o.groups ? 'groups' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  const mode: OutputMode = o.groups ? 'groups' : o.runs ? 'runs' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  if (o.runs && (!filters.invokeId || !o.json || o.wait || o.once)) {
+    throw new UsageError('--runs goes with --invoke-id t-... --json (one JSON line per run of a scheduled invocation)');
+  }
   const groups = mode === 'groups' ? { by: parseGroupBy(str(o.groupBy)), json: Boolean(o.json) } : undefined;
-  if (groups && (o.wait || o.once || !filters.invokeId)) {
+  if (groups && (o.wait || o.once || o.runs || !filters.invokeId)) {
     throw new UsageError('--groups needs --invoke-id t-... and goes alone or with --json and --group-by');
   }
   if (!groups && o.groupBy !== undefined) throw new UsageError('--group-by works with --groups');
@@ -228,10 +242,14 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
     if (!filters.invokeId && !filters.instanceId) {
       throw new UsageError('--include-output needs --invoke-id or --instance-id (the API returns output only for those)');
     }
-    if (mode !== 'json' && mode !== 'wait') {
+    if (mode !== 'json' && mode !== 'wait' && mode !== 'runs') {
       throw new UsageError('--include-output works with --json or --wait (the live monitor fetches output as you open it)');
     }
   }
+
+  const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
+  const notify = parseNotifyFlags({ notify: str(o.notify), notifyOn: str(o.notifyOn), notifyFailedRatio: str(o.notifyFailedRatio) }, filters.invokeId);
+  if (notify && mode !== 'live') throw new UsageError('--notify alerts from the live monitor; drop --once, --json or --wait');
 
   const endpoint = str(o.endpoint);
   if (o.vpc && endpoint !== undefined) {
@@ -267,8 +285,18 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       theme: parseTheme(str(o.theme)),
       ascii: Boolean(o.ascii),
       demo: Boolean(o.demo),
+      ...(statusLine ? { statusLine } : {}),
+      ...(notify ? { notify } : {}),
     },
   };
+}
+
+function parseFormatFlag(raw: string, mode: OutputMode): TemplatePart[] {
+  if (mode !== 'once') throw new UsageError('--format works with --once alone: catop --once --format "{running} running"');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) throw new UsageError(`--format takes one line of printable text (got ${shown(raw)})`);
+  const t = parseStatusTemplate(raw);
+  if ('error' in t) throw new UsageError(`--format: ${t.error}`);
+  return t.parts;
 }
 
 export function parseEmulatorArgs(args: string[]): ParsedCommand {

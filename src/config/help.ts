@@ -36,13 +36,14 @@ Polling
 Output modes
   --once                 a table of the newest --history invocations, then exit
                          (stderr says when there are more or paging was wrong)
-  --json                 the same as one JSON invocation per line
+  --json                 one JSON invocation per line; --runs: one per run
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --groups               --invoke-id's instances by result (--group-by, --json)
   --include-output       with --json or --wait: add command output (needs
                          --invoke-id or --instance-id)
   --read-only            live monitor without the stop key
+  --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
   --theme MODE           auto (default: ask the terminal), dark or light
   --ascii                ASCII glyphs and borders (default without UTF-8)
@@ -57,7 +58,7 @@ Exit codes: 0 ok, 1 failure, 2 usage/configuration, 3 credentials/permission.
 
 Examples
   catop --region cn-hangzhou
-  catop --status Failed --once
+  catop --once --format '▶{running} ✗{failed}'   # a line for tmux's status bar
   catop --invoke-id t-hz0jdfwd9f1234 --wait && echo done
   catop --instance-id i-bp1abc --json --include-output | jq .commandName
 `;

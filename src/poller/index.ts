@@ -7,6 +7,7 @@
 //   invocation  the invocation on screen (invocation demand), by id when no listing showed it
 //   output      the instance on screen (output demand), with IncludeOutput
 //   history     one more page in the background, up to --history (and on a history demand)
+//   runs        a scheduled invocation's past runs (runs demand, the run grid), IncludeHistory
 //   outputs     the grouped invocation's outputs (outputs demand), 50 a call, on spare tokens
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
@@ -21,6 +22,7 @@ import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
 import { createOutputsJob } from './jobs/outputs.js';
 import { createGroupBook, type GroupBook } from '../group/book.js';
+import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
@@ -28,7 +30,7 @@ import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand, OutputsDemand } from './jobs/demands.js';
+export type { HistoryDemand, InvocationDemand, MonitorDemand, OutputDemand, OutputsDemand, RunsDemand } from './jobs/demands.js';
 
 export interface PollerOptions {
   api: InvocationsApi;
@@ -95,7 +97,7 @@ export function createPoller(opts: PollerOptions): Poller {
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, historyJob, createOutputsJob(groups)],
+    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, historyJob, createOutputsJob(groups)],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,

@@ -7,6 +7,7 @@ import type { InstanceResult, Invocation } from '../api/model.js';
 import type { Listener, OutputEntry, PollState, StatusTransition, Store, StoreFilters, StoreState } from './types.js';
 import { detached, mergeOrder, newerFirst, outputBytes, outputKey, sameInvocation, withInstance } from './reducer.js';
 import { invocationBytes, pickVictims } from './bounds.js';
+import { withHistory, type RunHistory } from './runs.js';
 
 export type * from './types.js';
 
@@ -30,6 +31,8 @@ export interface MutableStore extends Store {
   /** Remove invokeIds the API no longer returns. */
   remove(invokeIds: string[]): void;
   setOutput(entry: OutputEntry): void;
+  /** Replace one invocation's run history (the oldest other histories go past their bound). */
+  setRuns(history: RunHistory): void;
   setTotalCount(n: number | undefined, historyComplete: boolean): void;
   setPoll(patch: Partial<PollState>): void;
   /** Batch several mutations into one notification. */
@@ -76,6 +79,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     totalCount: undefined,
     historyComplete: false,
     outputs,
+    runs: new Map(),
     transitions: [],
     poll: { phase: 'starting', inFlight: false, calls: 0 },
     filters: { ...(opts.filters ?? {}) },
@@ -290,6 +294,10 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         }
         change({}, true);
       });
+    },
+
+    setRuns(history) {
+      run(() => change({ runs: withHistory(current('runs'), history) }, true));
     },
 
     setTotalCount(total, historyComplete) {

@@ -3,6 +3,7 @@
 import type { ApiError } from '../api/errors.js';
 import type { Invocation, DescribeInvocationsParams } from '../api/model.js';
 import type { InvocationStatus } from '../api/wire.js';
+import type { RunHistory } from './runs.js';
 
 /** Decoded output of one instance of one invocation, as last fetched. */
 export interface OutputEntry {
@@ -73,6 +74,8 @@ export interface StoreState {
   historyComplete: boolean;
   /** Output by `${invokeId}/${instanceId}`; bounded LRU by bytes. */
   outputs: ReadonlyMap<string, OutputEntry>;
+  /** Run history of scheduled invocations by InvokeId (runs.ts), the few opened last. */
+  runs: ReadonlyMap<string, RunHistory>;
   /** Recent transitions, newest last, bounded. */
   transitions: readonly StatusTransition[];
   poll: PollState;

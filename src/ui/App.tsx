@@ -29,6 +29,7 @@ import { ContentOverlay } from './screens/ContentOverlay.js';
 import { InvocationScreen } from './screens/InvocationScreen.js';
 import { InvocationsScreen } from './screens/InvocationsScreen.js';
 import { OutputScreen } from './screens/OutputScreen.js';
+import { RunsScreen } from './screens/RunsScreen.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
@@ -91,10 +92,11 @@ export function App(props: AppProps) {
   );
 }
 
-const HINTS: Record<'invocations' | 'invocation' | 'output', ActionId[]> = {
+const HINTS: Record<Route['screen'], ActionId[]> = {
   invocations: ['open', 'filter', 'statusFilter', 'content', 'stop', 'refresh', 'help', 'quit'],
   invocation: ['open', 'back', 'filter', 'statusFilter', 'groups', 'content', 'stop', 'help', 'quit'],
   output: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
+  runs: ['open', 'older', 'newer', 'back', 'help', 'quit'],
 };
 
 function routeKey(route: Route): string {
@@ -105,6 +107,8 @@ function routeKey(route: Route): string {
       return `invocation/${route.invokeId}`;
     case 'output':
       return `output/${route.invokeId}/${route.instanceId}`;
+    case 'runs':
+      return `runs/${route.invokeId}`;
   }
 }
 
@@ -253,6 +257,8 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveDir }
                   <Box key={routeKey(route)} display={shown ? 'flex' : 'none'} flexDirection="column">
                     {route.screen === 'invocations' ? (
                       <InvocationsScreen store={store} poller={poller} active={active} width={width} height={bodyHeight} />
+                    ) : route.screen === 'runs' ? (
+                      <RunsScreen store={store} poller={poller} invokeId={route.invokeId} active={active} width={width} height={bodyHeight} />
                     ) : route.screen === 'invocation' ? (
                       <InvocationScreen
                         store={store}

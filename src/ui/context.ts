@@ -8,7 +8,8 @@ import type { TimeMode } from './format.js';
 export type Route =
   | { screen: 'invocations' }
   | { screen: 'invocation'; invokeId: string }
-  | { screen: 'output'; invokeId: string; instanceId: string };
+  | { screen: 'output'; invokeId: string; instanceId: string }
+  | { screen: 'runs'; invokeId: string };
 
 export interface PromptRequest {
   label: string;

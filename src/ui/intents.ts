@@ -11,7 +11,8 @@ export interface UiPoller {
   /**
    * What a screen needs: `{ kind: 'output', invokeId, instanceId }` (the output screen),
    * `{ kind: 'invocation', invokeId }` (the invocation screen), `{ kind: 'history' }` (the
-   * cursor reached the end of the loaded rows: the next page). Returns the release, for when
+   * cursor reached the end of the loaded rows: the next page), `{ kind: 'runs', invokeId }` (the
+   * run grid: every past run, then newer ones). Returns the release, for when
    * the screen closes; the poller decides when to fetch, within the budget.
    */
   demand(demand: MonitorDemand): () => void;

@@ -2,8 +2,8 @@
 // overlay (`helpRows`), so a key cannot work without being listed, or be listed without working.
 import type { Key } from 'ink';
 
-/** Where a binding applies: the three screens, the invocation's groups view and its diff, and the overlays. */
-export type KeyContext = 'invocations' | 'invocation' | 'groups' | 'diff' | 'output' | 'content' | 'help' | 'prompt' | 'confirm';
+/** Where a binding applies: the three screens, the run grid, the invocation's groups view and its diff, and the overlays. */
+export type KeyContext = 'invocations' | 'invocation' | 'groups' | 'diff' | 'output' | 'runs' | 'content' | 'help' | 'prompt' | 'confirm';
 
 export type ActionId =
   | 'down'
@@ -34,6 +34,9 @@ export type ActionId =
   | 'apply'
   | 'clear'
   | 'deleteChar'
+  | 'runs'
+  | 'older'
+  | 'newer'
   | 'groups'
   | 'groupMode'
   | 'diff'
@@ -53,7 +56,7 @@ const SCREENS: readonly KeyContext[] = ['invocations', 'invocation', 'output'];
 const LISTS: readonly KeyContext[] = ['invocations', 'invocation'];
 /** The invocation screen's groups view and a group's diff. */
 const GROUPS: readonly KeyContext[] = ['groups', 'diff'];
-const MOVING: readonly KeyContext[] = [...SCREENS, ...GROUPS, 'content', 'help'];
+const MOVING: readonly KeyContext[] = [...SCREENS, 'runs', ...GROUPS, 'content', 'help'];
 
 export const KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], description: 'move down', contexts: MOVING },
@@ -63,6 +66,12 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'first', keys: ['g', 'home'], description: 'first / top', contexts: MOVING },
   { action: 'last', keys: ['G', 'end'], description: 'last / bottom', contexts: MOVING },
   { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: [...LISTS, 'groups'] },
+  // The run grid: left and right move along runs, so only Enter opens and Esc goes back there.
+  { action: 'older', keys: ['h', 'left'], description: 'runs: an older run (scrolls into the past)', contexts: ['runs'] },
+  { action: 'newer', keys: ['l', 'right'], description: 'runs: a newer run', contexts: ['runs'] },
+  { action: 'open', keys: ['enter'], description: "runs: that run's output", contexts: ['runs'] },
+  { action: 'back', keys: ['esc', 'backspace'], description: 'runs: back', contexts: ['runs'] },
+  { action: 'runs', keys: ['H'], description: 'run history grid (Period and EveryReboot invocations)', contexts: ['invocation'] },
   {
     action: 'back',
     keys: ['esc', 'h', 'left', 'backspace'],
@@ -77,10 +86,10 @@ export const KEYMAP: readonly Binding[] = [
     description: 'cycle status filter: all, active, failed, succeeded, stopped',
     contexts: LISTS,
   },
-  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'groups'] },
+  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'runs', 'groups'] },
   { action: 'follow', keys: ['f'], description: 'output: follow on/off (G keeps it as it is)', contexts: ['output'] },
   { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
-  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'groups'] },
+  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'runs', 'groups'] },
   {
     action: 'raw',
     keys: ['v'],
@@ -104,8 +113,8 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'mark', keys: [' '], description: 'mark the instance (and move down) / every one of the group', contexts: ['invocation', 'groups'] },
   { action: 'clearMarks', keys: ['u'], description: 'clear the marks (x then stops the marked only)', contexts: ['invocation', 'groups'] },
   { action: 'sort', keys: ['o'], description: 'sort: status, exit, started, duration, id, each reversed', contexts: ['invocation'] },
-  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
-  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, ...GROUPS, 'content', 'help'] },
+  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'runs', ...GROUPS, 'content', 'help'] },
+  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'runs', ...GROUPS, 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
   { action: 'quit', keys: ['ctrl-c'], description: 'quit', contexts: ['prompt', 'confirm'] },
   { action: 'confirm', keys: ['y'], description: 'confirm (any other key cancels)', contexts: ['confirm'] },
@@ -162,6 +171,7 @@ const CONTEXT_NAMES: Record<KeyContext, string> = {
   groups: 'groups',
   diff: 'diff',
   output: 'output',
+  runs: 'runs',
   content: 'content',
   help: 'help',
   prompt: 'filter/search prompt',
@@ -209,6 +219,9 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   save: 'save',
   help: 'help',
   quit: 'quit',
+  runs: 'runs',
+  older: 'older',
+  newer: 'newer',
   groups: 'groups',
   groupMode: 'mode',
   diff: 'diff',

@@ -98,9 +98,15 @@ describe('the API page sample', () => {
   });
 
   it('reads null-prototype objects (json-bigint) without calling Object.prototype methods', () => {
-    const raw = popParse(SAMPLE) as Record<string, unknown>;
-    expect(Object.getPrototypeOf(raw)).toBeNull();
-    expect(() => normalizeInvocationsResponse(raw, base64)).not.toThrow();
+    const raw = popParse(SAMPLE) as { Invocations: { Invocation: { InvokeInstances: { InvokeInstance: object[] } }[] } };
+    const invocation = raw.Invocations.Invocation[0];
+    for (const level of [raw, raw.Invocations, invocation, invocation.InvokeInstances.InvokeInstance[0]]) {
+      expect(Object.getPrototypeOf(level)).toBeNull();
+    }
+    const result = normalizeInvocationsResponse(raw, base64);
+    expect(result).toEqual(normalizeInvocationsResponse(JSON.parse(SAMPLE), base64));
+    expect(result.invocations[0]).toMatchObject({ invokeId: 't-hz0jdfwd9f****', commandContent: 'rpm -qa | grep vsf' });
+    expect(result.invocations[0].instances[0]).toMatchObject({ instanceId: 'i-bp1i7gg30r52z2em****', exitCode: 1 });
   });
 });
 

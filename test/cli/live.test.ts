@@ -57,30 +57,30 @@ afterAll(async () => {
 describe('live monitor', () => {
   it('--demo runs the UI against the built-in emulator, says DEMO, and quits with q', async () => {
     const s = catop(['--demo']);
-    await s.waitForText('DEMO', { timeoutMs: 30_000 });
-    await s.waitForText(/t-hz\w{12}/, { timeoutMs: 30_000 });
+    await s.waitForText('DEMO');
+    await s.waitForText(/t-hz\w{12}/);
     expect(s.altScreen).toBe(true);
     s.press('q');
-    const exit = await s.waitForExit({ timeoutMs: 30_000 });
+    const exit = await s.waitForExit();
     expect(exit.exitCode).toBe(0);
     expect(s.altScreen).toBe(false);
   });
 
   it('connects with the aliyun CLI profile: region and endpoint in the header, invocations listed', async () => {
     const s = catop(['--endpoint', emu.endpoint]);
-    await s.waitForText(emu.endpoint, { timeoutMs: 30_000 });
-    await s.waitForText(/t-hz\w{12}/, { timeoutMs: 30_000 });
+    await s.waitForText(emu.endpoint);
+    await s.waitForText(/t-hz\w{12}/);
     expect(s.screen()).toContain(emu.regionId);
     expect(s.screen()).not.toContain('DEMO');
     s.press('q');
-    expect((await s.waitForExit({ timeoutMs: 30_000 })).exitCode).toBe(0);
+    expect((await s.waitForExit()).exitCode).toBe(0);
   });
 
   it('shows a refused AccessKey on screen, never the secret', async () => {
     const s = catop(['--endpoint', emu.endpoint, '--region', emu.regionId], { ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: WRONG });
-    await s.waitForText('SignatureDoesNotMatch', { timeoutMs: 30_000 });
+    await s.waitForText('SignatureDoesNotMatch');
     s.press('q');
-    await s.waitForExit({ timeoutMs: 30_000 });
+    await s.waitForExit();
   });
 
   it('--demo without a terminal prints one snapshot instead', async () => {

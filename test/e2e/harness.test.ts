@@ -101,13 +101,17 @@ describe('terminal harness', () => {
     expect(s.screenText()[2]).toBe('     done');
   });
 
-  it('rejects a wait with the screen when time runs out, and when the process exits first', async () => {
-    const s = node(`process.stdout.write('visible text'); setTimeout(() => process.exit(0), 60000)`);
-    await s.waitForText('visible text');
-    await expect(s.waitForText('never shown', { timeoutMs: 300 })).rejects.toThrow(/timed out after 300 ms[\s\S]*visible text/);
-
+  it('rejects a wait with the screen when the process exits first, and when the session closes', async () => {
     const quick = node(`process.stdout.write('bye'); process.exit(0)`);
     await expect(quick.waitForText('never shown')).rejects.toThrow(/process exited[\s\S]*bye/);
+
+    const s = node(`process.stdout.write('visible text'); setTimeout(() => process.exit(0), 60000)`);
+    await s.waitForText('visible text');
+    const pending = s.waitForText('never shown');
+    await s.close();
+    // Closing ends the child: the wait ends with the screen, which stays readable after.
+    await expect(pending).rejects.toThrow(/waiting for screen to show never shown[\s\S]*visible text/);
+    expect(s.dump()).toContain('visible text');
   });
 
   it('does not match a synchronized frame until it is complete', async () => {
@@ -115,10 +119,13 @@ describe('terminal harness', () => {
       process.stdin.setRawMode(true);
       process.stdout.write('\u001b[?2026hhalf a frame');
       process.stdin.on('data', () => process.stdout.write(' and the rest\u001b[?2026l'));`);
-    await expect(s.waitForText('half a frame', { timeoutMs: 2_000 })).rejects.toThrow(/timed out/);
-    // It had arrived (the wait was held back, not early).
-    expect(s.raw).toContain('half a frame');
+    let shown = false;
+    const whole = s.waitForText('half a frame').then(() => (shown = true));
+    // It has arrived and been parsed: the wait on the screen is held back, not early.
+    await s.waitForRaw('half a frame');
+    expect(shown).toBe(false);
     s.press('x');
+    await whole;
     await s.waitForText('half a frame and the rest');
     // One frame, counted from its opening to its closing sequence.
     expect(s.frameBytes()).toEqual([Buffer.byteLength('\u001b[?2026hhalf a frame and the rest\u001b[?2026l')]);

@@ -169,7 +169,7 @@ describe('the endpoint going away', () => {
     closeAfterTest(() => back.stop());
     setup(back, clock);
     const fresh = back.sim.runCommandAt({ name: 'after-outage', commandContent: 'true', outcome: 'Success' }, clock.now() - 1_000);
-    await s.waitFor(() => listRows(s).some((r) => r.invokeId === fresh), 'the new invocation listed', { timeoutMs: 90_000 });
+    await s.waitFor(() => listRows(s).some((r) => r.invokeId === fresh), 'the new invocation listed');
     await s.waitForText('● live');
     expect(s.screen()).not.toContain('endpoint unreachable');
     // Fresh again: the header names the update's time instead of counting an age.

@@ -197,6 +197,31 @@ export function serveInvocations(all: Record<string, unknown>[]): StandInHandler
   };
 }
 
+/** One DescribeInvocationResults row (a run on an instance) in the wire shape. */
+export function wireRun(seed: { InvokeId: string; InstanceId: string; start: number; ExitCode?: number; [field: string]: unknown }): Record<string, unknown> {
+  const { start, ...fields } = seed;
+  const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const failed = (seed.ExitCode ?? 0) !== 0;
+  return {
+    CommandId: 'c-standin0001',
+    InvocationStatus: failed ? 'Failed' : 'Success',
+    InvokeRecordStatus: 'Finished',
+    ExitCode: 0,
+    ErrorCode: failed ? 'ExitCodeNonzero' : '',
+    Output: Buffer.from('ok\n').toString('base64'),
+    Dropped: 0,
+    Repeats: 1,
+    StartTime: iso(start),
+    FinishedTime: iso(start + 1000),
+    ...fields,
+  };
+}
+
+/** A DescribeInvocationResults page body with token paging (an empty NextToken: the last page). */
+export function runsPage(rows: Record<string, unknown>[], nextToken = ''): Record<string, unknown> {
+  return { RequestId: requestId(), Invocation: { NextToken: nextToken, MaxResults: 50, InvocationResults: { InvocationResult: rows } } };
+}
+
 /** `n` final invocations created `ageMs` before `now` and one minute apart, newest first. */
 export function oldInvocations(n: number, ageMs: number, now = Date.now()): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, k) =>
@@ -211,6 +236,11 @@ export function oldInvocations(n: number, ageMs: number, now = Date.now()): Reco
 // ---- hostile responses by name -----------------------------------------------------------
 
 export const HOSTILE = {
+  /** Run history that answers the same runs and the same NextToken on every page. */
+  runsTokenLoop: ((req, res) =>
+    req.action === 'DescribeInvocationResults'
+      ? sendJson(res, 200, runsPage([wireRun({ InvokeId: 't-loop', InstanceId: 'i-loop', start: Date.UTC(2026, 0, 1) })], 'same-token'))
+      : sendJson(res, 200, invocationsPage([]))) as StandInHandler,
   /** Full pages of the same ids whatever PageNumber says, with a TotalCount that never ends. */
   lyingTotalCount: ((_req, res) =>
     sendJson(

@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pty, { type IPty } from 'node-pty';
 import type { IBufferCell, Terminal as XtermTerminal } from '@xterm/headless';
+import { explainOnFailure } from './explain.js';
 
 // @xterm/headless names a "module" entry it does not ship, which Vite follows; load its CommonJS build.
 const require = createRequire(import.meta.url);
@@ -93,13 +94,6 @@ export interface SpawnOptions {
   label?: string;
 }
 
-export interface WaitOptions {
-  /** A failure guard, not a delay: the wait resolves as soon as the screen matches. */
-  timeoutMs?: number;
-}
-
-const DEFAULT_TIMEOUT_MS = 20_000;
-
 /** Cursor and erase CSI finals recorded for the hostile-output checks. */
 const CSI_RECORDED = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'f', 'd', 'J', 'K', 'r', 's', 'u', 'S', 'T', 'L', 'M', 'P', '@', 'X'];
 
@@ -130,7 +124,9 @@ interface Waiter {
   resolve: () => void;
   reject: (e: Error) => void;
   what: string;
-  timer: NodeJS.Timeout;
+  /** Checked inside a half-written synchronized frame too (waits on the raw stream). */
+  raw: boolean;
+  settle: () => void;
 }
 
 export class TerminalSession {
@@ -151,6 +147,7 @@ export class TerminalSession {
   private waiters = new Set<Waiter>();
   private parsing = 0;
   private disposed = false;
+  private closedDump: string | undefined;
 
   constructor(file: string, args: string[], opts: SpawnOptions = {}) {
     const cols = opts.cols ?? 120;
@@ -315,66 +312,63 @@ export class TerminalSession {
 
   // ------------------------------------------------------------------ waiting
 
-  /** Resolve as soon as the screen contains `match`; reject with the screen on timeout or exit. */
-  waitForText(match: string | RegExp, opts: WaitOptions = {}): Promise<void> {
-    return this.waitFor(() => matches(this.screen(), match), `screen to show ${String(match)}`, opts);
+  /** Resolve as soon as the screen contains `match`; reject with the screen if the process exits first. */
+  waitForText(match: string | RegExp): Promise<void> {
+    return this.waitFor(() => matches(this.screen(), match), `screen to show ${String(match)}`);
   }
 
   /** Resolve as soon as the screen no longer contains `match`. */
-  waitForNoText(match: string | RegExp, opts: WaitOptions = {}): Promise<void> {
-    return this.waitFor(() => !matches(this.screen(), match), `screen to stop showing ${String(match)}`, opts);
+  waitForNoText(match: string | RegExp): Promise<void> {
+    return this.waitFor(() => !matches(this.screen(), match), `screen to stop showing ${String(match)}`);
+  }
+
+  /** Resolve once the bytes written so far contain `match` and are parsed, inside a half-written frame too. */
+  waitForRaw(match: string): Promise<void> {
+    return this.waitFor(() => this.raw.includes(match), `the output to contain ${JSON.stringify(match)}`, true);
   }
 
   /**
-   * Resolve when `test` holds, checked now and after every chunk the terminal parses (and at exit).
-   * The timeout is a failure guard: it rejects with the current screen so the failure explains itself.
+   * Resolve when `test` holds, checked now and after every chunk the terminal parses; reject with
+   * the screen at exit or close. No clock of its own: the test's timeout bounds it, and a test that
+   * fails while it is pending prints the screen.
    */
-  waitFor(test: () => boolean, what: string, opts: WaitOptions = {}): Promise<void> {
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  waitFor(test: () => boolean, what: string, raw = false): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        test,
-        resolve,
-        reject,
-        what,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.dump()}`));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
+      const settle = explainOnFailure(() => `${this.label}: waiting for ${what}\n${this.dump()}`);
+      this.waiters.add({ test, resolve, reject, what, raw, settle });
       // Check once everything already written has been parsed.
       this.term.write('', () => this.checkWaiters());
     });
   }
 
-  /** Resolve with the exit once the child is gone; reject with the screen if it outlives the guard. */
-  async waitForExit(opts: WaitOptions = {}): Promise<ExitInfo> {
-    await this.waitFor(() => this.exitInfo !== undefined, 'the process to exit', opts);
+  /** Resolve with the exit once the child is gone. */
+  async waitForExit(): Promise<ExitInfo> {
+    await this.waitFor(() => this.exitInfo !== undefined, 'the process to exit');
     return this.exit;
   }
 
   private checkWaiters(): void {
     // A terminal shows a synchronized frame only when it is complete; so do the waits (a frame
     // may span several reads of the pseudo-terminal).
-    if (this.synchronized && !this.exitInfo) return;
+    const held = this.synchronized && !this.exitInfo;
     for (const w of [...this.waiters]) {
+      if (held && !w.raw) continue;
       let ok = false;
       try {
         ok = w.test();
       } catch (e) {
         this.waiters.delete(w);
-        clearTimeout(w.timer);
+        w.settle();
         w.reject(e as Error);
         continue;
       }
       if (ok) {
         this.waiters.delete(w);
-        clearTimeout(w.timer);
+        w.settle();
         w.resolve();
       } else if (this.exitInfo && this.parsing === 0) {
         this.waiters.delete(w);
-        clearTimeout(w.timer);
+        w.settle();
         w.reject(new Error(`process exited (${JSON.stringify(this.exitInfo)}) while waiting for ${w.what}\n${this.dump()}`));
       }
     }
@@ -382,6 +376,7 @@ export class TerminalSession {
 
   /** The screen with a frame and the modes, for failure messages. */
   dump(): string {
+    if (this.closedDump !== undefined) return this.closedDump;
     const rule = '-'.repeat(Math.min(this.cols, 120));
     const state = `alt=${this.altScreen} cursorVisible=${this.cursorVisible} bytes=${this.bytesWritten} exit=${JSON.stringify(this.exitInfo ?? null)}`;
     return `${state}\n${rule}\n${this.screenText().join('\n')}\n${rule}`;
@@ -426,10 +421,10 @@ export class TerminalSession {
       await this.exit;
       clearTimeout(guard);
     }
-    for (const w of this.waiters) {
-      clearTimeout(w.timer);
-      w.reject(new Error(`session closed while waiting for ${w.what}`));
-    }
+    // Left pending (not settled), so a failed test still prints what they waited for: the screen
+    // as it was at close, since the terminal is gone after.
+    this.closedDump = this.dump();
+    for (const w of this.waiters) w.reject(new Error(`session closed while waiting for ${w.what}`));
     this.waiters.clear();
     recordBytes(this);
     this.term.dispose();

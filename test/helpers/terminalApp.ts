@@ -151,11 +151,11 @@ export function selectedInvokeId(s: TerminalSession): string | undefined {
 }
 
 /** The list is up and shows `n` rows (at least one by default). */
-export async function waitForList(s: TerminalSession, n = 1, timeoutMs = 30_000): Promise<void> {
-  await s.waitFor(() => LIST_HEADER.test(s.screen()) && listRows(s).length >= n, `the invocations list with ${n} row(s)`, { timeoutMs });
+export async function waitForList(s: TerminalSession, n = 1): Promise<void> {
+  await s.waitFor(() => LIST_HEADER.test(s.screen()) && listRows(s).length >= n, `the invocations list with ${n} row(s)`);
 }
 
 /** The row of `invokeId` shows `status` (on the list). */
-export async function waitForRowStatus(s: TerminalSession, invokeId: string, status: string, timeoutMs = 20_000): Promise<void> {
-  await s.waitFor(() => listRows(s).some((r) => r.invokeId === invokeId && r.status === status), `${invokeId} to show ${status}`, { timeoutMs });
+export async function waitForRowStatus(s: TerminalSession, invokeId: string, status: string): Promise<void> {
+  await s.waitFor(() => listRows(s).some((r) => r.invokeId === invokeId && r.status === status), `${invokeId} to show ${status}`);
 }

@@ -1,11 +1,12 @@
 // Real tmux for the few tests about multiplexer behaviour: a private server per test
 // (`tmux -L catop-e2e-<pid>-<n>`, no user config), panes read with capture-pane, keys sent with
 // send-keys. Waits are driven by tmux itself: a control-mode client reports every %output, and the
-// pane is captured again only then (the timeout is a failure guard).
+// pane is captured again only then (the test's timeout is the only clock).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { explainOnFailure } from './explain.js';
 import { childEnv } from './terminal.js';
 
 let counter = 0;
@@ -73,29 +74,36 @@ export class TmuxServer {
     this.tmux('send-keys', '-t', target, ...keys);
   }
 
-  /** Resolve once `test` holds for the pane, checked now and after each %output tmux reports. */
-  waitFor(target: string, test: (lines: string[]) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
+  /**
+   * Resolve once `test` holds for the pane, checked now and after each %output tmux reports. No
+   * clock of its own: the test's timeout bounds it, and a test that fails meanwhile prints the pane.
+   */
+  waitFor(target: string, test: (lines: string[]) => boolean, what: string): Promise<string[]> {
     return new Promise((resolve, reject) => {
+      const pane = () => {
+        try {
+          return this.capture(target).join('\n');
+        } catch {
+          return '(the server is gone)';
+        }
+      };
+      const settle = explainOnFailure(() => `tmux: waiting for ${what}\n${pane()}`);
       const check = () => {
         let lines: string[];
         try {
           lines = this.capture(target);
         } catch (e) {
           this.onOutput.delete(check);
-          clearTimeout(timer);
+          settle();
           reject(e as Error);
           return;
         }
         if (test(lines)) {
           this.onOutput.delete(check);
-          clearTimeout(timer);
+          settle();
           resolve(lines);
         }
       };
-      const timer = setTimeout(() => {
-        this.onOutput.delete(check);
-        reject(new Error(`tmux: timed out after ${timeoutMs} ms waiting for ${what}\n${this.capture(target).join('\n')}`));
-      }, timeoutMs);
       this.onOutput.add(check);
       check();
     });

@@ -87,10 +87,80 @@ describe('wrapToWidth', () => {
   it('shows a character wider than the whole width as an ellipsis', () => {
     expect(wrapToWidth('a中b', 1)).toEqual(['a', '…', 'b']);
   });
-  it('is linear on a long line', () => {
+  it('wraps a long line whole, every chunk within the width', () => {
     const chunks = wrapToWidth('word '.repeat(20_000), 80);
     expect(chunks.every((c) => displayWidth(c) <= 80)).toBe(true);
     expect(chunks.join(' ').replace(/ +/g, ' ').trim()).toBe('word '.repeat(20_000).trim());
+  });
+});
+
+// Work done, counted rather than timed: each call of the string, array and segmenter methods the
+// text code reads with, plus the elements each call walks (a slice's, a join's, a segmented or
+// tested string's length). Linear code does about four times the work on four times the input;
+// quadratic code sixteen.
+function workOf(run: () => void): number {
+  let work = 0;
+  const originals: [object, string, unknown][] = [];
+  const count = (owner: object, name: string, size: (self: unknown, args: unknown[], result: unknown) => number) => {
+    const methods = owner as Record<string, (...args: unknown[]) => unknown>;
+    const original = methods[name];
+    originals.push([owner, name, original]);
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      const result = Reflect.apply(original, this, args);
+      work += 1 + size(this, args, result);
+      return result;
+    };
+  };
+  const none = () => 0;
+  const lengthOf = (value: unknown) => (value as { length?: number } | null)?.length ?? 0;
+  count(String.prototype, 'codePointAt', none);
+  count(String.prototype, 'charCodeAt', none);
+  count(String.prototype, 'slice', (_, __, result) => lengthOf(result));
+  count(String.prototype, 'includes', (self) => lengthOf(self));
+  count(RegExp.prototype, 'test', (_, args) => lengthOf(args[0]));
+  count(Intl.Segmenter.prototype, 'segment', (_, args) => lengthOf(args[0]));
+  count(Array, 'from', (_, __, result) => lengthOf(result));
+  count(Array.prototype, 'push', (_, args) => args.length - 1);
+  count(Array.prototype, 'slice', (_, __, result) => lengthOf(result));
+  count(Array.prototype, 'join', (self) => lengthOf(self));
+  try {
+    work = 0; // setting up counted some pushes
+    run();
+    return work;
+  } finally {
+    for (const [owner, name, original] of originals.reverse()) (owner as Record<string, unknown>)[name] = original;
+  }
+}
+
+describe('work done by measuring, cutting and wrapping', () => {
+  // ASCII words, and words of wide, combining, emoji and flag clusters (through the segmenter).
+  const inputs = { ascii: 'word ', mixed: 'ab中文 e\u0301x 👍🏽 🇯🇵 한국어 ' };
+  const n = 500;
+  // Caches fill on first sight of a cluster: warm them so both sizes see the same state.
+  const measure = (f: (text: string) => unknown, unit: string) => {
+    f(unit.repeat(4 * n));
+    return [workOf(() => f(unit.repeat(n))), workOf(() => f(unit.repeat(4 * n)))];
+  };
+
+  it.each(Object.entries(inputs))('wrapToWidth is linear (%s)', (_, unit) => {
+    const [small, large] = measure((t) => wrapToWidth(t, 80), unit);
+    expect(small).toBeGreaterThanOrEqual(unit.length * n); // it counts: at least one step a character
+    expect(large / small).toBeGreaterThan(3);
+    expect(large / small).toBeLessThan(5);
+  });
+
+  it.each(Object.entries(inputs))('displayWidth is linear (%s)', (_, unit) => {
+    const [small, large] = measure(displayWidth, unit);
+    expect(small).toBeGreaterThanOrEqual(n);
+    expect(large / small).toBeGreaterThan(3);
+    expect(large / small).toBeLessThan(5);
+  });
+
+  it.each(Object.entries(inputs))('truncateToWidth reads only what it keeps, however long the text (%s)', (_, unit) => {
+    const [small, large] = measure((t) => truncateToWidth(t, 80), unit);
+    expect(small).toBeGreaterThan(0);
+    expect(small).toBeLessThan(unit.length * n);
+    expect(large).toBe(small);
   });
 });
 

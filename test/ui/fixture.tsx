@@ -1,6 +1,7 @@
 // The live UI against the real thing: the emulator on loopback, the pop-core client, the store
 // and the poller, all on one FakeClock. Ticks are run by the test (`tick()`), HTTP stays real, and
-// frames are awaited by polling what Ink last wrote (bounded), never by sleeping a fixed time.
+// frames are awaited as Ink writes them, never by sleeping or polling on a clock.
+import type { EventEmitter } from 'node:events';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach } from 'vitest';
@@ -11,6 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { createPoller, type Poller } from '../../src/poller/index.js';
 import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
+import { explainOnFailure } from '../helpers/explain.js';
 
 export interface UiFixture {
   clock: FakeClock;
@@ -182,19 +184,44 @@ export const KEY = {
   ctrlC: '\u0003',
 };
 
-/** Polls the last frame until `predicate` holds: up to `tries` macrotask turns, then fails with the frame. */
-export async function waitForFrame(
-  lastFrame: () => string | undefined,
-  predicate: (frame: string) => boolean,
-  what: string,
-  tries = 400,
-): Promise<string> {
-  for (let i = 0; i < tries; i++) {
-    const frame = lastFrame() ?? '';
-    if (predicate(frame)) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+/** An ink-testing-library render: its stdout is written one whole frame at a time. */
+interface FrameSource {
+  stdout: EventEmitter & { write(frame: string): void };
+  lastFrame(): string | undefined;
+}
+
+const FRAME = 'catop:frame';
+const announcing = new WeakSet<object>();
+
+/**
+ * The first frame, the current one or one Ink writes later, for which `predicate` holds. Each
+ * write is an event; the test's timeout is the only clock. It resolves once the effects of that
+ * frame's render have run (React runs them in a task it queues at commit, before ours), so a key
+ * pressed or a tick run next meets the screen as drawn.
+ */
+export function waitForFrame(ui: FrameSource, predicate: (frame: string) => boolean, what: string): Promise<string> {
+  const afterEffects = (frame: string) => new Promise<string>((resolve) => setImmediate(() => resolve(frame)));
+  const now = ui.lastFrame() ?? '';
+  if (predicate(now)) return afterEffects(now);
+  const { stdout } = ui;
+  if (!announcing.has(stdout)) {
+    announcing.add(stdout);
+    const write = stdout.write;
+    stdout.write = (frame: string) => {
+      write.call(stdout, frame);
+      stdout.emit(FRAME, frame);
+    };
   }
-  throw new Error(`no frame ${what}; last frame:\n${lastFrame() ?? '(none)'}`);
+  return new Promise((resolve) => {
+    const settle = explainOnFailure(() => `no frame ${what}; last frame:\n${ui.lastFrame() ?? '(none)'}`);
+    const onFrame = (frame: string) => {
+      if (!predicate(frame)) return;
+      stdout.off(FRAME, onFrame);
+      settle();
+      resolve(afterEffects(frame));
+    };
+    stdout.on(FRAME, onFrame);
+  });
 }
 
 export function renderApp(
@@ -230,7 +257,7 @@ export function renderApp(
     frames: () => ui.frames,
     press: (keys) => ui.stdin.write(keys),
     resize,
-    waitFor: (predicate, what) => waitForFrame(ui.lastFrame, predicate, what),
+    waitFor: (predicate, what) => waitForFrame(ui, predicate, what),
     exits,
     unmount: () => {
       mounted.delete(screen);

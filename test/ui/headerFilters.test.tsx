@@ -27,7 +27,7 @@ describe('header', () => {
     const big = (k: number) => invocation(`t-${k}`, T0 + k, ['Success'], { commandContent: 'x'.repeat(2_000) });
     store.upsertInvocations([1, 2, 3, 4].map(big), T0);
     expect(store.getState().evictedForMemory).toBe(2);
-    await waitForFrame(ui.lastFrame, (f) => f.includes('history cut for memory: 2 oldest dropped'), 'with the cut');
+    await waitForFrame(ui, (f) => f.includes('history cut for memory: 2 oldest dropped'), 'with the cut');
     ui.unmount();
   });
 });

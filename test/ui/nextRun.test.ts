@@ -13,7 +13,7 @@ describe('the next run of a schedule', () => {
     expect(nextRunAt('0 */20 * * * *', undefined, NOW)).toBe(Date.UTC(2026, 10, 28, 9, 20, 0));
     // Noon in Shanghai is 04:00 UTC: the next one is tomorrow's.
     expect(nextRunAt('0 0 12 * * ? Asia/Shanghai', undefined, NOW)).toBe(Date.UTC(2026, 10, 29, 4, 0, 0));
-    expect(nextRunAt('at(2026-12-01 00:00:00)', undefined, NOW)).toBeUndefined();
+    expect(nextRunAt('at(2026-11-01 00:00:00)', undefined, NOW)).toBeUndefined();
     expect(nextRunAt('not a cron', undefined, NOW)).toBeUndefined();
     expect(nextRunAt('', undefined, NOW)).toBeUndefined();
   });

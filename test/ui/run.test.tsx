@@ -12,11 +12,15 @@ import { FakeClock } from '../../src/clock.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { runLiveUi, type LiveUiOptions } from '../../src/cli/liveUi.js';
 import { CI_WARNING, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/ui/terminal.js';
+import { explainOnFailure } from '../helpers/explain.js';
 import { T0 } from './fixture.js';
 
 // @xterm/headless names a "module" entry it does not ship: load its CommonJS build.
 const require = createRequire(import.meta.url);
 const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headless');
+
+/** Emitted by a FakeTtyOut after each write: what waits on the screen listen to. */
+const WRITTEN = 'catop:written';
 
 class FakeTtyOut extends EventEmitter {
   isTTY = true;
@@ -40,6 +44,7 @@ class FakeTtyOut extends EventEmitter {
     this.term?.write(s);
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     done?.();
+    this.emit(WRITTEN);
     return true;
   }
 }
@@ -147,15 +152,38 @@ function start(overrides: Partial<LiveUiOptions> = {}, size = { columns: 100, ro
     log,
     exit,
     screen,
-    async waitForScreen(predicate, what) {
-      for (let i = 0; i < 400; i++) {
-        // xterm parses writes asynchronously: flush with an empty write.
-        await new Promise<void>((resolve) => term.write('', resolve));
-        const rows = screen();
-        if (predicate(rows)) return rows;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      throw new Error(`no screen ${what}:\n${screen().join('\n')}`);
+    waitForScreen(predicate, what) {
+      // Checked after each write, once xterm has parsed it (its parser runs asynchronously, in
+      // order); given up when the run ends without it. The test's timeout is the only clock.
+      return new Promise((resolve, reject) => {
+        const settle = explainOnFailure(() => `no screen ${what}:\n${screen().join('\n')}`);
+        let over = false;
+        const finish = () => {
+          over = true;
+          settle();
+          stdout.off(WRITTEN, check);
+          stderr.off(WRITTEN, check);
+        };
+        const attempt = (ended: boolean) => {
+          if (over) return;
+          const rows = screen();
+          if (predicate(rows)) {
+            finish();
+            resolve(rows);
+          } else if (ended) {
+            finish();
+            reject(new Error(`no screen ${what} before the run ended:\n${rows.join('\n')}`));
+          }
+        };
+        function check() {
+          term.write('', () => attempt(false));
+        }
+        stdout.on(WRITTEN, check);
+        stderr.on(WRITTEN, check);
+        const ended = () => term.write('', () => attempt(true));
+        exit.then(ended, ended);
+        check();
+      });
     },
   };
 }

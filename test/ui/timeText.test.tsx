@@ -114,7 +114,7 @@ describe('useTimeText', () => {
     for (let i = 0; i < 29; i++) clock.advance(SECOND);
     expect(renders).toBe(first);
     clock.advance(SECOND);
-    await waitForFrame(ui.lastFrame, (f) => f === '11 minutes ago', 'at 10.5 minutes');
+    await waitForFrame(ui, (f) => f === '11 minutes ago', 'at 10.5 minutes');
     expect(renders).toBe(first + 1);
     ui.unmount();
     expect(clock.timerCount).toBe(0);
@@ -125,9 +125,9 @@ describe('useTimeText', () => {
     const ui = render(<Age clock={clock} at={T0 - 10 * SECOND} onRender={() => undefined} />);
     expect(ui.lastFrame()).toBe('10 seconds ago');
     clock.advance(SECOND);
-    await waitForFrame(ui.lastFrame, (f) => f === '11 seconds ago', 'a second on');
+    await waitForFrame(ui, (f) => f === '11 seconds ago', 'a second on');
     clock.advance(SECOND);
-    await waitForFrame(ui.lastFrame, (f) => f === '12 seconds ago', 'two seconds on');
+    await waitForFrame(ui, (f) => f === '12 seconds ago', 'two seconds on');
     ui.unmount();
   });
 });

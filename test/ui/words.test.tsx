@@ -142,7 +142,8 @@ describe('scheduled instances', () => {
     expect(lineWith(frame, a)).toContain(`next ${next}`);
     expect(frame).not.toMatch(/running \d/);
     expect(flat(frame)).toMatch(new RegExp(`${a} · Scheduled · last run .+: exit 0 · next run ${next}`));
-    expect(lineWith(frame, 'timed: 40 * * * * *')).toContain(`next run ${next}`);
+    // The header: RepeatMode, the schedule in words and raw, the next run, the last run's result.
+    expect(lineWith(frame, 'Period · every minute (40 * * * * *)')).toMatch(new RegExp(`next run ${next} · last run .+ 1 ok`));
   });
 });
 
@@ -230,13 +231,13 @@ describe('narrow widths', () => {
     await fx.tick();
     let frame = await screen.waitFor((f) => f.includes(cron), 'with rows');
     expect(lineWith(frame, cron)).toContain(LONG_NAME);
-    expect(lineWith(frame, cron)).toContain('0 */20 * * * *');
+    expect(lineWith(frame, cron)).toContain('every 20 min');
     expect(lineWith(frame, 'INVOKE ID')).toContain('TIMED');
     // One-time runs leave TIMED empty.
     expect(lineWith(frame, known.deploy)).not.toContain('once');
     for (const columns of [100, 80, 60]) {
       screen.resize(columns, 30);
-      frame = await screen.waitFor((f) => (lineWith(f, 'INVOKE ID')?.length ?? 99) <= columns && !f.includes('0 */20'), `at ${columns}`);
+      frame = await screen.waitFor((f) => (lineWith(f, 'INVOKE ID')?.length ?? 99) <= columns && !f.includes('every 20 min'), `at ${columns}`);
       const header = lineWith(frame, 'INVOKE ID') ?? '';
       expect(lineWith(frame, cron), `at ${columns}`).toContain(LONG_NAME);
       expect(header).not.toContain('TIMED');

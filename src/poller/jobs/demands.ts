@@ -25,4 +25,10 @@ export interface HistoryDemand {
   kind: 'history';
 }
 
-export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | OutputsDemand;
+/** Every past run of a scheduled invocation (the run grid): once in full, then runs newer than known. */
+export interface RunsDemand {
+  kind: 'runs';
+  invokeId: string;
+}
+
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand | OutputsDemand;

@@ -11,6 +11,7 @@ import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, clockTime, formatCount } from '../format.js';
 import { nextRunAt } from '../nextRun.js';
+import { hasRunHistory, lastRunSummary, repeatMode, scheduleText } from '../schedule.js';
 import { isFinalInvocation, statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -62,6 +63,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
   // A schedule that is still on (not stopped or ended) runs next at:
   const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
   if (next !== undefined) times.wakeAt(next);
+  const last = inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined;
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT}>
       <Text wrap="truncate-end">
@@ -73,8 +75,10 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
         </Text>
       </Text>
       <Text wrap="truncate-end">
-        {inv.timed ? `timed: ${sanitizeInline(inv.frequency || 'yes')}` : 'once'}
+        {repeatMode(inv)}
+        {scheduleText(inv) ? ` · ${sanitizeInline(scheduleText(inv))}` : null}
         {next !== undefined ? <Text color={theme.muted}> · next run {clockTime(next)}</Text> : null}
+        {last ? <Text color={last.failed ? theme.error : theme.muted}> · last run {last.at !== undefined ? `${times.time(last.at)} ` : ''}{last.text}</Text> : null}
         <Text color={theme.muted}> · repeats </Text>
         {repeats}
         <Text color={theme.muted}> · instances </Text>
@@ -163,6 +167,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           setOnly(undefined);
           setView('groups');
           return true;
+        case 'runs':
+          if (inv && hasRunHistory(inv)) {
+            ui.open({ screen: 'runs', invokeId });
+            return true;
+          }
+          return void ui.flash(`no run history: RepeatMode ${inv ? repeatMode(inv) : 'unknown'} runs once (only Period and EveryReboot repeat)`);
         case 'content':
           ui.showContent(invokeId);
           return true;

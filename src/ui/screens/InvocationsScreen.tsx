@@ -19,6 +19,7 @@ import { statusLabel } from '../../api/status.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { describeFilters } from '../widgets/Header.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
+import { scheduleText } from '../schedule.js';
 
 export interface InvocationsScreenProps {
   store: Store;
@@ -51,9 +52,9 @@ export function shortCommandType(type: string | undefined): string {
   return /^Run(Shell|PowerShell|Bat)Script$/.exec(type)?.[1] ?? type;
 }
 
-/** The schedule of a timed invocation; empty for a one-time run. */
+/** The schedule of a timed invocation in words (the header adds the expression); empty for a one-time run. */
 export function timedText(inv: Invocation | undefined): string {
-  return inv?.timed ? inv.frequency || 'timed' : '';
+  return inv ? scheduleText(inv, false) : '';
 }
 
 export function maxRepeats(inv: Invocation): number {

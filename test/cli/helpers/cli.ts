@@ -2,6 +2,8 @@
 // HOME, no real credentials, no CI, the ECS metadata service switched off (no traffic leaves
 // loopback), UTC. Every output is kept so a test file can check that no secret ever appeared.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { getCurrentTest } from 'vitest/suite';
+import { explainOnFailure } from '../../helpers/explain.js';
 import { CLI, ROOT, ensureBuilt as buildOnce } from '../../helpers/terminalCli.js';
 
 export { CLI, ROOT };
@@ -23,7 +25,6 @@ export interface CliResult {
 export interface RunOptions {
   home: string;
   env?: Record<string, string | undefined>;
-  timeoutMs?: number;
 }
 
 /** Everything any child printed in this worker, for the no-secret check. */
@@ -74,10 +75,18 @@ export function startCli(args: string[], opts: RunOptions): RunningCli {
     check();
   });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 25_000);
+  // No clock: the test's timeout bounds the run; a child still running when its test ends is
+  // killed then, and a failed test prints what it had written.
+  const settle = explainOnFailure(() => `catop ${args.join(' ')} still running\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+  let endedByTest = false;
+  getCurrentTest()?.context.onTestFinished(() => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    endedByTest = true;
+    child.kill('SIGKILL');
+  });
   const done = new Promise<CliResult>((resolveDone) => {
     child.on('close', (code) => {
-      clearTimeout(timer);
+      if (!endedByTest) settle();
       transcript.push({ args, stdout, stderr, printsKeysByDesign: args[0] === 'emulator' });
       for (const w of waiters) w.resolve(`<exited before a line matched ${w.re}>`);
       resolveDone({ code, stdout, stderr });
