@@ -40,8 +40,7 @@ Output modes
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
   --groups               --invoke-id's instances by result (--group-by, --json)
-  --include-output       with --json or --wait: add command output (needs
-                         --invoke-id or --instance-id)
+  --include-output       --json/--wait add output (--invoke-id/--instance-id)
   --read-only            live monitor without the stop key
   --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)

@@ -180,7 +180,7 @@ describe('live updates', () => {
 
 describe('overlays and keys', () => {
   it('lists the bindings in the help, each key written out', async () => {
-    screen = renderApp(fx, { rows: 50 });
+    screen = renderApp(fx, { rows: 60 });
     await fx.tick();
     await screen.waitFor((f) => f.includes(known.deploy), 'with rows');
     screen.press('?');
