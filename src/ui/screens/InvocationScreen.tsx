@@ -197,7 +197,6 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
 
   const columns = useMemo<TableColumn<InstanceResult>[]>(
     () => [
-      { key: 'mark', header: '', width: 1, cell: (i) => (marks.has(i.instanceId) ? '*' : '') },
       { key: 'instanceId', header: 'INSTANCE ID', width: 22, cell: (i) => i.instanceId },
       {
         key: 'status',
@@ -231,6 +230,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         priority: 5,
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
+      // Last, so the rows still begin with the instance id; never hidden.
+      { key: 'mark', header: '', width: 1, cell: (i) => (marks.has(i.instanceId) ? '*' : '') },
     ],
     [theme, times, timeMode, inv, marks],
   );
