@@ -5,7 +5,6 @@ import { isoTime } from '../clock.js';
 import { familyCounts, newestFirst, statusCounts, statusLabel } from '../api/status.js';
 import { INSTANCE_STATUSES } from '../api/wire.js';
 import { displayWidth, fitToWidth, sanitizeInline } from '../text/index.js';
-import { MARKED_CODE_POINT } from '../text/controls.js';
 
 /** `2026-11-28T01:23:45Z` (UTC, unambiguous in CI logs), `-` for none. */
 export const timeCell = (ms: number | undefined): string => isoTime(ms) ?? '-';
@@ -71,30 +70,5 @@ export function instanceProblem(i: InstanceResult): string {
   return `${sanitizeInline(i.instanceId)} ${bits.join(', ')}${info}`;
 }
 
-/** Fields of the model that hold epoch ms; JSON gives them as ISO 8601 UTC, as the API does. */
-const TIME_FIELDS = new Set(['creationTime', 'startTime', 'finishTime', 'stopTime', 'updateTime']);
-
-function isoForJson(key: string, value: unknown): unknown {
-  if (!TIME_FIELDS.has(key) || typeof value !== 'number' || !Number.isFinite(value)) return value;
-  // Milliseconds only when there are any: the API's own times are whole seconds.
-  return isoTime(value, true) ?? value;
-}
-
-// DEL, C1, U+2028/U+2029, and every invisible or reordering code point (bidi overrides and
-// isolates, zero-width characters, BOM, tag characters: the set src/text marks on screen).
-const JSON_ESCAPED = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${MARKED_CODE_POINT.source}`, 'gv');
-
-function escapeUnits(c: string): string {
-  let out = '';
-  for (let k = 0; k < c.length; k++) out += `\\u${c.charCodeAt(k).toString(16).padStart(4, '0')}`;
-  return out;
-}
-
-/**
- * One JSON document per line, times as ISO 8601 UTC strings. JSON.stringify escapes C0 controls
- * already; the rest of what could act on or hide in a terminal is escaped as \uXXXX too (the same
- * JSON value), so printing the line, `cat`-ing the file or `jq` output applies and hides nothing.
- */
-export function jsonLine(value: unknown): string {
-  return JSON.stringify(value, isoForJson).replace(JSON_ESCAPED, escapeUnits) + '\n';
-}
+// JSON lines live with the other terminal-safe text (src/text/json.ts); the scripts' modes print them.
+export { jsonLine } from '../text/json.js';

@@ -38,7 +38,7 @@ async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {
   const { startEmulator } = await import('../emulator/index.js');
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo' });
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo', fleetRun: true });
   try {
     const api: InvocationsApi = new EcsClient({
       regionId: emulator.regionId,
@@ -90,6 +90,16 @@ async function runMode(
       return runWait(
         api,
         { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput, json: o.waitJson },
+        ce.timing,
+        ce.output,
+      );
+    }
+    case 'groups': {
+      const { runGroups } = await import('./groups.js');
+      const by = o.groups ?? { by: 'masked', json: false };
+      return runGroups(
+        api,
+        { invokeId: o.filters.invokeId!, mode: by.by, format: by.json ? 'json' : 'table', maxRps: o.maxRps, width: process.stdout.isTTY ? process.stdout.columns : undefined },
         ce.timing,
         ce.output,
       );

@@ -2,6 +2,7 @@
 // every mistake is checked here so that each gets one line in our format, before any network call.
 import { Command, CommanderError } from 'commander';
 import type { InvocationStatus, InvokeStatus } from '../api/wire.js';
+import { GROUP_MODES, type GroupMode } from '../group/types.js';
 import { parseStatusTemplate, type TemplatePart } from '../cli/statusTemplate.js';
 import { parseNotifyFlags, type NotifyOptions } from '../notify/options.js';
 import { UsageError } from './errors.js';
@@ -33,7 +34,7 @@ export interface InvocationFilters {
   localStatus?: InvocationStatus;
 }
 
-export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'runs';
+export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'runs' | 'groups';
 
 export interface MonitorOptions {
   region?: string;
@@ -51,6 +52,8 @@ export interface MonitorOptions {
   mode: OutputMode;
   /** `--wait --json`: each change as a JSON line instead of a line of text. */
   waitJson: boolean;
+  /** `--groups`: how outputs are compared (`--group-by`) and whether as JSON lines. */
+  groups?: { by: GroupMode; json: boolean };
   includeOutput: boolean;
   readOnly: boolean;
   /** `--no-names`: no DescribeInstances/DescribeCloudAssistantStatus lookups; ids only. */
@@ -137,6 +140,8 @@ function monitorCommand(): Command {
     .option('--json')
     .option('--include-output')
     .option('--wait')
+    .option('--groups')
+    .option('--group-by <mode>')
     .option('--read-only')
     .option('--no-names')
     .option('--no-color')
@@ -229,6 +234,13 @@ function parseTheme(value: string | undefined): ThemeOption {
   return theme;
 }
 
+function parseGroupBy(value: string | undefined): GroupMode {
+  if (value === undefined) return 'masked';
+  const mode = GROUP_MODES.find((m) => m === value.trim().toLowerCase());
+  if (!mode) throw new UsageError(`--group-by must be ${GROUP_MODES.join(', ')} (got ${shown(value)})`);
+  return mode;
+}
+
 export function parseMonitorArgs(args: string[]): ParsedCommand {
   const o = runCommander(monitorCommand(), args, 'catop --help');
   if (o.help) return { kind: 'help' };
@@ -245,10 +257,15 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
 
   if (o.wait && o.once) throw new UsageError('--wait cannot be combined with --once; pick one output mode');
   // `--once --json` is one JSON snapshot: the same as `--json`; `--wait --json` waits in JSON lines.
-  const mode: OutputMode = o.runs ? 'runs' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
+  const mode: OutputMode = o.groups ? 'groups' : o.runs ? 'runs' : o.wait ? 'wait' : o.json ? 'json' : o.once ? 'once' : 'live';
   if (o.runs && (!filters.invokeId || !o.json || o.wait || o.once)) {
     throw new UsageError('--runs goes with --invoke-id t-... --json (one JSON line per run of a scheduled invocation)');
   }
+  const groups = mode === 'groups' ? { by: parseGroupBy(str(o.groupBy)), json: Boolean(o.json) } : undefined;
+  if (groups && (o.wait || o.once || o.runs || !filters.invokeId)) {
+    throw new UsageError('--groups needs --invoke-id t-... and goes alone or with --json and --group-by');
+  }
+  if (!groups && o.groupBy !== undefined) throw new UsageError('--group-by works with --groups');
 
   if (mode === 'wait' && !filters.invokeId) {
     throw new UsageError('--wait needs --invoke-id t-... (the invocation to wait for)');
@@ -294,6 +311,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       maxRps: o.maxRps !== undefined ? parsePositiveNumber('--max-rps', str(o.maxRps)!, 'requests a second', 1000) : DEFAULTS.maxRps,
       mode,
       waitJson: mode === 'wait' && Boolean(o.json),
+      groups,
       includeOutput,
       readOnly: Boolean(o.readOnly),
       names: o.names !== false,

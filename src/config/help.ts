@@ -39,8 +39,8 @@ Output modes
   --json                 one JSON invocation per line; --runs: one per run
   --wait                 with --invoke-id: a line per status change; exit 0 on
                          Success, 1 on Failed/PartialFailed/Stopped
-  --include-output       with --json or --wait: add command output (needs
-                         --invoke-id or --instance-id)
+  --groups               --invoke-id's instances by result (--group-by, --json)
+  --include-output       --json/--wait add output (--invoke-id/--instance-id)
   --read-only            no stop key     --no-names   ids only, no name lookups
   --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)

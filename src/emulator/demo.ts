@@ -4,12 +4,13 @@
 // every few seconds.
 import type { Clock, ClockTimer } from '../clock.js';
 import { CATALOG, ROUTINE, catalogByName } from './catalog.js';
+import { seedFleetRun } from './demoFleetRun.js';
 import { Prng } from './prng.js';
 import type { Simulation } from './sim.js';
 
 export const DEMO_FLEET = 40;
 
-export function seedDemo(sim: Simulation, history: number): void {
+export function seedDemo(sim: Simulation, history: number, opts: { fleetRun?: boolean } = {}): void {
   const now = sim.now();
   const linux = sim.fleet.filter((i) => i.os === 'linux');
   const windows = sim.fleet.filter((i) => i.os === 'windows');
@@ -67,6 +68,8 @@ export function seedDemo(sim: Simulation, history: number): void {
     const scan = cmd('windows-update-scan');
     sim.runCommandAt({ catalog: scan.name, commandContent: scan.content, instanceIds: ids(windows, Math.min(4, windows.length)), durationMs: 45_000 }, now - 8_000);
   }
+  // Last, so what came before is the same with or without it (and its 760 more instances).
+  if (opts.fleetRun) seedFleetRun(sim, now - 3 * 3_600_000);
 }
 
 /** New invocations every few seconds on `clock` until the returned stop function is called. */

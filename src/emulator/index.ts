@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   preset?: 'demo' | 'empty';
   /** Past invocations to seed (default: 300 for the demo preset, 0 otherwise). */
   invocations?: number;
+  /** The demo preset's run on 800 instances (and the instances it needs): `catop --demo` asks for it. */
+  fleetRun?: boolean;
   /** New invocations every few seconds on the clock (default: true for the demo preset). */
   arrivals?: boolean;
   /** Default: a key pair derived from the seed. */
@@ -85,7 +87,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const regionSeed = region === regionId ? seed : (seed ^ hash32(region)) >>> 0;
     const sim = new Simulation(clock, regionSeed, region);
     sim.addInstances(opts.fleet ?? (demo ? DEMO_FLEET : 5));
-    if (demo) seedDemo(sim, opts.invocations ?? 300);
+    if (demo) seedDemo(sim, opts.invocations ?? 300, { fleetRun: opts.fleetRun });
     else if (opts.invocations) sim.seedHistory(opts.invocations);
     if (opts.arrivals ?? demo) stops.push(startArrivals(sim, clock, regionSeed));
     sims.set(region, sim);

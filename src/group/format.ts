@@ -1,7 +1,6 @@
 // The groups for scripts: one JSON line per group, or a plain table sized to a width. Every
 // network string (ids, codes, the sample) passes through src/text before it reaches a terminal.
-import { jsonLine } from '../cli/format.js';
-import { displayWidth, fitToWidth, sanitizeInline, truncateToWidth } from '../text/index.js';
+import { displayWidth, fitToWidth, jsonLine, sanitizeInline, truncateToWidth } from '../text/index.js';
 import type { Group } from './types.js';
 
 /** One group as its JSON line's value; `final` is false while the invocation still runs. */

@@ -10,3 +10,4 @@ export { createGrouper, compareGroups, statusRank, firstLineOf, type Grouper } f
 export { referenceGroup, compareReference } from './reference.js';
 export { diffSamples, diffText, type DiffLine, type DiffMark, type SampleDiff } from './diff.js';
 export { groupsJsonLines, groupsTable, groupRecord, idsToFit } from './format.js';
+export { createGroupBook, type GroupBook, type OutputsProgress } from './book.js';

@@ -10,6 +10,7 @@
 //   agent       DescribeCloudAssistantStatus for instances whose agent failed them (agent demand)
 //   history     one more page in the background, up to --history (and on a history demand)
 //   runs        a scheduled invocation's past runs (runs demand, the run grid), IncludeHistory
+//   outputs     the grouped invocation's outputs (outputs demand), 50 a call, on spare tokens
 // A new kind of fetch is one more job file here and one selector for the screen that reads it.
 import type { Clock } from '../clock.js';
 import type { DescribeInvocationsParams } from '../api/model.js';
@@ -23,6 +24,8 @@ import { invocationJob } from './jobs/invocation.js';
 import { outputJob } from './jobs/output.js';
 import { namesJob } from './jobs/names.js';
 import { agentJob } from './jobs/agent.js';
+import { createOutputsJob } from './jobs/outputs.js';
+import { createGroupBook, type GroupBook } from '../group/book.js';
 import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorApi, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
@@ -32,7 +35,16 @@ import { selectFilters, selectInstance, selectInvocation } from '../store/select
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
-export type { AgentDemand, HistoryDemand, InvocationDemand, MonitorDemand, NamesDemand, OutputDemand, RunsDemand } from './jobs/demands.js';
+export type {
+  AgentDemand,
+  HistoryDemand,
+  InvocationDemand,
+  MonitorDemand,
+  NamesDemand,
+  OutputDemand,
+  OutputsDemand,
+  RunsDemand,
+} from './jobs/demands.js';
 
 export interface PollerOptions {
   /** Without the fleet's calls (or with `names: false`) instances go by id only. */
@@ -58,11 +70,24 @@ export interface PollerOptions {
   random?: () => number;
   /** A store listener (the UI) threw; default: rethrown outside the poller, to the process. */
   onListenerError?: (error: unknown) => void;
+  /** Where the outputs job groups what it fetches (default: a new one, as `poller.groups`). */
+  groups?: GroupBook;
 }
 
 export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request'> {
   /** Intent from the UI: StopInvocation (one request in flight with the ticks), then refresh that invocation. Rejects with ApiError. */
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
+  /** The groups of the invocations the outputs job serves. */
+  readonly groups: GroupBook;
+}
+
+/** StopInvocation's limit of InstanceId.N in one call. */
+export const STOP_IDS_PER_CALL = 50;
+
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let k = 0; k < list.length; k += size) out.push(list.slice(k, k + size));
+  return out;
 }
 
 /** Anything demanded still changing: poll at the short interval. */
@@ -83,12 +108,23 @@ function busy(ctx: MonitorContext): boolean {
 
 export function createPoller(opts: PollerOptions): Poller {
   const { api, store } = opts;
+  const groups = opts.groups ?? createGroupBook();
   const state = createMonitorState(store, opts.filters ?? selectFilters(store.getState()), opts.pageSize ?? MAX_PAGE, opts.history ?? 500);
   const scheduler = createScheduler({
     api,
     store,
     state,
-    jobs: [discoveryJob, activeJob, finishedJob, invocationJob, outputJob, runsJob, ...(opts.names === false ? [] : [namesJob, agentJob]), historyJob],
+    jobs: [
+      discoveryJob,
+      activeJob,
+      finishedJob,
+      invocationJob,
+      outputJob,
+      runsJob,
+      ...(opts.names === false ? [] : [namesJob, agentJob]),
+      historyJob,
+      createOutputsJob(groups),
+    ],
     clock: opts.clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,
@@ -99,15 +135,19 @@ export function createPoller(opts: PollerOptions): Poller {
     beginTick: (s) => {
       s.tick = { seen: new Map(), partial: [] };
     },
-    busy,
+    // Outputs still to group keep the short interval, one pass of pages after another.
+    busy: (ctx) => busy(ctx) || ctx.demands('outputs').some((d) => !groups.progress(d.invokeId)?.done),
   });
   if (opts.names === false) store.setFleet({ ...store.getState().fleet, namesUnavailable: 'names off (--no-names)' });
   const { wake, request, ...rest } = scheduler;
   return {
     ...rest,
+    groups,
     async stopInvocation(invokeId, instanceIds) {
       try {
-        await request(() => api.stopInvocation(invokeId, instanceIds));
+        // StopInvocation takes at most 50 InstanceId.N a call.
+        const chunks = instanceIds?.length ? chunk(instanceIds, STOP_IDS_PER_CALL) : [undefined];
+        for (const ids of chunks) await request(() => api.stopInvocation(invokeId, ids));
       } catch (e) {
         throw toApiError(e);
       }

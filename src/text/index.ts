@@ -6,6 +6,7 @@
 export type { DisplayLine, DisplayOptions, StyledSpan } from './types.js';
 export { toDisplayLines, OVERWRITTEN_MARK } from './lines.js';
 export { sanitizeInline } from './inline.js';
+export { jsonLine } from './json.js';
 export { displayWidth, truncateToWidth, fitToWidth, wrapToWidth } from './width.js';
 export { decodeBase64Utf8 } from './base64.js';
 export { droppedMarker, SERVICE_OUTPUT_LIMIT } from './cut.js';

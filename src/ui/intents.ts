@@ -1,5 +1,6 @@
 // What the UI asks of the poller: intents only. Data flows api -> poller -> store -> ui; the UI
 // never calls the API itself. The real poller (src/poller) satisfies this structurally.
+import type { GroupBook } from '../group/book.js';
 import type { MonitorDemand } from '../poller/jobs/demands.js';
 
 export type { MonitorDemand as Demand } from '../poller/jobs/demands.js';
@@ -18,4 +19,6 @@ export interface UiPoller {
    */
   demand(demand: MonitorDemand): () => void;
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
+  /** The groups the outputs demand fills (`{ kind: 'outputs', invokeId }`: the groups view). */
+  readonly groups?: GroupBook;
 }

@@ -2,8 +2,8 @@
 // overlay (`helpRows`), so a key cannot work without being listed, or be listed without working.
 import type { Key } from 'ink';
 
-/** Where a binding applies: the three screens and the overlays on top of them. */
-export type KeyContext = 'invocations' | 'invocation' | 'output' | 'runs' | 'content' | 'help' | 'prompt' | 'confirm';
+/** Where a binding applies: the three screens, the run grid, the invocation's groups view and its diff, and the overlays. */
+export type KeyContext = 'invocations' | 'invocation' | 'groups' | 'diff' | 'output' | 'runs' | 'content' | 'help' | 'prompt' | 'confirm';
 
 export type ActionId =
   | 'down'
@@ -37,7 +37,13 @@ export type ActionId =
   | 'deleteChar'
   | 'runs'
   | 'older'
-  | 'newer';
+  | 'newer'
+  | 'groups'
+  | 'groupMode'
+  | 'diff'
+  | 'mark'
+  | 'clearMarks'
+  | 'sort';
 
 export interface Binding {
   action: ActionId;
@@ -49,7 +55,9 @@ export interface Binding {
 
 const SCREENS: readonly KeyContext[] = ['invocations', 'invocation', 'output'];
 const LISTS: readonly KeyContext[] = ['invocations', 'invocation'];
-const MOVING: readonly KeyContext[] = [...SCREENS, 'runs', 'content', 'help'];
+/** The invocation screen's groups view and a group's diff. */
+const GROUPS: readonly KeyContext[] = ['groups', 'diff'];
+const MOVING: readonly KeyContext[] = [...SCREENS, 'runs', ...GROUPS, 'content', 'help'];
 
 export const KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], description: 'move down', contexts: MOVING },
@@ -58,7 +66,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'pageUp', keys: ['pageup', 'ctrl-b'], description: 'page up', contexts: MOVING },
   { action: 'first', keys: ['g', 'home'], description: 'first / top', contexts: MOVING },
   { action: 'last', keys: ['G', 'end'], description: 'last / bottom', contexts: MOVING },
-  { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: LISTS },
+  { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the selected row', contexts: [...LISTS, 'groups'] },
   // The run grid: left and right move along runs, so only Enter opens and Esc goes back there.
   { action: 'older', keys: ['h', 'left'], description: 'runs: an older run (scrolls into the past)', contexts: ['runs'] },
   { action: 'newer', keys: ['l', 'right'], description: 'runs: a newer run', contexts: ['runs'] },
@@ -69,7 +77,7 @@ export const KEYMAP: readonly Binding[] = [
     action: 'back',
     keys: ['esc', 'h', 'left', 'backspace'],
     description: 'back (on a filtered list: clear the filter first)',
-    contexts: [...SCREENS, 'content', 'help'],
+    contexts: [...SCREENS, ...GROUPS, 'content', 'help'],
   },
   { action: 'filter', keys: ['/'], description: 'filter the current list (text; Esc clears)', contexts: LISTS },
   { action: 'search', keys: ['/'], description: 'search the output (Esc clears)', contexts: ['output', 'content'] },
@@ -79,10 +87,10 @@ export const KEYMAP: readonly Binding[] = [
     description: 'cycle status filter: all, active, failed, succeeded, stopped',
     contexts: LISTS,
   },
-  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'runs'] },
+  { action: 'refresh', keys: ['r'], description: 'refresh now (and retry after an error)', contexts: [...SCREENS, 'runs', 'groups'] },
   { action: 'follow', keys: ['f'], description: 'output: follow on/off (G keeps it as it is)', contexts: ['output'] },
   { action: 'wrap', keys: ['w'], description: 'output: wrap long lines', contexts: ['output', 'content'] },
-  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'runs'] },
+  { action: 'timestamps', keys: ['t'], description: 'timestamps absolute / relative', contexts: [...SCREENS, 'runs', 'groups'] },
   {
     action: 'raw',
     keys: ['v'],
@@ -93,11 +101,22 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'nextMatch', keys: ['n'], description: 'next search match', contexts: ['output', 'content'] },
   { action: 'prevMatch', keys: ['N'], description: 'previous search match', contexts: ['output', 'content'] },
   { action: 'content', keys: ['c'], description: "show the invocation's command content (decoded)", contexts: SCREENS },
-  { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: SCREENS },
+  { action: 'stop', keys: ['x'], description: 'stop the invocation (confirm with y; not in --read-only)', contexts: [...SCREENS, 'groups'] },
   { action: 'agent', keys: ['a'], description: "the selected instance's agent state (Cloud Assistant)", contexts: ['invocation'] },
   { action: 'save', keys: ['e'], description: 'save the shown output to a file', contexts: ['output'] },
-  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'runs', 'content', 'help'] },
-  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'runs', 'content', 'help'] },
+  {
+    action: 'groups',
+    keys: ['b'],
+    description: 'instances as groups by result (as clush -b) / as rows',
+    contexts: ['invocation', 'groups'],
+  },
+  { action: 'groupMode', keys: ['m'], description: 'groups: outputs compared masked / loose / strict', contexts: ['groups'] },
+  { action: 'diff', keys: ['d'], description: "groups: diff the sample against the reference group's", contexts: ['groups'] },
+  { action: 'mark', keys: [' '], description: 'mark the instance (and move down) / every one of the group', contexts: ['invocation', 'groups'] },
+  { action: 'clearMarks', keys: ['u'], description: 'clear the marks (x then stops the marked only)', contexts: ['invocation', 'groups'] },
+  { action: 'sort', keys: ['o'], description: 'sort: status, exit, started, duration, id, each reversed', contexts: ['invocation'] },
+  { action: 'help', keys: ['?'], description: 'help (this list)', contexts: [...SCREENS, 'runs', ...GROUPS, 'content', 'help'] },
+  { action: 'quit', keys: ['q', 'ctrl-c'], description: 'quit', contexts: [...SCREENS, 'runs', ...GROUPS, 'content', 'help'] },
   // In a prompt `q` is text and in a confirm it cancels; ctrl-c still quits.
   { action: 'quit', keys: ['ctrl-c'], description: 'quit', contexts: ['prompt', 'confirm'] },
   { action: 'confirm', keys: ['y'], description: 'confirm (any other key cancels)', contexts: ['confirm'] },
@@ -134,6 +153,7 @@ const NAMED: Record<string, string> = {
   esc: 'Esc',
   backspace: 'Backspace',
   tab: 'Tab',
+  ' ': 'Space',
 };
 
 /** How a key token is written in the help and the footer. */
@@ -164,6 +184,8 @@ export interface HelpRow {
 const CONTEXT_NAMES: Record<KeyContext, string> = {
   invocations: 'list',
   invocation: 'invocation',
+  groups: 'groups',
+  diff: 'diff',
   output: 'output',
   runs: 'runs',
   content: 'content',
@@ -216,6 +238,9 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   runs: 'runs',
   older: 'older',
   newer: 'newer',
+  groups: 'groups',
+  groupMode: 'mode',
+  diff: 'diff',
 };
 
 const CONTROL_NAMES: Record<string, string> = {

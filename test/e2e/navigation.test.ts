@@ -118,10 +118,9 @@ describe('navigation', () => {
     expect(s.screen()).toContain('beta-job');
     expect(instanceRows(s).map((r) => r.status).sort()).toEqual(['Failed', 'Success']);
 
-    // Second instance (the failed one, exit 3), opened with the right arrow.
-    s.press('j');
-    await s.waitFor(() => instanceRows(s)[1]?.selected === true, 'the second instance selected');
-    const instanceId = instanceRows(s)[1].instanceId;
+    // The failed one (exit 3) is listed first, selected; opened with the right arrow.
+    await s.waitFor(() => instanceRows(s)[0]?.selected === true && instanceRows(s)[0]?.status === 'Failed', 'the failed instance first, selected');
+    const instanceId = instanceRows(s)[0].instanceId;
     s.press('right');
     await s.waitForText(OUTPUT_CRUMB);
     await s.waitForText('beta-job line 1');

@@ -41,7 +41,7 @@ describe('navigation', () => {
     expect(lineWith(frame, a)).toMatch(/Success\s+0/);
     expect(lineWith(frame, b)).toMatch(/Failed\s+2 ExitCodeNonzero: the command execution exit code is not zero/);
 
-    screen.press('j');
+    // Failed first: the failed instance is the first row, selected.
     await screen.waitFor((f) => selectedLine(f)?.includes(b) ?? false, 'with the failed instance selected');
     screen.press(KEY.enter);
     await screen.waitFor((f) => f.includes(`› ${b}`), 'of the output screen');
@@ -180,7 +180,7 @@ describe('live updates', () => {
 
 describe('overlays and keys', () => {
   it('lists the bindings in the help, each key written out', async () => {
-    screen = renderApp(fx, { rows: 50 });
+    screen = renderApp(fx, { rows: 60 });
     await fx.tick();
     await screen.waitFor((f) => f.includes(known.deploy), 'with rows');
     screen.press('?');

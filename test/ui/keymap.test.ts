@@ -149,7 +149,7 @@ describe('the keymap table', () => {
     const rows = helpRows();
     expect(rows).toContainEqual({ keys: 'j, ↓', description: 'move down', where: 'everywhere' });
     expect(rows).toContainEqual({ keys: 'PgDn, ctrl-f', description: 'page down', where: 'everywhere' });
-    expect(rows).toContainEqual({ keys: 'Enter, l, →', description: 'open the selected row', where: 'list, invocation' });
+    expect(rows).toContainEqual({ keys: 'Enter, l, →', description: 'open the selected row', where: 'list, invocation, groups' });
     expect(rows).toContainEqual({
       keys: 'Esc, h, ←, Backspace',
       description: 'back (on a filtered list: clear the filter first)',

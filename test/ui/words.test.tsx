@@ -101,7 +101,7 @@ describe('the selected instance', () => {
     screen.press('j\r');
     await screen.waitFor((f) => f.includes(`Invocations › ${known.backup}`), 'of backup');
     const b = fx.instanceIds[1];
-    screen.press('j');
+    // Failed first: the failed instance is the first row, selected.
     let frame = await screen.waitFor((f) => selectedLine(f)?.includes(b) ?? false, 'with the failed instance selected');
     // The ERROR column is cut at 80; the line under the table is not.
     expect(selectedLine(frame)).toContain('…');

@@ -14,6 +14,12 @@ export interface InvocationDemand {
   invokeId: string;
 }
 
+/** An invocation's outputs, for grouping by output (the groups view): paged until all are final. */
+export interface OutputsDemand {
+  kind: 'outputs';
+  invokeId: string;
+}
+
 /** The next history page now (the cursor reached the end of what is loaded). */
 export interface HistoryDemand {
   kind: 'history';
@@ -37,4 +43,4 @@ export interface AgentDemand {
   instanceIds: readonly string[];
 }
 
-export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand | NamesDemand | AgentDemand;
+export type MonitorDemand = OutputDemand | InvocationDemand | HistoryDemand | RunsDemand | OutputsDemand | NamesDemand | AgentDemand;

@@ -37,7 +37,9 @@ export function useStopFlow({ store, poller, readOnly, flash, confirm, topKey }:
         return;
       }
       const target = instanceIds?.length
-        ? `on ${instanceIds.map(sanitizeInline).join(', ')}`
+        ? instanceIds.length > 3
+          ? `on ${instanceIds.length} marked instances (${instanceIds.slice(0, 2).map(sanitizeInline).join(', ')}, …)`
+          : `on ${instanceIds.map(sanitizeInline).join(', ')}`
         : `on all its instances (${inv?.instances.length ?? 0})`;
       confirm({
         kind: 'confirm',

@@ -4,7 +4,7 @@ import React, { useLayoutEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
-import { instanceCounts, selectInvocation } from '../../store/selectors.js';
+import { instanceCounts, selectFleet, selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
@@ -26,6 +26,10 @@ import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
+import type { Group } from '../../group/index.js';
+import { DEFAULT_SORT, nextSort, sortInstances, sortLabel, type InstanceSort } from '../instanceSort.js';
+import { isFinalInstance } from '../../api/status.js';
+import { GroupsScreen } from './GroupsScreen.js';
 
 export interface InvocationScreenProps {
   store: Store;
@@ -47,6 +51,13 @@ function firstLine(text: string | undefined): string {
   if (!text) return '';
   const lines = toDisplayLines(text.length > 4096 ? text.slice(0, 4096) : text);
   return (lines[0]?.text ?? '') + (lines.length > 1 ? ' …' : '');
+}
+
+function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(marks);
+  for (const id of ids) if (on) next.add(id);
+  else next.delete(id);
+  return next;
 }
 
 function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
@@ -98,8 +109,19 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
-  const fleet = useStoreSelector(store, (s) => s.fleet);
-  const instances = useMemo(() => filterInstances(inv?.instances ?? [], statusFilter, text, fleet), [inv, statusFilter, text, fleet]);
+  const fleet = useStoreSelector(store, selectFleet);
+  // `b`: the groups view; Enter on a group lists only its instances (`only`), Esc goes back to it.
+  const [view, setView] = useState<'rows' | 'groups'>('rows');
+  const [only, setOnly] = useState<Group | undefined>();
+  const [sort, setSort] = useState<InstanceSort>(DEFAULT_SORT);
+  const instances = useMemo(() => {
+    const ids = only && new Set(only.instanceIds);
+    const all = inv?.instances ?? [];
+    const rows = filterInstances(ids ? all.filter((i) => ids.has(i.instanceId)) : all, statusFilter, text, fleet);
+    return sortInstances(rows, sort, clock.now());
+  }, [inv, statusFilter, text, only, sort, clock, fleet]);
+  // Marked instances (space; a whole group in the groups view): `x` then stops only those.
+  const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
   const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
@@ -120,6 +142,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useLayoutEffect(() => (troubled ? poller.demand({ kind: 'agent', instanceIds: troubled.split(' ') }) : undefined), [poller, troubled]);
   // Open (or under its output): the store's bounds and local status filter keep it.
   useLayoutEffect(() => store.protect(invokeId), [store, invokeId]);
+
+  function stopMarked(): boolean {
+    const running = (inv?.instances ?? []).filter((i) => marks.has(i.instanceId) && !isFinalInstance(i.invocationStatus));
+    if (running.length === 0) {
+      ui.flash(`the ${marks.size} marked instances have all ended: nothing to stop`);
+      return false;
+    }
+    ui.stop(invokeId, running.map((i) => i.instanceId));
+    return true;
+  }
 
   useKeymap(
     'invocation',
@@ -146,7 +178,12 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
             setStatusFilter('all');
             return;
           }
+          if (only) return void (setOnly(undefined), setView('groups'));
           ui.back();
+          return true;
+        case 'groups':
+          setOnly(undefined);
+          setView('groups');
           return true;
         case 'runs':
           if (inv && hasRunHistory(inv)) {
@@ -158,13 +195,22 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           ui.showContent(invokeId);
           return true;
         case 'stop':
+          if (marks.size > 0) return stopMarked();
           ui.stop(invokeId);
           return true;
+        case 'mark':
+          if (!selected) return;
+          setMarks((m) => toggled(m, [selected], !m.has(selected)));
+          return void selection.moveBy(1);
+        case 'clearMarks':
+          return void setMarks(new Set());
+        case 'sort':
+          return void setSort(nextSort);
         default:
           return handleSharedAction(action, ui);
       }
     },
-    { isActive: active },
+    { isActive: active && view === 'rows' },
   );
 
   // The columns appear with the first name known (ids only until then, or for good when refused).
@@ -211,8 +257,10 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         priority: 5,
         cell: (i) => (i.dropped ? formatCount(i.dropped) : '-'),
       },
+      // Last, so the rows still begin with the instance id; never hidden.
+      { key: 'mark', header: '', width: 1, cell: (i) => (marks.has(i.instanceId) ? '*' : '') },
     ],
-    [theme, times, timeMode, inv, named, fleet],
+    [theme, times, timeMode, inv, named, fleet, marks],
   );
   const selected = selection.index >= 0 ? instances[selection.index] : undefined;
   const paneText = selected
@@ -221,10 +269,30 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const pane = selected ? wrapLines(paneText, width, paneHeight) : [];
 
   const notes: string[] = [];
+  if (only) notes.push(`group of ${only.count}`);
+  if (marks.size > 0) notes.push(`${marks.size} marked`);
+  const sorted = sortLabel(sort);
+  if (sorted) notes.push(sorted);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
 
+  if (view === 'groups' && inv) {
+    const openGroup = (g: Group) => (setOnly(g), setView('rows'));
+    const markGroup = (g: Group) => setMarks((m) => toggled(m, g.instanceIds, !g.instanceIds.every((id) => m.has(id))));
+    return (
+      <GroupsScreen
+        poller={poller}
+        inv={inv}
+        active={active}
+        width={width}
+        height={height}
+        onOpen={openGroup}
+        onClose={() => setView('rows')}
+        marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked }}
+      />
+    );
+  }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={['Invocations', invokeId]} note={notes.join(' · ')} width={width} />
