@@ -5,7 +5,7 @@
  */
 import { isFinalInstance } from '../api/status.js';
 import { createGrouper, type Grouper } from './grouper.js';
-import { GROUP_MODES, type Group, type GroupMember, type GroupMode } from './types.js';
+import { GROUP_MODES, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
 /** Outputs fetched in the current pass over an invocation's rows, of how many. */
 export interface OutputsProgress {
@@ -27,8 +27,15 @@ interface Entry {
 export interface GroupBook {
   /** Status, exit code and error code of the instances (no output): grouped at once. */
   sync(invokeId: string, members: readonly GroupMember[]): void;
-  /** A page of outputs of one pass; a page without NextToken ends it (done when every row was final). */
-  addPage(invokeId: string, rows: readonly (GroupMember & { output?: string })[], page: { nextToken?: string; total: number }): void;
+  /**
+   * A page of outputs of one pass; a page without NextToken ends it (done when every row was final).
+   * `own`: the instance's own names and IPs, masked in its fingerprint.
+   */
+  addPage(
+    invokeId: string,
+    rows: readonly (GroupMember & { output?: string; own?: OwnIdentity })[],
+    page: { nextToken?: string; total: number },
+  ): void;
   /** The NextToken the current pass goes on from (undefined: from the first page). */
   cursor(invokeId: string): string | undefined;
   groups(invokeId: string, mode: GroupMode): readonly Group[];
@@ -82,7 +89,7 @@ export function createGroupBook(): GroupBook {
       const fresh = e.nextToken === undefined;
       for (const r of rows) {
         const member: GroupMember = { instanceId: r.instanceId, invocationStatus: r.invocationStatus, exitCode: r.exitCode, errorCode: r.errorCode };
-        for (const mode of GROUP_MODES) e.groupers[mode].add(member, r.output ?? '');
+        for (const mode of GROUP_MODES) e.groupers[mode].add(member, r.output ?? '', r.own);
       }
       const final = (fresh ? true : e.passFinal) && rows.every((r) => isFinalInstance(r.invocationStatus));
       const fetched = (fresh ? 0 : e.progress.fetched) + rows.length;

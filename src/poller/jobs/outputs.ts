@@ -5,6 +5,10 @@
 // outputs themselves are not kept (the store holds only the output on screen).
 import type { InvocationResultPage, InvocationsApi } from '../../api/model.js';
 import type { GroupBook } from '../../group/book.js';
+import type { OwnIdentity } from '../../group/types.js';
+import { selectNames } from '../../store/names.js';
+import type { FleetState } from '../../store/names.js';
+import { selectFleet } from '../../store/selectors.js';
 import type { MonitorJob } from './state.js';
 
 /** DescribeInvocationResults' largest MaxResults. */
@@ -15,10 +19,20 @@ export function resultsPage(api: InvocationsApi, invokeId: string, nextToken?: s
   return api.describeInvocationResults({ invokeId, maxResults: RESULTS_PAGE, ...(nextToken ? { nextToken } : {}) });
 }
 
+/** An instance's own name, hostname and IPs, when known: the same output naming its own host is one group. */
+export function ownIdentity(fleet: FleetState | undefined, instanceId: string): OwnIdentity | undefined {
+  const n = fleet && selectNames(fleet, instanceId);
+  if (!n || n.released) return undefined;
+  const names = [n.instanceName, n.hostName].filter((w): w is string => !!w);
+  const ips = [n.privateIp, n.publicIp].filter((w): w is string => !!w);
+  return names.length + ips.length > 0 ? { names, ips } : undefined;
+}
+
 /** Feed one page into the book. A repeated NextToken ends the pass (an endpoint that loops). */
-export function addResultsPage(book: GroupBook, invokeId: string, page: InvocationResultPage, known: number): void {
+export function addResultsPage(book: GroupBook, invokeId: string, page: InvocationResultPage, known: number, fleet?: FleetState): void {
   const token = page.nextToken && page.nextToken !== book.cursor(invokeId) && page.results.length > 0 ? page.nextToken : undefined;
-  book.addPage(invokeId, page.results, { nextToken: token, total: page.totalCount ?? known });
+  const rows = page.results.map((r) => ({ ...r, own: ownIdentity(fleet, r.instanceId) }));
+  book.addPage(invokeId, rows, { nextToken: token, total: page.totalCount ?? known });
 }
 
 export function createOutputsJob(book: GroupBook): MonitorJob<void> {
@@ -35,8 +49,9 @@ export function createOutputsJob(book: GroupBook): MonitorJob<void> {
           if (!first && !ctx.spare()) return;
           first = false;
           const page = await ctx.call(() => resultsPage(api, invokeId, book.cursor(invokeId)));
-          const known = ctx.state.store.getState().invocations.get(invokeId)?.instances.length ?? 0;
-          addResultsPage(book, invokeId, page, known);
+          const state = ctx.state.store.getState();
+          const known = state.invocations.get(invokeId)?.instances.length ?? 0;
+          addResultsPage(book, invokeId, page, known, selectFleet(state));
         } while (book.cursor(invokeId) !== undefined);
       }
     },
