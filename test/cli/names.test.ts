@@ -1,23 +1,12 @@
 // --json with instance names, through the built CLI against the stand-in: DescribeInstances for
 // the instances printed in calls of 100, the three fields where known, nothing asked with
 // --no-names, and a refused caller still gets every invocation.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeStandIns, serveFleet, serveInvocations, standIn, wireInstanceInfo, wireInvocation } from '../helpers/standIn.js';
-import { makeHome, type HomeFixture } from './helpers/home.js';
-import { ensureBuilt, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { serveFleet, serveInvocations, standIn, wireInstanceInfo, wireInvocation } from '../helpers/standIn.js';
+import { standInCliForEachFile } from './helpers/standInCli.js';
 
-let home: HomeFixture;
-
-beforeAll(async () => {
-  await ensureBuilt();
-  home = makeHome();
-}, 180_000);
-
-afterAll(() => home?.remove());
-afterEach(closeStandIns);
-
-const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STANDINKEY', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'standin-secret', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' };
-const catop = (endpoint: string, args: string[]) => runCli(['--endpoint', endpoint, '--max-rps', '1000', ...args], { home: home.dir, env });
+const cli = standInCliForEachFile();
+const catop = cli.catop;
 
 const id = (k: number) => `i-json${String(k).padStart(5, '0')}`;
 // Three invocations on 100 instances each, 250 distinct (the middle one overlaps both others).

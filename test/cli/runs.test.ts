@@ -1,20 +1,11 @@
 // --invoke-id ID --runs --json through the built CLI, against a stand-in serving run history in
 // two token pages ordered by instance (as the service does): newest first over every page, at
 // most --history lines, output only when asked.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeStandIns, runsPage, sendJson, standIn, wireRun, type StandIn } from '../helpers/standIn.js';
-import { makeHome, type HomeFixture } from './helpers/home.js';
-import { ensureBuilt, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runsPage, sendJson, standIn, wireRun, type StandIn } from '../helpers/standIn.js';
+import { standInCliForEachFile } from './helpers/standInCli.js';
 
-let home: HomeFixture;
-beforeAll(async () => {
-  await ensureBuilt();
-  home = makeHome();
-}, 180_000);
-afterAll(() => home?.remove());
-afterEach(closeStandIns);
-
-const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STANDINKEY', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'standin-secret', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' };
+const cli = standInCliForEachFile();
 const T = Date.UTC(2026, 11, 1, 2, 0, 0);
 const MIN = 60_000;
 
@@ -33,7 +24,7 @@ async function history(): Promise<StandIn> {
 }
 
 const catop = (s: StandIn, args: string[]) =>
-  runCli(['--endpoint', s.endpoint, '--max-rps', '1000', '--invoke-id', 't-sched', '--runs', '--json', ...args], { home: home.dir, env });
+  cli.catop(s.endpoint, ['--invoke-id', 't-sched', '--runs', '--json', ...args]);
 
 describe('--runs --json', () => {
   it('prints a line per run per instance, newest first over every page, with IncludeHistory 50 a call', async () => {
@@ -70,7 +61,7 @@ describe('--runs --json', () => {
   });
 
   it('asks for --invoke-id and --json in one line', async () => {
-    const r = await runCli(['--runs', '--json'], { home: home.dir, env });
+    const r = await cli.run(['--runs', '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--runs goes with --invoke-id t-... --json');

@@ -1,27 +1,15 @@
 // --once and --json against a loopback stand-in, through the built CLI: how many rows --history
 // prints, when the stderr note appears, and that lying pages end in a bounded number of requests
 // with what was read printed.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELP_TEXT } from '../../src/config/help.js';
 import { INVOCATION_STATUSES, INVOKE_STATUSES } from '../../src/api/wire.js';
-import { closeStandIns, HOSTILE, oldInvocations, serveInvocations, standIn, wireInvocation } from '../helpers/standIn.js';
-import { makeHome, type HomeFixture } from './helpers/home.js';
-import { ensureBuilt, runCli } from './helpers/cli.js';
+import { HOSTILE, oldInvocations, serveInvocations, standIn, wireInvocation } from '../helpers/standIn.js';
+import { standInCliForEachFile } from './helpers/standInCli.js';
 
-let home: HomeFixture;
+const cli = standInCliForEachFile();
 
-beforeAll(async () => {
-  await ensureBuilt();
-  home = makeHome();
-}, 180_000);
-
-afterAll(() => home?.remove());
-afterEach(closeStandIns);
-
-const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STANDINKEY', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'standin-secret', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' };
-
-const catop = (endpoint: string, args: string[]) =>
-  runCli(['--endpoint', endpoint, '--max-rps', '1000', ...args], { home: home.dir, env });
+const catop = cli.catop;
 
 const rows = (stdout: string) => stdout.trimEnd().split('\n').slice(1).filter(Boolean);
 const ids = (stdout: string) => rows(stdout).map((l) => l.split(/\s+/)[1]);
