@@ -2,13 +2,15 @@
 // fingerprint), worst first, as a table or one JSON line per group. The outputs are read with
 // DescribeInvocationResults by InvokeId, 50 a call, at most --max-rps calls a second; for an
 // invocation still running the groups are those of what is known now (`"final": false`).
+import type { InstanceInfo, InstancesApi } from '../api/instances.js';
 import type { Invocation, InvocationsApi } from '../api/model.js';
 import { isFinalInstance, isFinalInvocation } from '../api/status.js';
-import { createGrouper, groupsJsonLines, groupsTable, type Group, type GroupMode } from '../group/index.js';
+import { createGrouper, groupsJsonLines, groupsTable, type Group, type GroupMode, type OwnIdentity } from '../group/index.js';
 import { resultsPage } from '../poller/jobs/outputs.js';
 import { EXIT } from '../config/errors.js';
 import { sanitizeInline } from '../text/index.js';
 import { errorLine, exitCodeFor, type Output, type Timing } from './io.js';
+import { lookupNames } from './names.js';
 import { withRetry } from './retry.js';
 
 export interface GroupsOptions {
@@ -18,6 +20,8 @@ export interface GroupsOptions {
   maxRps: number;
   /** Table width (the terminal's, else 120). */
   width?: number;
+  /** Look up instance names (DescribeInstances) for the JSON and the masks; false with --no-names. */
+  names?: boolean;
 }
 
 export interface GroupsResult {
@@ -26,6 +30,16 @@ export interface GroupsResult {
   final: boolean;
   /** DescribeInvocationResults calls made. */
   pages: number;
+  /** Names of the instances, as far as DescribeInstances told them. */
+  names: ReadonlyMap<string, InstanceInfo>;
+}
+
+/** The instance's own names and IPs: masked in its fingerprint, so output naming its own host groups. */
+function ownOf(info: InstanceInfo | undefined): OwnIdentity | undefined {
+  if (!info) return undefined;
+  const names = [info.instanceName, info.hostName].filter((w): w is string => !!w);
+  const ips = [info.privateIp, info.publicIp].filter((w): w is string => !!w);
+  return names.length + ips.length > 0 ? { names, ips } : undefined;
 }
 
 const RETRY = { baseMs: 500, capMs: 5_000, maxAttempts: 4 };
@@ -37,10 +51,17 @@ async function invocationOf(api: InvocationsApi, invokeId: string, timing: Timin
   return page.invocations.find((i) => i.invokeId === invokeId);
 }
 
-export async function fetchGroups(api: InvocationsApi, o: GroupsOptions, timing: Timing, output: Output): Promise<GroupsResult | undefined> {
+export async function fetchGroups(
+  api: InvocationsApi & Partial<InstancesApi>,
+  o: GroupsOptions,
+  timing: Timing,
+  output: Output,
+): Promise<GroupsResult | undefined> {
   const gapMs = 1000 / Math.max(0.001, o.maxRps);
   const inv = await invocationOf(api, o.invokeId, timing, output);
   if (!inv) return undefined;
+  const ids = inv.instances.map((i) => i.instanceId);
+  const names = o.names === false ? new Map<string, InstanceInfo>() : await lookupNames(api, ids, { maxRps: o.maxRps, retry: RETRY }, timing, output);
   const grouper = createGrouper(o.mode);
   // Every instance has a group at once; outputs move them into their output's group.
   for (const i of inv.instances) grouper.add(i);
@@ -52,16 +73,16 @@ export async function fetchGroups(api: InvocationsApi, o: GroupsOptions, timing:
     const page = await withRetry(() => resultsPage(api, o.invokeId, token), RETRY, timing, output);
     pages++;
     for (const r of page.results) {
-      grouper.add(r, r.output ?? '');
+      grouper.add(r, r.output ?? '', ownOf(names.get(r.instanceId)));
       if (!isFinalInstance(r.invocationStatus)) rowsFinal = false;
     }
     // A repeated token (an endpoint that loops) or an empty page ends the reading.
     token = page.nextToken && page.nextToken !== token && page.results.length > 0 ? page.nextToken : undefined;
   } while (token !== undefined && pages < GROUPS_PAGE_CAP);
-  return { groups: grouper.groups(), final: isFinalInvocation(inv.invocationStatus) && rowsFinal && token === undefined, pages };
+  return { groups: grouper.groups(), final: isFinalInvocation(inv.invocationStatus) && rowsFinal && token === undefined, pages, names };
 }
 
-export async function runGroups(api: InvocationsApi, o: GroupsOptions, timing: Timing, output: Output): Promise<number> {
+export async function runGroups(api: InvocationsApi & Partial<InstancesApi>, o: GroupsOptions, timing: Timing, output: Output): Promise<number> {
   let result: GroupsResult | undefined;
   try {
     result = await fetchGroups(api, o, timing, output);
@@ -73,7 +94,7 @@ export async function runGroups(api: InvocationsApi, o: GroupsOptions, timing: T
     output.err(`no invocation ${sanitizeInline(o.invokeId)} (DescribeInvocations returned none); check --invoke-id and --region`);
     return EXIT.failure;
   }
-  output.out(o.format === 'json' ? groupsJsonLines(result.groups, result.final) : groupsTable(result.groups, o.width));
+  output.out(o.format === 'json' ? groupsJsonLines(result.groups, result.final, result.names) : groupsTable(result.groups, o.width));
   if (!result.final && o.format === 'table') output.err('the invocation is still running: these are the groups of what is known now');
   return EXIT.ok;
 }

@@ -99,7 +99,14 @@ async function runMode(
       const by = o.groups ?? { by: 'masked', json: false };
       return runGroups(
         api,
-        { invokeId: o.filters.invokeId!, mode: by.by, format: by.json ? 'json' : 'table', maxRps: o.maxRps, width: process.stdout.isTTY ? process.stdout.columns : undefined },
+        {
+          invokeId: o.filters.invokeId!,
+          mode: by.by,
+          format: by.json ? 'json' : 'table',
+          maxRps: o.maxRps,
+          width: process.stdout.isTTY ? process.stdout.columns : undefined,
+          names: o.names,
+        },
         ce.timing,
         ce.output,
       );

@@ -3,9 +3,19 @@
 import { displayWidth, fitToWidth, jsonLine, sanitizeInline, truncateToWidth } from '../text/index.js';
 import type { Group } from './types.js';
 
-/** One group as its JSON line's value; `final` is false while the invocation still runs. */
-export function groupRecord(g: Group, final: boolean): Record<string, unknown> {
-  return {
+/** What is known of an instance's names, for scripts: only the fields the service gave. */
+export interface InstanceNameFields {
+  instanceName?: string;
+  hostName?: string;
+  privateIp?: string;
+}
+
+/**
+ * One group as its JSON line's value; `final` is false while the invocation still runs. With
+ * `names`, `instances` lists each member with the names known of it.
+ */
+export function groupRecord(g: Group, final: boolean, names?: ReadonlyMap<string, InstanceNameFields>): Record<string, unknown> {
+  const record: Record<string, unknown> = {
     status: g.status,
     exitCode: g.exitCode,
     errorCode: g.errorCode ?? null,
@@ -15,11 +25,18 @@ export function groupRecord(g: Group, final: boolean): Record<string, unknown> {
     sample: g.sample ?? null,
     final,
   };
+  if (names && names.size > 0) {
+    record.instances = g.instanceIds.map((instanceId) => {
+      const n = names.get(instanceId);
+      return { instanceId, ...(n?.instanceName ? { instanceName: n.instanceName } : {}), ...(n?.hostName ? { hostName: n.hostName } : {}), ...(n?.privateIp ? { privateIp: n.privateIp } : {}) };
+    });
+  }
+  return record;
 }
 
 /** One JSON document per group, in the groups' order. */
-export function groupsJsonLines(groups: readonly Group[], final: boolean): string {
-  return groups.map((g) => jsonLine(groupRecord(g, final))).join('');
+export function groupsJsonLines(groups: readonly Group[], final: boolean, names?: ReadonlyMap<string, InstanceNameFields>): string {
+  return groups.map((g) => jsonLine(groupRecord(g, final, names))).join('');
 }
 
 /** `i-1, i-2, i-3 +997 more` in at most `width` cells (at least the count of what is left out). */

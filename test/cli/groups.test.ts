@@ -70,7 +70,9 @@ describe('--groups', () => {
       ['Success', 0, null, 1],
     ]);
     for (const d of docs) {
-      expect(Object.keys(d)).toEqual(['status', 'exitCode', 'errorCode', 'fingerprint', 'count', 'instanceIds', 'sample', 'final']);
+      // `instances`: each member with its names, as the emulator's DescribeInstances gives them.
+      expect(Object.keys(d)).toEqual(['status', 'exitCode', 'errorCode', 'fingerprint', 'count', 'instanceIds', 'sample', 'final', 'instances']);
+      expect((d.instances as { instanceId: string }[]).map((i) => i.instanceId)).toEqual(d.instanceIds);
       expect(d.final).toBe(true);
       expect((d.instanceIds as string[]).length).toBe(d.count);
     }
@@ -125,9 +127,10 @@ describe('fetchGroups', () => {
     const before = api.calls;
     const result = await fetchGroups(api, { invokeId: done, mode: 'masked', format: 'json', maxRps: 4 }, timing, output);
     expect(result?.pages).toBe(Math.ceil(N / 50));
-    // One DescribeInvocations for the invocation, then the pages, each after a 250 ms gap.
-    expect(api.calls - before).toBe(1 + Math.ceil(N / 50));
-    expect(sleeps).toEqual(Array(Math.ceil(N / 50)).fill(250));
+    // One DescribeInvocations for the invocation, the names 100 ids a call, then the pages of
+    // 50: each call after a 250 ms gap.
+    expect(api.calls - before).toBe(1 + Math.ceil(N / 100) + Math.ceil(N / 50));
+    expect(sleeps).toEqual(Array(Math.ceil(N / 100) + Math.ceil(N / 50)).fill(250));
     expect(result?.groups.map((g) => g.count)).toEqual([12, 107, 1]);
   });
 });
