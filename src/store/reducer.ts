@@ -3,44 +3,50 @@
 import type { InstanceResult, Invocation } from '../api/model.js';
 import { newestFirst } from '../api/status.js';
 
-/** The fields that can change on an instance between polls (output lives in the LRU, not here). */
-function sameInstance(a: InstanceResult, b: InstanceResult): boolean {
-  return (
-    a.instanceId === b.instanceId &&
-    a.invocationStatus === b.invocationStatus &&
-    a.statusValue === b.statusValue &&
-    a.instanceInvokeStatus === b.instanceInvokeStatus &&
-    a.exitCode === b.exitCode &&
-    a.errorCode === b.errorCode &&
-    a.errorInfo === b.errorInfo &&
-    a.dropped === b.dropped &&
-    a.repeats === b.repeats &&
-    a.updateTime === b.updateTime &&
-    a.startTime === b.startTime &&
-    a.finishTime === b.finishTime &&
-    a.stopTime === b.stopTime
-  );
+/** True when `a` and `b` hold the same value (===) in each of `keys`. */
+export function sameFields<T>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
+
+/** The fields that can change on an instance between polls (output lives in the LRU, not here). */
+const INSTANCE_FIELDS: readonly (keyof InstanceResult)[] = [
+  'instanceId',
+  'invocationStatus',
+  'statusValue',
+  'instanceInvokeStatus',
+  'exitCode',
+  'errorCode',
+  'errorInfo',
+  'dropped',
+  'repeats',
+  'updateTime',
+  'startTime',
+  'finishTime',
+  'stopTime',
+];
+
+/** The scalar fields of an invocation that can change between polls. */
+const INVOCATION_FIELDS: readonly (keyof Invocation)[] = [
+  'invocationStatus',
+  'statusValue',
+  'invokeStatus',
+  'creationTime',
+  'commandName',
+  'frequency',
+  'timed',
+];
 
 /**
  * True when `next` carries nothing new over `prev`. Cheap: a few scalar fields and the
  * instances' status fields; command content and parameters do not change after creation.
  */
 export function sameInvocation(prev: Invocation, next: Invocation): boolean {
-  if (
-    prev.invocationStatus !== next.invocationStatus ||
-    prev.statusValue !== next.statusValue ||
-    prev.invokeStatus !== next.invokeStatus ||
-    prev.creationTime !== next.creationTime ||
-    prev.commandName !== next.commandName ||
-    prev.frequency !== next.frequency ||
-    prev.timed !== next.timed ||
-    prev.instances.length !== next.instances.length
-  ) {
+  if (!sameFields(prev, next, INVOCATION_FIELDS) || prev.instances.length !== next.instances.length) {
     return false;
   }
   for (let i = 0; i < prev.instances.length; i++) {
-    if (!sameInstance(prev.instances[i], next.instances[i])) return false;
+    if (!sameFields(prev.instances[i], next.instances[i], INSTANCE_FIELDS)) return false;
   }
   return true;
 }
@@ -69,7 +75,7 @@ export function detached(inv: Invocation): Invocation {
 export function withInstance(inv: Invocation, instance: InstanceResult): Invocation {
   const stripped = withoutOutput(instance);
   const at = inv.instances.findIndex((i) => i.instanceId === instance.instanceId);
-  if (at >= 0 && sameInstance(inv.instances[at], stripped)) return inv;
+  if (at >= 0 && sameFields(inv.instances[at], stripped, INSTANCE_FIELDS)) return inv;
   const instances = at >= 0 ? inv.instances.map((i, n) => (n === at ? stripped : i)) : [...inv.instances, stripped];
   return { ...inv, instances };
 }

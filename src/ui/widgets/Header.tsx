@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.js';
 import { INVOCATION_STATUSES } from '../../api/wire.js';
 import type { PollState, Store, StoreFilters } from '../../store/types.js';
 import { selectFilters, selectMemoryCut, selectPoll, selectStatusCounts } from '../../store/selectors.js';
+import { sameFields } from '../../store/reducer.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
 import { formatCount } from '../format.js';
@@ -30,14 +31,8 @@ export interface HeaderProps {
 export const HEADER_HEIGHT = 3;
 
 /** What the header draws from the poll state: a tick going out (inFlight) changes none of it. */
-const samePollShown = (a: PollState, b: PollState) =>
-  a.phase === b.phase &&
-  a.lastSuccessAt === b.lastSuccessAt &&
-  a.lastError === b.lastError &&
-  a.failingSince === b.failingSince &&
-  a.nextTickAt === b.nextTickAt &&
-  a.calls === b.calls &&
-  a.notice === b.notice;
+const POLL_SHOWN: readonly (keyof PollState)[] = ['phase', 'lastSuccessAt', 'lastError', 'failingSince', 'nextTickAt', 'calls', 'notice'];
+const samePollShown = (a: PollState, b: PollState) => sameFields(a, b, POLL_SHOWN);
 
 /** "status=Running name=deploy": the API filters from the command line. */
 export function describeFilters(f: StoreFilters): string {
