@@ -326,14 +326,23 @@ function nextToken(v: unknown): string | undefined {
   return ownString(s);
 }
 
+/**
+ * A page's fields and its rows, `container[outer][inner]`. An empty list may come without its
+ * inner key (XML-to-JSON), but only when nothing matched.
+ */
+function pagedRows(container: Record<string, unknown>, outer: string, inner: string, action: string) {
+  const page = pageFields(container);
+  const wrap = container[outer];
+  if (!isObj(wrap)) throw malformed(`no ${outer} in the ${action} response`);
+  const items = list(wrap[inner], `${outer}.${inner}`);
+  if (items === undefined && page.totalCount !== 0) throw malformed(`no ${outer}.${inner} list`);
+  return { page, items: items ?? [] };
+}
+
 export function normalizeInvocationsResponse(raw: unknown, opts: NormalizeOptions): InvocationPage {
   if (!isObj(raw)) throw malformed('the body is not a JSON object');
-  const page = pageFields(raw);
-  if (!isObj(raw.Invocations)) throw malformed('no Invocations in the DescribeInvocations response');
-  const items = list(raw.Invocations.Invocation, 'Invocations.Invocation');
-  // An empty list may come without its inner key (XML-to-JSON), but only when nothing matched.
-  if (items === undefined && page.totalCount !== 0) throw malformed('no Invocations.Invocation list');
-  const invocations = (items ?? []).map((r, i) => normalizeInvocation(r, opts, i));
+  const { page, items } = pagedRows(raw, 'Invocations', 'Invocation', 'DescribeInvocations');
+  const invocations = items.map((r, i) => normalizeInvocation(r, opts, i));
   invocations.sort(newestFirst);
   return dropUndefined<InvocationPage>({ invocations, ...page, requestId: ownedId(raw.RequestId) ?? '' });
 }
@@ -360,11 +369,8 @@ export function normalizeInvocationResultsResponse(raw: unknown, opts: Normalize
   if (!isObj(raw)) throw malformed('the body is not a JSON object');
   const inv = raw.Invocation;
   if (!isObj(inv)) throw malformed('no Invocation in the DescribeInvocationResults response');
-  const page = pageFields(inv);
-  if (!isObj(inv.InvocationResults)) throw malformed('no Invocation.InvocationResults');
-  const items = list(inv.InvocationResults.InvocationResult, 'InvocationResults.InvocationResult');
-  if (items === undefined && page.totalCount !== 0) throw malformed('no InvocationResults.InvocationResult list');
-  const results = (items ?? []).map((r, i) => normalizeInvocationResult(r, opts, i));
+  const { page, items } = pagedRows(inv, 'InvocationResults', 'InvocationResult', 'DescribeInvocationResults');
+  const results = items.map((r, i) => normalizeInvocationResult(r, opts, i));
   return dropUndefined<InvocationResultPage>({ results, ...page, requestId: ownedId(raw.RequestId) ?? '' });
 }
 
