@@ -64,10 +64,17 @@ function bounded<T>(m: Map<string, T>): Map<string, T> {
   return m;
 }
 
+/** What one lookup answered for `asked`: `found` entries; `blank` ones were refused for another reason. */
+export interface LookupAnswer<I> {
+  asked: readonly string[];
+  found: readonly I[];
+  blank?: readonly string[];
+}
+
 /** `m` with `found` entries, `asked` ones not found as gone and `blank` ones as known empty. */
 function merged<I extends { instanceId: string }, E>(
   m: ReadonlyMap<string, E>,
-  r: { asked: readonly string[]; found: readonly I[]; blank?: readonly string[] },
+  r: LookupAnswer<I>,
   entry: (id: string, info: I | undefined, gone: boolean) => E,
 ): Map<string, E> {
   const out = new Map(m);
@@ -84,27 +91,19 @@ function merged<I extends { instanceId: string }, E>(
 }
 
 /**
- * The cache after DescribeInstances answered for `asked`: the ones it did not return are released;
- * `blank` ones (refused for another reason) are known to have nothing until the TTL.
+ * The cache after DescribeInstances answered: the ones it did not return are released; `blank`
+ * ones are known to have nothing until the TTL.
  */
-export function withNames(
-  fleet: FleetState,
-  r: { asked: readonly string[]; found: readonly InstanceInfo[]; blank?: readonly string[] },
-  at: number,
-): FleetState {
-  const names = merged(fleet.names, r, (instanceId, info, gone): InstanceNames => ({ ...info, instanceId, fetchedAt: at, released: gone }));
-  return { ...fleet, names };
-}
+export const withNames = (fleet: FleetState, r: LookupAnswer<InstanceInfo>, at: number): FleetState => ({
+  ...fleet,
+  names: merged(fleet.names, r, (instanceId, info, gone): InstanceNames => ({ ...info, instanceId, fetchedAt: at, released: gone })),
+});
 
-/** The cache after DescribeCloudAssistantStatus answered for `asked`. */
-export function withAgents(
-  fleet: FleetState,
-  r: { asked: readonly string[]; found: readonly AgentInfo[]; blank?: readonly string[] },
-  at: number,
-): FleetState {
-  const agents = merged(fleet.agents, r, (instanceId, info, gone): AgentState => ({ ...info, instanceId, fetchedAt: at, missing: gone }));
-  return { ...fleet, agents };
-}
+/** The cache after DescribeCloudAssistantStatus answered. */
+export const withAgents = (fleet: FleetState, r: LookupAnswer<AgentInfo>, at: number): FleetState => ({
+  ...fleet,
+  agents: merged(fleet.agents, r, (instanceId, info, gone): AgentState => ({ ...info, instanceId, fetchedAt: at, missing: gone })),
+});
 
 // ---- reads ---------------------------------------------------------------------------------
 

@@ -12,8 +12,5 @@ export const agentJob = lookupJob<AgentInfo>({
   what: 'agent states',
   call: (api) => api.describeCloudAssistantStatus && (async (ids) => (await api.describeCloudAssistantStatus!(ids)).agents),
   toFetch: agentsToFetch,
-  merge(fleet, r, at) {
-    const next = withAgents(fleet, r, at);
-    return r.refused ? { ...next, agentsUnavailable: r.refused } : next;
-  },
+  merge: (fleet, r, at) => ({ ...withAgents(fleet, r, at), ...(r.refused ? { agentsUnavailable: r.refused } : {}) }),
 });

@@ -13,8 +13,5 @@ export const namesJob = lookupJob<InstanceInfo>({
   what: 'instance names',
   call: (api) => api.describeInstances && (async (ids) => (await api.describeInstances!(ids)).instances),
   toFetch: namesToFetch,
-  merge(fleet, r, at) {
-    const next = withNames(fleet, r, at);
-    return r.refused ? { ...next, namesUnavailable: r.refused } : next;
-  },
+  merge: (fleet, r, at) => ({ ...withNames(fleet, r, at), ...(r.refused ? { namesUnavailable: r.refused } : {}) }),
 });
