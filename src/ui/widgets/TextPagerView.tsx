@@ -12,16 +12,7 @@ export interface TextPagerViewProps {
 }
 
 export function TextPagerView({ pager, height, width, emptyText }: TextPagerViewProps) {
-  return (
-    <Pager
-      lines={pager.rows}
-      top={pager.top}
-      height={height}
-      width={width}
-      query={pager.query}
-      lineNumbers={pager.lineNumbers}
-      currentSource={pager.match >= 0 ? pager.matches[pager.match] : undefined}
-      emptyText={emptyText}
-    />
-  );
+  const current = pager.match >= 0 ? pager.matches[pager.match] : undefined;
+  const { rows, top, query, lineNumbers } = pager;
+  return <Pager {...{ lines: rows, top, query, lineNumbers, currentSource: current, height, width, emptyText }} />;
 }
