@@ -8,7 +8,8 @@ import { mountApp, replicate, type MountedApp } from './ui.js';
 
 const OPPOSITE: Record<string, string> = { [KEYS.down]: KEYS.up, [KEYS.pageDown]: KEYS.pageUp };
 
-async function drive(app: MountedApp, keys: string[]): Promise<{ latencies: number[]; flips: number }> {
+/** Each key timed to its frame; at a list's end the direction flips (`k`, PgUp) so every key moves. */
+export async function drive(app: MountedApp, keys: string[]): Promise<{ latencies: number[]; flips: number }> {
   const latencies: number[] = [];
   let forward = true;
   let flips = 0;

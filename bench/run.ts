@@ -18,6 +18,7 @@ import { outputScreen } from './outputScreen.js';
 import { emulatorThroughput } from './emulatorThroughput.js';
 import { grouping } from './grouping.js';
 import { names } from './names.js';
+import { invocationScreen } from './invocationScreen.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -31,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   emulatorThroughput,
   grouping,
   names,
+  invocationScreen,
 ];
 
 interface Args {
@@ -39,7 +41,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

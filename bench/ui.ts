@@ -23,6 +23,8 @@ export interface MountOptions {
   incrementalRendering?: boolean;
   /** Start the poller (one tick now; later ticks only when the FakeClock is advanced), so focus fetches run. */
   startPoller?: boolean;
+  /** Look up instance names (false: `--no-names`). Default true. */
+  names?: boolean;
 }
 
 export interface MountedApp {
@@ -57,7 +59,7 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
   store.setTotalCount(opts.invocations.length, true);
   store.setPoll({ phase: 'ok', lastSuccessAt: clock.now(), inFlight: false });
   // The real poller; unless started it acts only on the UI's load-more intent.
-  const poller = createPoller({ api: opts.api, store, clock, history: opts.invocations.length });
+  const poller = createPoller({ api: opts.api, store, clock, history: opts.invocations.length, names: opts.names });
 
   const tty = new FakeTty({ columns: opts.columns, rows: opts.rows });
   tty.record();

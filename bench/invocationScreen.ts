@@ -1,0 +1,128 @@
+// inv. Keypress to frame, p95, on the invocation screen: one run on 5,000 instances (every 37th from the 4th
+// fails) opened from the list with the real store, poller and Ink tree against the emulator, then
+// `j` and PgDn in the rows view and, after `b` and once every output is fetched and grouped, in the
+// groups view. Baselines: the same run on 10 instances, and the 5,000 with names off (`--no-names`:
+// no NAME and IP columns). With names on, every instance's name is in the store first
+// (DescribeInstances through the real client).
+import { KEYS, fmtMs, fmtRatio, importApp, percentile, waitFor, type Benchmark, type Row } from './harness.js';
+import { clientFor, pageAll, startBenchEmulator } from './fixtures.js';
+import { drive } from './keypress.js';
+import { mountApp, type MountedApp } from './ui.js';
+
+const BIG = 5_000;
+const SMALL = 10;
+const TARGET_MS = 50;
+const RATIO = 1.5;
+
+type View = 'rows' | 'groups';
+type Figures = Record<View, { p95: number; median: number; n: number }>;
+
+async function fillNames(app: MountedApp, client: Awaited<ReturnType<typeof clientFor>>, ids: string[]): Promise<void> {
+  const { withNames } = await importApp<typeof import('../src/store/names.js')>('src/store/names.js', 'withNames');
+  let fleet = app.store.getState().fleet;
+  for (let i = 0; i < ids.length; i += 100) {
+    const asked = ids.slice(i, i + 100);
+    const page = await client.describeInstances(asked);
+    fleet = withNames(fleet, { asked, found: page.instances }, app.clock.now());
+  }
+  app.store.setFleet(fleet);
+}
+
+async function measure(size: number, names: boolean, keys: string[], warm: number): Promise<Figures> {
+  const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
+  const clock = new FakeClock(Date.UTC(2026, 10, 28, 9));
+  const emu = await startBenchEmulator({ invocations: 0, fleet: size, clock });
+  try {
+    const ids = emu.sim.fleet.map((i) => i.instanceId);
+    emu.sim.runCommandAt(
+      {
+        name: 'nginx-config-test',
+        commandContent: 'nginx -t',
+        instanceIds: ids,
+        outcome: ids.map((_, k) => (k % 37 === 3 ? { status: 'Failed', exitCode: 1, errorCode: 'ExitCodeNonzero', output: 'error\n' } : { status: 'Success', output: 'ok\n' })),
+        pendingMs: 500,
+        durationMs: 4_000,
+      },
+      clock.now() - 60_000,
+    );
+    const client = await clientFor(emu);
+    const real = (await pageAll(client)).invocations;
+    const app = await mountApp({ invocations: real, api: client, clock, startPoller: true, names });
+    try {
+      if (names) await fillNames(app, client, ids);
+      app.tty.record();
+      await app.press(KEYS.enter);
+      await waitFor(() => /\bi-[0-9a-z]{10,}/.test(app.tty.recorded), 'the instance list on screen', 30_000);
+      await app.tty.settle(80);
+      app.tty.record(false);
+      const out = {} as Figures;
+      for (const view of ['rows', 'groups'] as View[]) {
+        if (view === 'groups') {
+          // The outputs demand fetches every output (a page of 50 a call); the keys are timed once
+          // all are in and grouped, so no page's frame is taken for a key's.
+          await app.press('b');
+          const invokeId = real[0].invokeId;
+          for (let t = 0; !app.poller.groups.progress(invokeId)?.done; t++) {
+            if (t > 2_000) throw new Error('the outputs never all arrived');
+            clock.advance(1_000);
+            await app.poller.idle();
+          }
+          await app.tty.settle(80);
+        }
+        await drive(app, Array<string>(warm).fill(KEYS.down)); // warm-up, not counted
+        const { latencies } = await drive(app, keys);
+        out[view] = { p95: percentile(latencies, 95), median: percentile(latencies, 50), n: latencies.length };
+      }
+      return out;
+    } finally {
+      await app.unmount();
+    }
+  } finally {
+    await emu.stop();
+  }
+}
+
+export const invocationScreen: Benchmark = {
+  id: 'inv',
+  metric: 'invocation screen keypress to frame, p95 (5,000 instances)',
+  target: `<= ${TARGET_MS} ms; <= ${RATIO}x the 10-instance run; names <= ${RATIO}x no names`,
+  async run({ quick }): Promise<Row[]> {
+    const keys = [...Array<string>(quick ? 20 : 150).fill(KEYS.down), ...Array<string>(quick ? 5 : 30).fill(KEYS.pageDown)];
+    const warm = quick ? 3 : 10;
+    const big = await measure(BIG, true, keys, warm);
+    const small = await measure(SMALL, true, keys, warm);
+    const bare = await measure(BIG, false, keys, warm);
+    const rows: Row[] = [];
+    for (const view of ['rows', 'groups'] as View[]) {
+      const label = view === 'rows' ? 'rows view' : 'groups view (b)';
+      const b = big[view];
+      const s = small[view];
+      const n = bare[view];
+      const bySize = b.p95 / s.p95;
+      const byNames = b.p95 / n.p95;
+      const values = { p95Ms: b.p95, medianMs: b.median, smallP95Ms: s.p95, noNamesP95Ms: n.p95, keys: b.n };
+      rows.push({
+        id: this.id,
+        metric: `invocation ${label}, 5,000 instances, names: p95`,
+        ours: fmtMs(b.p95),
+        baseline: `${fmtMs(s.p95)} (10)`,
+        ratio: fmtRatio(bySize),
+        target: `<= ${TARGET_MS} ms; <= ${RATIO}x`,
+        pass: b.p95 <= TARGET_MS && bySize <= RATIO,
+        note: `${label}: median ${fmtMs(b.median)} at 5,000, ${fmtMs(s.median)} at 10; ${b.n} keys timed`,
+        values,
+      });
+      rows.push({
+        id: this.id,
+        metric: `invocation ${label}, 5,000: names vs --no-names`,
+        ours: fmtMs(b.p95),
+        baseline: `${fmtMs(n.p95)} (no names)`,
+        ratio: fmtRatio(byNames),
+        target: `<= ${RATIO}x`,
+        pass: byNames <= RATIO,
+        values,
+      });
+    }
+    return rows;
+  },
+};
