@@ -13,7 +13,8 @@ export const INVOKE_ROW = /^([> ]) ([A-Za-z]+)\s+(t-[0-9a-z]{6,})\s/;
 /** A row of the instances table: selection mark, InstanceId, (name and IP, once known,) status. */
 export const INSTANCE_ROW = /^([> ]) (i-[0-9a-z]+)\s+(?:\S+\s+(?:[\d.]+|-)\s+)?([A-Z][A-Za-z]+)\s/;
 export const LIST_HEADER = /STATUS\s+INVOKE ID\s+COMMAND NAME/;
-export const INSTANCES_HEADER = /INSTANCE ID\s+(?:NAME\s+IP\s+)?STATUS/;
+/** The instance list's header; once names are known the id (then IP) column gives way at narrow widths. */
+export const INSTANCES_HEADER = /(?:INSTANCE ID|NAME)(?:\s+(?:NAME|IP))*\s+STATUS\s+EXIT/;
 /** The output screen's breadcrumb: Invocations › t-… › i-… */
 export const OUTPUT_CRUMB = /Invocations › t-[0-9a-z]+ › i-[0-9a-z]+/;
 
