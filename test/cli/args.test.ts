@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type MonitorOptions } from '../../src/config/args.js';
-import { UsageError } from '../../src/config/errors.js';
+import { parseArgs } from '../../src/config/args.js';
+import { monitor, usage } from './helpers/parse.js';
 
-function monitor(args: string[]): MonitorOptions {
-  const parsed = parseArgs(args);
-  if (parsed.kind !== 'monitor') throw new Error(`expected monitor, got ${parsed.kind}`);
-  return parsed.options;
-}
 
-function usage(args: string[]): string {
-  try {
-    parseArgs(args);
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    const message = (err as Error).message;
-    expect(message).not.toContain('\n');
-    return message;
-  }
-  throw new Error(`expected a usage error for ${args.join(' ')}`);
-}
 
 describe('parseArgs: the monitor', () => {
   it('has defaults that need no flags', () => {

@@ -2,18 +2,9 @@
 // messages reworded (as an upgrade or a translation could), every line stays the same.
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closestFlag, parseArgs } from '../../src/config/args.js';
-import { UsageError } from '../../src/config/errors.js';
+import { closestFlag } from '../../src/config/args.js';
+import { usage } from './helpers/parse.js';
 
-function usage(args: string[]): string {
-  try {
-    parseArgs(args);
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error(`expected a usage error for ${args.join(' ')}`);
-}
 
 describe('usage errors without commander wording', () => {
   const original = Command.prototype.error;

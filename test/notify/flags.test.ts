@@ -1,25 +1,9 @@
 // --notify, --notify-on and --notify-failed-ratio as parseArgs reads them: the values kept, and
 // one line naming the flag for each mistake.
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type MonitorOptions } from '../../src/config/args.js';
-import { UsageError } from '../../src/config/errors.js';
+import { monitor, usage } from '../cli/helpers/parse.js';
 
-function monitor(args: string[]): MonitorOptions {
-  const parsed = parseArgs(args);
-  if (parsed.kind !== 'monitor') throw new Error(`expected monitor, got ${parsed.kind}`);
-  return parsed.options;
-}
 
-function usage(args: string[]): string {
-  try {
-    parseArgs(args);
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    expect((err as Error).message).not.toContain('\n');
-    return (err as Error).message;
-  }
-  throw new Error(`expected a usage error for ${args.join(' ')}`);
-}
 
 describe('--notify flags', () => {
   it('are off unless asked for', () => {
