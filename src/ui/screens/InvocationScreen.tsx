@@ -7,7 +7,7 @@ import type { Store } from '../../store/types.js';
 import { instanceCounts, selectFleet, selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
-import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { handleSharedAction, useUiActions } from '../context.js';
 import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, clockTime, formatCount } from '../format.js';
 import { nextRunAt } from '../nextRun.js';
@@ -18,7 +18,8 @@ import { agentLine, agentTrouble, namesLine, namesShown } from '../instanceNames
 import { instanceIp, instanceLabel } from '../../store/names.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyFor } from '../keymap.js';
-import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
+import type { TimeText } from '../hooks/useTimeText.js';
+import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInstances, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
@@ -104,8 +105,7 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
 export function InvocationScreen({ store, poller, invokeId, active, width, height }: InvocationScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { clock, timeMode } = useUiView();
-  const times = useTimeText(clock, timeMode);
+  const { clock, timeMode, times } = useViewTimes();
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');

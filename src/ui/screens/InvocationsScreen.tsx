@@ -15,13 +15,13 @@ import {
   selectTotalCount,
 } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { handleSharedAction, useUiActions } from '../context.js';
 import { wrapLines } from '../errorText.js';
 import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyFor } from '../keymap.js';
 import { usePollError } from '../hooks/usePollError.js';
-import { useTimeText } from '../hooks/useTimeText.js';
+import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
@@ -74,8 +74,7 @@ export function maxRepeats(inv: Invocation): number {
 export function InvocationsScreen({ store, poller, active, width, height }: InvocationsScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { clock, timeMode } = useUiView();
-  const times = useTimeText(clock, timeMode);
+  const { timeMode, times } = useViewTimes();
   const phase = useStoreSelector(store, selectPollPhase);
   const pollError = usePollError(store);
   const apiFilters = describeFilters(useStoreSelector(store, selectFilters));

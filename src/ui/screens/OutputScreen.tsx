@@ -7,12 +7,12 @@ import type { Store } from '../../store/types.js';
 import { selectFleet, selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
-import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { handleSharedAction, useUiActions } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyFor } from '../keymap.js';
-import { useTimeText } from '../hooks/useTimeText.js';
+import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import type { UiPoller } from '../intents.js';
 import { useTheme } from '../theme.js';
@@ -127,8 +127,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 /** Status, exit code and times: its own component, so a running duration ticks without redrawing the pager. */
 function InstanceLine({ instance, invocation, names }: { instance: InstanceResult | undefined; invocation?: Invocation; names: string }) {
   const theme = useTheme();
-  const { clock, timeMode } = useUiView();
-  const times = useTimeText(clock, timeMode);
+  const { times } = useViewTimes();
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   return (
     <Text wrap="truncate-end">

@@ -8,12 +8,13 @@ import { newlyFailing, selectRuns, type RunRecord } from '../../store/runs.js';
 import { selectInvocation } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline } from '../../text/index.js';
-import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { handleSharedAction, useUiActions } from '../context.js';
 import { clockTime, formatDuration } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { contentPagerHints, useContentPagerKeys } from '../hooks/useContentPagerKeys.js';
 import { useTextPager } from '../hooks/useTextPager.js';
-import { useTimeText, type TimeText } from '../hooks/useTimeText.js';
+import type { TimeText } from '../hooks/useTimeText.js';
+import { useViewTimes } from '../hooks/useViewTimes.js';
 import type { UiPoller } from '../intents.js';
 import { nextRunAt } from '../nextRun.js';
 import { buildGrid, cellGlyph, GRID_LEGEND, type CellTone } from '../runGrid.js';
@@ -85,8 +86,7 @@ function RunDetail({ run, invokeId, width, height, active, onClose, times }: {
 export function RunsScreen({ store, poller, invokeId, active, width, height }: RunsScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { clock, timeMode } = useUiView();
-  const times = useTimeText(clock, timeMode);
+  const { times } = useViewTimes();
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
   const history = useStoreSelector(store, (s) => selectRuns(s, invokeId));
   // In the commit that shows the grid, so the next tick already reads for it.
