@@ -22,13 +22,14 @@ import type { TimeText } from '../hooks/useTimeText.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
-import { filterInstances, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
+import { instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
 import type { Group } from '../../group/index.js';
-import { DEFAULT_SORT, nextSort, sortInstances, sortLabel, type InstanceSort } from '../instanceSort.js';
+import { DEFAULT_SORT, nextSort, sortLabel, type InstanceSort } from '../instanceSort.js';
+import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
 import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
@@ -114,12 +115,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [view, setView] = useState<'rows' | 'groups'>('rows');
   const [only, setOnly] = useState<Group | undefined>();
   const [sort, setSort] = useState<InstanceSort>(DEFAULT_SORT);
-  const instances = useMemo(() => {
-    const ids = only && new Set(only.instanceIds);
-    const all = inv?.instances ?? [];
-    const rows = filterInstances(ids ? all.filter((i) => ids.has(i.instanceId)) : all, statusFilter, text, fleet);
-    return sortInstances(rows, sort, clock.now());
-  }, [inv, statusFilter, text, only, sort, clock, fleet]);
+  // The output screen steps through the same order (J/K).
+  const order = useMemo<InstanceOrder>(() => ({ sort, status: statusFilter, text, group: only?.instanceIds }), [sort, statusFilter, text, only]);
+  const instances = useMemo(() => orderInstances(inv?.instances ?? [], order, clock.now(), fleet), [inv, order, clock, fleet]);
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
@@ -161,7 +159,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       switch (action) {
         case 'open':
           if (!selected) return;
-          ui.open({ screen: 'output', invokeId, instanceId: selected });
+          ui.open({ screen: 'output', invokeId, instanceId: selected, order });
           return true;
         case 'filter':
           ui.prompt({ label: 'filter instances', initial: text, onChange: setText });
