@@ -30,6 +30,7 @@ import { Table, type TableColumn } from '../widgets/Table.js';
 import type { Group } from '../../group/index.js';
 import { DEFAULT_SORT, nextSort, sortLabel, type InstanceSort } from '../instanceSort.js';
 import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
+import { countResults, resultsText } from '../resultCounts.js';
 import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
@@ -42,7 +43,8 @@ export interface InvocationScreenProps {
   height: number;
 }
 
-const DETAILS_HEIGHT = 4;
+/** Lines of details; the results line is the first to give way on a short terminal. */
+const DETAILS_HEIGHT = 5;
 /** Lines for the selected instance in full (its error text may be long). */
 const PANE_LINES = 3;
 
@@ -62,15 +64,16 @@ function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean
   return next;
 }
 
-function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
+function Details({ inv, times, width, results: withResults }: { inv: Invocation; times: TimeText; width: number; results: boolean }) {
   const theme = useTheme();
+  const results = useMemo(() => countResults(inv.instances), [inv]);
   const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
   // A schedule that is still on (not stopped or ended) runs next at:
   const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
   if (next !== undefined) times.wakeAt(next);
   const last = inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined;
   return (
-    <Box flexDirection="column" height={DETAILS_HEIGHT}>
+    <Box flexDirection="column" height={DETAILS_HEIGHT - (withResults ? 0 : 1)}>
       <Text wrap="truncate-end">
         <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
         <Text color={theme.muted}>
@@ -90,6 +93,12 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
         {inv.instances.length} ({instanceCountsLabel(instanceCounts(inv))})
         {inv.username ? <Text color={theme.muted}> · user {sanitizeInline(inv.username)}</Text> : null}
       </Text>
+      {withResults ? (
+        <Text wrap="truncate-end">
+          <Text color={theme.muted}>results </Text>
+          {resultsText(results, width - 'results '.length) || '-'}
+        </Text>
+      ) : null}
       <Text wrap="truncate-end">
         <Text color={theme.muted}>parameters </Text>
         {sanitizeInline(inv.parameters) || '-'}
@@ -122,8 +131,10 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
-  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
-  const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
+  const withResults = height - 1 - DETAILS_HEIGHT - 1 - 3 - 1 >= 0;
+  const detailsHeight = DETAILS_HEIGHT - (withResults ? 0 : 1);
+  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - detailsHeight - 1 - 3));
+  const tableHeight = Math.max(2, height - 1 - detailsHeight - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
@@ -296,7 +307,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       <Breadcrumb trail={['Invocations', invokeId]} note={notes.join(' · ')} width={width} />
       {inv ? (
         <>
-          <Details inv={inv} times={times} />
+          <Details inv={inv} times={times} width={width} results={withResults} />
           <Text> </Text>
           <Table
             data={instances}
