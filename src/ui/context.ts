@@ -9,7 +9,7 @@ import type { InstanceOrder } from './instanceOrder.js';
 export type Route =
   | { screen: 'invocations' }
   | { screen: 'invocation'; invokeId: string }
-  | { screen: 'output'; invokeId: string; instanceId: string; order?: InstanceOrder }
+  | { screen: 'output'; invokeId: string; instanceId: string; order?: InstanceOrder; shown?: (instanceId: string) => void }
   | { screen: 'runs'; invokeId: string };
 
 export interface PromptRequest {

@@ -101,6 +101,12 @@ describe('J and K on the output screen', () => {
     s.press('K');
     await s.waitFor((f) => f.includes('is the first of 3'), 'with the flash at the start');
     expect([...held]).toEqual([b]);
+    // Back on the list, the cursor is on the instance shown last.
+    s.press('J');
+    await s.waitFor((f) => crumb(f).includes(a), 'on a again');
+    s.press(KEY.esc);
+    frame = await s.waitFor((f) => f.includes('INSTANCE ID'), 'back on the list');
+    expect(selectedLine(frame)).toContain(a);
   });
 
   it('keep following: the next running output shows its end, and off it shows its top', async () => {

@@ -1,6 +1,6 @@
 // One invocation: its details and one row per instance (status, exit code, error with its
 // meaning, times, repeats, dropped bytes). Enter opens the instance's output.
-import React, { useLayoutEffect, useMemo, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
@@ -136,6 +136,14 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - detailsHeight - 1 - 3));
   const tableHeight = Math.max(2, height - 1 - detailsHeight - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
+  // J/K on the output screen move the cursor along, so Esc comes back to the instance last shown.
+  const idsNow = useRef(ids);
+  idsNow.current = ids;
+  const { moveTo } = selection;
+  const shown = useCallback((id: string) => {
+    const at = idsNow.current.indexOf(id);
+    if (at >= 0) moveTo(at);
+  }, [moveTo]);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
@@ -170,7 +178,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       switch (action) {
         case 'open':
           if (!selected) return;
-          ui.open({ screen: 'output', invokeId, instanceId: selected, order });
+          ui.open({ screen: 'output', invokeId, instanceId: selected, order, shown });
           return true;
         case 'filter':
           ui.prompt({ label: 'filter instances', initial: text, onChange: setText });

@@ -32,6 +32,8 @@ export interface OutputScreenProps {
   instanceId: string;
   /** The list's order it was opened from, which J/K step through. */
   order?: InstanceOrder;
+  /** Told of each instance J/K show (the list moves its cursor there). */
+  onShown?: (instanceId: string) => void;
   active: boolean;
   width: number;
   height: number;
@@ -39,7 +41,7 @@ export interface OutputScreenProps {
 
 const INFO_HEIGHT = 2;
 
-export function OutputScreen({ store, poller, invokeId, instanceId: opened, order = DEFAULT_ORDER, active, width, height }: OutputScreenProps) {
+export function OutputScreen({ store, poller, invokeId, instanceId: opened, order = DEFAULT_ORDER, onShown, active, width, height }: OutputScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
   const { clock } = useViewTimes();
@@ -80,6 +82,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId: opened, orde
           if ('end' in step) return void ui.flash(`${sanitizeInline(idWithName(fleet, shown.current))} is the ${step.end} of ${ids.length} in the list's order`);
           seenAt.current = step.index;
           shown.current = step.instanceId;
+          onShown?.(step.instanceId);
           return void setInstanceId(step.instanceId);
         }
         case 'search':
