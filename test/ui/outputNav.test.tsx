@@ -51,7 +51,9 @@ async function open(s: Screen, expectText: string): Promise<string> {
 
 describe('J and K on the output screen', () => {
   it("step through the list's order keeping wrap, line numbers and the search; the ends flash", async () => {
-    const [a, b, c] = threeInstances(['alpha\nneedle in a\n', 'bravo\nneedle one\nneedle two\n', 'charlie\n']);
+    // a's match is below the first page: the search goes down to it.
+    const filler = Array.from({ length: 40 }, (_, i) => `filler ${i}\n`).join('');
+    const [a, b, c] = threeInstances([`alpha\n${filler}needle in a\n`, 'bravo\nneedle one\nneedle two\n', 'charlie\n']);
     // A spy on the real poller: which output demands are held.
     const held = new Set<string>();
     const poller = Object.create(fx.poller) as typeof fx.poller;
@@ -82,7 +84,8 @@ describe('J and K on the output screen', () => {
     expect(crumb(frame)).toContain('2/3');
     expect(crumb(frame)).toContain(' · wrap');
     expect(crumb(frame)).toContain('"needle" 1/1');
-    expect(lineWith(frame, 'needle in a')).toMatch(/^▸ +2 needle in a/);
+    expect(lineWith(frame, 'needle in a')).toMatch(/^▸ +42 needle in a/);
+    expect(frame).not.toContain('alpha');
     expect([...held]).toEqual([a]);
 
     s.press('J');

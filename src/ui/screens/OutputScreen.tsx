@@ -8,7 +8,7 @@ import type { Store } from '../../store/types.js';
 import { selectFleet, selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
-import { handleSharedAction, useUiActions } from '../context.js';
+import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -44,7 +44,7 @@ const INFO_HEIGHT = 2;
 export function OutputScreen({ store, poller, invokeId, instanceId: opened, order = DEFAULT_ORDER, onShown, active, width, height }: OutputScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { clock } = useViewTimes();
+  const { clock } = useUiView();
   const [instanceId, setInstanceId] = useState(opened);
   // Current as of the last key, so `JJ` in one chunk goes two instances on.
   const shown = useRef(opened);
