@@ -4,11 +4,12 @@ import { createContext, useContext } from 'react';
 import type { ActionId } from './keymap.js';
 import { realClock, type Clock } from '../clock.js';
 import type { TimeMode } from './format.js';
+import type { InstanceOrder } from './instanceOrder.js';
 
 export type Route =
   | { screen: 'invocations' }
   | { screen: 'invocation'; invokeId: string }
-  | { screen: 'output'; invokeId: string; instanceId: string }
+  | { screen: 'output'; invokeId: string; instanceId: string; order?: InstanceOrder; shown?: (instanceId: string) => void }
   | { screen: 'runs'; invokeId: string };
 
 export interface PromptRequest {

@@ -43,7 +43,9 @@ export type ActionId =
   | 'diff'
   | 'mark'
   | 'clearMarks'
-  | 'sort';
+  | 'sort'
+  | 'nextInstance'
+  | 'prevInstance';
 
 export interface Binding {
   action: ActionId;
@@ -123,6 +125,8 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'apply', keys: ['enter'], description: 'apply the filter or search', contexts: ['prompt'] },
   { action: 'clear', keys: ['esc'], description: 'clear the filter or search and close', contexts: ['prompt'] },
   { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character', contexts: ['prompt'] },
+  { action: 'nextInstance', keys: ['J'], description: "output: next instance in the list's order, filter and group", contexts: ['output'] },
+  { action: 'prevInstance', keys: ['K'], description: 'output: previous instance in that order', contexts: ['output'] },
 ];
 
 const INDEX = new Map<string, ActionId>();

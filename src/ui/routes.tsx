@@ -45,7 +45,7 @@ export const ROUTES: RouteTable = {
     key: (r) => `output/${r.invokeId}/${r.instanceId}`,
     context: 'output',
     hints: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
-    render: (r, props) => <OutputScreen {...props} invokeId={r.invokeId} instanceId={r.instanceId} />,
+    render: (r, props) => <OutputScreen {...props} invokeId={r.invokeId} instanceId={r.instanceId} order={r.order} onShown={r.shown} />,
   },
   runs: {
     key: (r) => `runs/${r.invokeId}`,

@@ -103,7 +103,7 @@ export function useTextPager(
   text: string | undefined,
   width: number,
   height: number,
-  options: { follow?: boolean; lineNumbers?: boolean; endNote?: string } = {},
+  options: { follow?: boolean; lineNumbers?: boolean; endNote?: string; source?: string } = {},
 ): TextPager {
   const endNote = options.endNote ?? '';
   const [view, setView] = useState<TextPagerView>({
@@ -149,6 +149,17 @@ export function useTextPager(
     top: Math.min(maxTop, Math.max(0, to)),
   });
   const cur = (v: TextPagerView) => (v.follow ? maxTop : Math.min(v.top, maxTop));
+
+  // Another text in the same pager (`source`, the next instance): the modes stay, the position
+  // starts over (following: the end), and the search lands on the first match once the text is in.
+  const [source, setSource] = useState({ id: options.source, seek: false });
+  if (source.id !== options.source) {
+    setSource({ id: options.source, seek: true });
+    setView((v) => ({ ...v, top: 0, match: -1 }));
+  } else if (source.seek && text !== undefined) {
+    setSource({ id: source.id, seek: false });
+    if (!view.follow) setView((v) => showMatch(v, 0));
+  }
 
   const handle = (action: ActionId): boolean => {
     switch (action) {

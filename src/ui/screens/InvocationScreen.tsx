@@ -1,6 +1,6 @@
 // One invocation: its details and one row per instance (status, exit code, error with its
 // meaning, times, repeats, dropped bytes). Enter opens the instance's output.
-import React, { useLayoutEffect, useMemo, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
@@ -22,13 +22,15 @@ import type { TimeText } from '../hooks/useTimeText.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import type { UiPoller } from '../intents.js';
-import { filterInstances, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
+import { instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
 import type { Group } from '../../group/index.js';
-import { DEFAULT_SORT, nextSort, sortInstances, sortLabel, type InstanceSort } from '../instanceSort.js';
+import { DEFAULT_SORT, nextSort, sortLabel, type InstanceSort } from '../instanceSort.js';
+import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
+import { countResults, resultsText } from '../resultCounts.js';
 import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
@@ -41,7 +43,8 @@ export interface InvocationScreenProps {
   height: number;
 }
 
-const DETAILS_HEIGHT = 4;
+/** Lines of details; the results line is the first to give way on a short terminal. */
+const DETAILS_HEIGHT = 5;
 /** Lines for the selected instance in full (its error text may be long). */
 const PANE_LINES = 3;
 
@@ -61,15 +64,16 @@ function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean
   return next;
 }
 
-function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
+function Details({ inv, times, width, results: withResults }: { inv: Invocation; times: TimeText; width: number; results: boolean }) {
   const theme = useTheme();
+  const results = useMemo(() => countResults(inv.instances), [inv]);
   const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
   // A schedule that is still on (not stopped or ended) runs next at:
   const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
   if (next !== undefined) times.wakeAt(next);
   const last = inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined;
   return (
-    <Box flexDirection="column" height={DETAILS_HEIGHT}>
+    <Box flexDirection="column" height={DETAILS_HEIGHT - (withResults ? 0 : 1)}>
       <Text wrap="truncate-end">
         <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
         <Text color={theme.muted}>
@@ -89,6 +93,12 @@ function Details({ inv, times }: { inv: Invocation; times: TimeText }) {
         {inv.instances.length} ({instanceCountsLabel(instanceCounts(inv))})
         {inv.username ? <Text color={theme.muted}> · user {sanitizeInline(inv.username)}</Text> : null}
       </Text>
+      {withResults ? (
+        <Text wrap="truncate-end">
+          <Text color={theme.muted}>results </Text>
+          {resultsText(results, width - 'results '.length) || '-'}
+        </Text>
+      ) : null}
       <Text wrap="truncate-end">
         <Text color={theme.muted}>parameters </Text>
         {sanitizeInline(inv.parameters) || '-'}
@@ -114,19 +124,26 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [view, setView] = useState<'rows' | 'groups'>('rows');
   const [only, setOnly] = useState<Group | undefined>();
   const [sort, setSort] = useState<InstanceSort>(DEFAULT_SORT);
-  const instances = useMemo(() => {
-    const ids = only && new Set(only.instanceIds);
-    const all = inv?.instances ?? [];
-    const rows = filterInstances(ids ? all.filter((i) => ids.has(i.instanceId)) : all, statusFilter, text, fleet);
-    return sortInstances(rows, sort, clock.now());
-  }, [inv, statusFilter, text, only, sort, clock, fleet]);
+  // The output screen steps through the same order (J/K).
+  const order = useMemo<InstanceOrder>(() => ({ sort, status: statusFilter, text, group: only?.instanceIds }), [sort, statusFilter, text, only]);
+  const instances = useMemo(() => orderInstances(inv?.instances ?? [], order, clock.now(), fleet), [inv, order, clock, fleet]);
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // The selected instance in full under the table; the table keeps a header and two rows.
-  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
-  const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
+  const withResults = height - 1 - DETAILS_HEIGHT - 1 - 3 - 1 >= 0;
+  const detailsHeight = DETAILS_HEIGHT - (withResults ? 0 : 1);
+  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - detailsHeight - 1 - 3));
+  const tableHeight = Math.max(2, height - 1 - detailsHeight - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
+  // J/K on the output screen move the cursor along, so Esc comes back to the instance last shown.
+  const idsNow = useRef(ids);
+  idsNow.current = ids;
+  const { moveTo } = selection;
+  const shown = useCallback((id: string) => {
+    const at = idsNow.current.indexOf(id);
+    if (at >= 0) moveTo(at);
+  }, [moveTo]);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'invocation', invokeId }), [poller, invokeId]);
@@ -161,7 +178,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       switch (action) {
         case 'open':
           if (!selected) return;
-          ui.open({ screen: 'output', invokeId, instanceId: selected });
+          ui.open({ screen: 'output', invokeId, instanceId: selected, order, shown });
           return true;
         case 'filter':
           ui.prompt({ label: 'filter instances', initial: text, onChange: setText });
@@ -298,7 +315,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       <Breadcrumb trail={['Invocations', invokeId]} note={notes.join(' · ')} width={width} />
       {inv ? (
         <>
-          <Details inv={inv} times={times} />
+          <Details inv={inv} times={times} width={width} results={withResults} />
           <Text> </Text>
           <Table
             data={instances}

@@ -1,13 +1,14 @@
 // One instance's output: decoded and sanitised, windowed, with follow while it runs, wrap,
-// raw view, search, and markers when the service cut it or it is still growing.
-import React, { useLayoutEffect } from 'react';
+// raw view, search, and markers when the service cut it or it is still growing. J/K show the
+// next and previous instance in the list's order, in the same modes.
+import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../api/status.js';
 import type { Store } from '../../store/types.js';
 import { selectFleet, selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
-import { handleSharedAction, useUiActions } from '../context.js';
+import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -22,12 +23,17 @@ import { StatusBadge } from '../widgets/StatusBadge.js';
 import { describeError, finishOrRunning } from './InvocationScreen.js';
 import { wrapLines } from '../errorText.js';
 import { idWithName, namesLine } from '../instanceNames.js';
+import { DEFAULT_ORDER, orderInstances, orderPosition, stepInOrder, type InstanceOrder } from '../instanceOrder.js';
 
 export interface OutputScreenProps {
   store: Store;
   poller: UiPoller;
   invokeId: string;
   instanceId: string;
+  /** The list's order it was opened from, which J/K step through. */
+  order?: InstanceOrder;
+  /** Told of each instance J/K show (the list moves its cursor there). */
+  onShown?: (instanceId: string) => void;
   active: boolean;
   width: number;
   height: number;
@@ -35,13 +41,22 @@ export interface OutputScreenProps {
 
 const INFO_HEIGHT = 2;
 
-export function OutputScreen({ store, poller, invokeId, instanceId, active, width, height }: OutputScreenProps) {
+export function OutputScreen({ store, poller, invokeId, instanceId: opened, order = DEFAULT_ORDER, onShown, active, width, height }: OutputScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
+  const { clock } = useUiView();
+  const [instanceId, setInstanceId] = useState(opened);
+  // Current as of the last key, so `JJ` in one chunk goes two instances on.
+  const shown = useRef(opened);
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, instanceId));
   const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, instanceId));
   const fleet = useStoreSelector(store, selectFleet);
   const inv = useStoreSelector(store, (s) => selectInvocation(s, invokeId));
+  const ids = useMemo(() => orderInstances(inv?.instances ?? [], order, clock.now(), fleet).map((i) => i.instanceId), [inv, order, clock, fleet]);
+  // Where the shown instance was last seen in the order, should it leave it.
+  const seenAt = useRef(0);
+  const at = ids.indexOf(instanceId);
+  if (at >= 0) seenAt.current = at;
   const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
   const growing = output ? !output.complete : running;
   // The instance's error in full (code, meaning, ErrorInfo) under its status line.
@@ -50,7 +65,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
   const pagerHeight = Math.max(1, height - 1 - INFO_HEIGHT - errorLines.length);
   // The service keeps the head: the marker goes after the last line, where the text was cut.
   const endNote = droppedMarker(output?.dropped ?? 0);
-  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote });
+  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote, source: instanceId });
 
   // In the commit that shows the screen, so the next tick already fetches for it.
   useLayoutEffect(() => poller.demand({ kind: 'output', invokeId, instanceId }), [poller, invokeId, instanceId]);
@@ -61,6 +76,15 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
     (action) => {
       if (pager.handle(action)) return;
       switch (action) {
+        case 'nextInstance':
+        case 'prevInstance': {
+          const step = stepInOrder(ids, shown.current, action === 'nextInstance' ? 1 : -1, seenAt.current);
+          if ('end' in step) return void ui.flash(`${sanitizeInline(idWithName(fleet, shown.current))} is the ${step.end} of ${ids.length} in the list's order`);
+          seenAt.current = step.index;
+          shown.current = step.instanceId;
+          onShown?.(step.instanceId);
+          return void setInstanceId(step.instanceId);
+        }
         case 'search':
           ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
           return true;
@@ -103,7 +127,7 @@ export function OutputScreen({ store, poller, invokeId, instanceId, active, widt
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[position, ...flags].filter(Boolean).join(' · ')} width={width} />
+      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[orderPosition(ids, instanceId), position, ...flags].filter(Boolean).join(' · ')} width={width} />
       <Box flexDirection="column" height={INFO_HEIGHT + errorLines.length}>
         <InstanceLine instance={instance} invocation={inv} names={namesLine(fleet, instanceId)} />
         {errorLines.map((line, i) => (
