@@ -141,4 +141,17 @@ describe('y: copy ids', () => {
     const b64 = Buffer.from(listed.map((id) => `${id}\n`).join('')).toString('base64');
     await s.waitForRaw(`\u001b]52;c;${b64}\u0007`);
   });
+
+  it('--clipboard inside tmux ($TMUX set): wrapped for passthrough, each ESC doubled', async () => {
+    const ids: string[] = [];
+    const dir = tempDir();
+    const { s } = await app({ setup: deploy(ids), cwd: dir, args: ['--clipboard'], env: { TMUX: '/tmp/tmux-0/default,1,0' }, label: 'copy ids clipboard tmux' });
+    await openInstances(s, 3);
+    const listed = instanceRows(s).map((r) => r.instanceId);
+    s.press('y');
+    const b64 = Buffer.from(listed.map((id) => `${id}\n`).join('')).toString('base64');
+    await s.waitForRaw(`\u001bPtmux;\u001b\u001b]52;c;${b64}\u0007\u001b\\`);
+    // No bare copy beside it: every OSC 52 on the wire is the wrapped one.
+    expect(s.raw.split('\u001b]52;').length).toBe(s.raw.split('\u001b\u001b]52;').length);
+  });
 });
