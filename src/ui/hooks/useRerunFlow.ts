@@ -48,7 +48,7 @@ function contentLines(content: string | undefined): string[] {
 function hint(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /Instance/i.test(code)) {
-    return ` (leave out stopped or released instances: ${keyFor('clearMarks', 'invocation')} clears the marks, Space marks)`;
+    return ` (leave out stopped or released instances: ${keyFor('clearMarks', 'invocation')} clears the marks, ${keyFor('mark', 'invocation')} marks)`;
   }
   return '';
 }
@@ -93,7 +93,7 @@ export function useRerunFlow({ store, poller, readOnly, flash, confirm, topKey, 
       }
       const ids = [...new Set(instanceIds)];
       if (ids.length === 0) {
-        flash(`nothing to re-run: no instance failed; mark some with Space, then ${keyFor('rerun', 'invocation')}`);
+        flash(`nothing to re-run: no instance failed; mark some with ${keyFor('mark', 'invocation')}, then ${keyFor('rerun', 'invocation')}`);
         return;
       }
       const name = sanitizeInline(inv.commandName ?? '') || '(unnamed)';
