@@ -98,18 +98,17 @@ export function useRerunFlow({ store, poller, readOnly, flash, confirm, topKey, 
       }
       const name = sanitizeInline(inv.commandName ?? '') || '(unnamed)';
       const how = inv.commandId
-        ? `InvokeCommand ${sanitizeInline(inv.commandId)} (RunCommand with this content if it is gone)`
+        ? `InvokeCommand ${sanitizeInline(inv.commandId)} (RunCommand if it is gone)`
         : 'RunCommand with this content';
       const calls = Math.ceil(ids.length / IDS_PER_CALL);
-      const target =
-        ids.length > 3 ? `on ${plural(ids.length, 'instance')} (${ids.slice(0, 2).map(sanitizeInline).join(', ')}, …)` : `on ${ids.map(sanitizeInline).join(', ')}`;
+      const target = ids.length > 2 ? `on ${plural(ids.length, 'instance')} (${sanitizeInline(ids[0])}, …)` : `on ${ids.map(sanitizeInline).join(', ')}`;
       confirm({
         kind: 'confirm',
         title: `Re-run ${name} on ${plural(ids.length, 'instance')}?`,
         lines: [
           `${sanitizeInline(inv.commandType ?? '') || 'type unknown'} · ${how}`,
           ...contentLines(inv.commandContent),
-          `${target}, once${calls > 1 ? `, in ${calls} calls (${calls} new invocations)` : ''}`,
+          `${target} · one run${calls > 1 ? ` · ${calls} calls, ${calls} new invocations` : ''}`,
         ],
         onYes: () => {
           const owner = topKey.current;
