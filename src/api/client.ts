@@ -4,6 +4,15 @@
 // Every response is bounded in size and time by a guard on its request (./transport.ts).
 import type { Agent } from 'node:http';
 import { createRequire } from 'node:module';
+import {
+  invokeCommandWire,
+  normalizeStartedResponse,
+  runCommandWire,
+  type CommandsApi,
+  type InvokeCommandParams,
+  type RunCommandParams,
+  type StartedInvocation,
+} from './commands.js';
 import { ApiError } from './errors.js';
 import {
   describeCloudAssistantStatusWire,
@@ -92,7 +101,7 @@ function missingCredentials(message: string): ApiError {
   return new ApiError({ code: 'MissingCredentials', kind: 'credentials', retryable: false, message });
 }
 
-export class EcsClient implements InvocationsApi, InstancesApi {
+export class EcsClient implements InvocationsApi, InstancesApi, CommandsApi {
   readonly regionId: string;
   readonly endpoint: string;
   private readonly rpc: PopRpcClient;
@@ -172,6 +181,18 @@ export class EcsClient implements InvocationsApi, InstancesApi {
     const wire = stopInvocationWire(invokeId, instanceIds);
     const json = await this.call('StopInvocation', wire);
     return readBody(() => normalizeStopResponse(json));
+  }
+
+  /** A registered command again on up to 100 instances; InvalidCommandId.NotFound once it is deleted. */
+  async invokeCommand(params: InvokeCommandParams): Promise<StartedInvocation> {
+    const json = await this.call('InvokeCommand', invokeCommandWire(params));
+    return readBody(() => normalizeStartedResponse(json));
+  }
+
+  /** A script given inline on up to 100 instances. */
+  async runCommand(params: RunCommandParams): Promise<StartedInvocation> {
+    const json = await this.call('RunCommand', runCommandWire(params));
+    return readBody(() => normalizeStartedResponse(json));
   }
 
   /** Names, IPs, status and tags of up to 100 instances; released ones are simply not returned. */

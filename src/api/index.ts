@@ -1,6 +1,8 @@
 // The public surface of api/: the client, its model and errors, the status rule.
 export { EcsClient, DEFAULT_TIMEOUT_MS } from './client.js';
 export type { EcsClientOptions, StaticCredentials, CredentialsProviderLike } from './client.js';
+export type { CommandsApi, InvokeCommandParams, RunCommandParams, RunTarget, StartedInvocation } from './commands.js';
+export { MAX_RUN_IDS, isCommandGone } from './commands.js';
 export { ApiError, AUTH_ERROR_CODES, isAuthError } from './errors.js';
 export type { ApiErrorInit, ApiErrorKind } from './errors.js';
 export type * from './model.js';

@@ -66,6 +66,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     maxRps: opts.maxRps,
     filters: opts.filters,
     names: opts.names,
+    readOnly: opts.readOnly,
   });
   const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();

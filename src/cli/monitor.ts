@@ -124,6 +124,7 @@ async function runMode(
         readOnly: o.readOnly,
         names: o.names,
         notify: o.notify,
+        clipboard: o.clipboard,
         color,
         theme: o.theme,
         ascii: o.ascii,

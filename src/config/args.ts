@@ -68,6 +68,8 @@ export interface MonitorOptions {
   statusLine?: TemplatePart[];
   /** `--notify` and its companions: alerts from the live monitor. */
   notify?: NotifyOptions;
+  /** `--clipboard`: `y` also copies ids to the clipboard by OSC 52. */
+  clipboard: boolean;
 }
 
 export const THEMES = ['auto', 'dark', 'light'] as const;
@@ -150,7 +152,8 @@ function monitorCommand(): Command {
     .option('--demo')
     .option('--notify <channels>')
     .option('--notify-on <which>')
-    .option('--notify-failed-ratio <r>');
+    .option('--notify-failed-ratio <r>')
+    .option('--clipboard');
 }
 
 function emulatorCommand(): Command {
@@ -283,6 +286,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
   const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
   const notify = parseNotifyFlags({ notify: str(o.notify), notifyOn: str(o.notifyOn), notifyFailedRatio: str(o.notifyFailedRatio) }, filters.invokeId);
   if (notify && mode !== 'live') throw new UsageError('--notify alerts from the live monitor; drop --once, --json or --wait');
+  if (o.clipboard && mode !== 'live') throw new UsageError('--clipboard is for the live monitor (y copies ids); drop --once, --json, --wait or --groups');
 
   const endpoint = str(o.endpoint);
   if (o.vpc && endpoint !== undefined) {
@@ -321,6 +325,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       demo: Boolean(o.demo),
       ...(statusLine ? { statusLine } : {}),
       ...(notify ? { notify } : {}),
+      clipboard: Boolean(o.clipboard),
     },
   };
 }

@@ -41,7 +41,7 @@ Output modes
                          Success, 1 on Failed/PartialFailed/Stopped
   --groups               --invoke-id's instances by result (--group-by, --json)
   --include-output       --json/--wait add output (--invoke-id/--instance-id)
-  --read-only            no stop key     --no-names   ids only, no name lookups
+  --read-only  no x or R keys   --no-names  ids only   --clipboard  y: OSC 52
   --notify bell,osc9,osc777,title  alerts (--notify-on, --notify-failed-ratio)
   --no-color             no colours (also NO_COLOR)
   --theme MODE           auto (default: ask the terminal), dark or light

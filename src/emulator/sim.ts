@@ -136,6 +136,11 @@ export class Simulation {
     return this.commands.get(commandId);
   }
 
+  /** RunCommand without KeepCommand: the command goes, its invocations keep its CommandId. */
+  deleteCommand(commandId: string): void {
+    this.commands.delete(commandId);
+  }
+
   // ---------------------------------------------------------------- invocations
 
   /** Run a command now (RunCommand); returns the InvokeId. */

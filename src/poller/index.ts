@@ -29,12 +29,15 @@ import { createGroupBook, type GroupBook } from '../group/book.js';
 import { runsJob } from './jobs/runs.js';
 import { createMonitorState, isActive, MAX_PAGE, type MonitorApi, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
+import { chunk } from './chunk.js';
+import { notLoadedRefusal, readOnlyRefusal, rerunInvocation, type RerunOutcome } from './rerun.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
 import { selectFilters, selectInstance, selectInvocation } from '../store/selectors.js';
 
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
 export { toApiError } from './scheduler.js';
+export type { RerunOutcome, RerunVia } from './rerun.js';
 export type {
   AgentDemand,
   HistoryDemand,
@@ -72,23 +75,21 @@ export interface PollerOptions {
   onListenerError?: (error: unknown) => void;
   /** Where the outputs job groups what it fetches (default: a new one, as `poller.groups`). */
   groups?: GroupBook;
+  /** `--read-only`: re-runs are refused before anything is sent. */
+  readOnly?: boolean;
 }
 
 export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request'> {
   /** Intent from the UI: StopInvocation (one request in flight with the ticks), then refresh that invocation. Rejects with ApiError. */
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
+  /** Intent: the invocation's command again on these of its instances (./rerun.ts). Rejects with ApiError when nothing started. */
+  rerun(invokeId: string, instanceIds: readonly string[]): Promise<RerunOutcome>;
   /** The groups of the invocations the outputs job serves. */
   readonly groups: GroupBook;
 }
 
 /** StopInvocation's limit of InstanceId.N in one call. */
 export const STOP_IDS_PER_CALL = 50;
-
-function chunk<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let k = 0; k < list.length; k += size) out.push(list.slice(k, k + size));
-  return out;
-}
 
 /** Anything demanded still changing: poll at the short interval. */
 function busy(ctx: MonitorContext): boolean {
@@ -97,7 +98,7 @@ function busy(ctx: MonitorContext): boolean {
   const held = store.getState();
   for (const d of ctx.demands('invocation')) {
     const inv = selectInvocation(held, d.invokeId);
-    if (inv && isActive(inv)) return true;
+    if (inv ? isActive(inv) : d.fresh) return true;
   }
   for (const d of ctx.demands('output')) {
     const inst = selectInstance(held, d.invokeId, d.instanceId);
@@ -154,6 +155,12 @@ export function createPoller(opts: PollerOptions): Poller {
       state.forced.add(invokeId);
       state.active.add(invokeId);
       await wake(['finished']);
+    },
+    async rerun(invokeId, instanceIds) {
+      if (opts.readOnly) throw readOnlyRefusal();
+      const inv = selectInvocation(store.getState(), invokeId);
+      if (!inv) throw notLoadedRefusal(invokeId);
+      return rerunInvocation(api, request, inv, instanceIds);
     },
   };
 }

@@ -16,9 +16,11 @@ import { useNavigation } from './hooks/useNavigation.js';
 import { useOverlays, type Overlay } from './hooks/useOverlays.js';
 import { usePollError } from './hooks/usePollError.js';
 import { useStopFlow } from './hooks/useStopFlow.js';
+import { useRerunFlow } from './hooks/useRerunFlow.js';
+import { copiedText, type CopiedIds } from './copyIds.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
-import { footerHints } from './keymap.js';
+import { footerHints, WRITE_ACTIONS } from './keymap.js';
 import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
@@ -31,6 +33,8 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/TooSmall.js';
 
 /** Writes an instance's output to a new file and returns its path; throws the fs error. */
 export type SaveOutput = (invokeId: string, instanceId: string, text: string) => string;
+/** Writes instance ids to a new file (and the clipboard with --clipboard); throws the fs error. */
+export type CopyIds = (invokeId: string, instanceIds: readonly string[]) => CopiedIds;
 
 export interface AppProps {
   store: Store;
@@ -48,6 +52,8 @@ export interface AppProps {
   onFatal: (error: unknown) => void;
   /** How `e` saves output: file writes happen at the edge (live.tsx), not in a key handler. None: `e` says so. */
   saveOutput?: SaveOutput;
+  /** How `y` writes ids (at the edge, as saveOutput). None: `y` says so. */
+  copyIds?: CopyIds;
 }
 
 /** Render errors end the app through onFatal instead of Ink's error screen (which prints a stack). */
@@ -78,7 +84,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutput }: AppProps) {
+function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutput, copyIds }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const nav = useNavigation();
   const overlays = useOverlays();
@@ -95,6 +101,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const stop = useStopFlow({ store, poller, readOnly, flash: flash.show, confirm: overlays.push, topKey: nav.topKey });
   const { show: showFlash, clear: clearFlash } = flash;
   const { open: openRoute, back: backRoute } = nav;
+  const rerun = useRerunFlow({ store, poller, readOnly, flash: flash.show, confirm: overlays.push, topKey: nav.topKey, open: openRoute });
   const { push: pushOverlay } = overlays;
 
   const actions = useMemo<UiActions>(
@@ -127,8 +134,18 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
         showFlash('refreshing…', 'info', true);
       },
       stop,
+      rerun,
+      copyIds: (invokeId, ids) => {
+        if (!copyIds) return showFlash('copying ids is not available here', 'error');
+        if (ids.length === 0) return showFlash('no instance ids to copy here');
+        try {
+          showFlash(copiedText(copyIds(invokeId, ids)));
+        } catch (err) {
+          showFlash(`could not write the ids: ${sanitizeInline((err as Error).message)}`, 'error');
+        }
+      },
     }),
-    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop],
+    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop, rerun, copyIds],
   );
 
   const view = useMemo<UiView>(() => ({ timeMode, clock, readOnly }), [timeMode, clock, readOnly]);
@@ -143,7 +160,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const message: FooterMessage | undefined = flash.shown ?? pollError;
   const messageLines = footerMessageLines(message, width, height);
   const bodyHeight = Math.max(3, height - HEADER_HEIGHT - messageLines.length - 1);
-  const hints = routeHints(nav.top).filter((a) => !(readOnly && a === 'stop'));
+  const hints = routeHints(nav.top).filter((a) => !(readOnly && WRITE_ACTIONS.has(a)));
 
   return (
     <UiActionsContext.Provider value={actions}>

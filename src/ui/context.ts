@@ -28,6 +28,10 @@ export interface UiActions {
   prompt(request: PromptRequest): void;
   /** `x`: asks to confirm (refused in read-only mode), then stops through the poller. */
   stop(invokeId: string, instanceIds?: string[]): void;
+  /** `R`: asks to confirm (refused in read-only mode), then re-runs through the poller and opens the new invocation. */
+  rerun(invokeId: string, instanceIds: readonly string[]): void;
+  /** `y`: the ids to a file (and with --clipboard by OSC 52), by the writer the app was given. */
+  copyIds(invokeId: string, instanceIds: readonly string[]): void;
   showContent(invokeId: string): void;
   flash(text: string, tone?: FlashTone): void;
   /** `e`: the output as the service returned it, to a file, by the writer the app was given. */
@@ -54,6 +58,8 @@ export const UiActionsContext = createContext<UiActions>({
   help: missing,
   prompt: missing,
   stop: missing,
+  rerun: missing,
+  copyIds: missing,
   showContent: missing,
   flash: missing,
   saveOutput: missing,

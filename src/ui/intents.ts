@@ -2,6 +2,7 @@
 // never calls the API itself. The real poller (src/poller) satisfies this structurally.
 import type { GroupBook } from '../group/book.js';
 import type { MonitorDemand } from '../poller/jobs/demands.js';
+import type { RerunOutcome } from '../poller/rerun.js';
 
 export type { MonitorDemand as Demand } from '../poller/jobs/demands.js';
 
@@ -19,6 +20,8 @@ export interface UiPoller {
    */
   demand(demand: MonitorDemand): () => void;
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
+  /** `R`: the invocation's command again on these instances; resolves with the new InvokeIds. */
+  rerun?(invokeId: string, instanceIds: readonly string[]): Promise<RerunOutcome>;
   /** The groups the outputs demand fills (`{ kind: 'outputs', invokeId }`: the groups view). */
   readonly groups?: GroupBook;
 }

@@ -45,7 +45,9 @@ export type ActionId =
   | 'clearMarks'
   | 'sort'
   | 'nextInstance'
-  | 'prevInstance';
+  | 'prevInstance'
+  | 'rerun'
+  | 'copyIds';
 
 export interface Binding {
   action: ActionId;
@@ -127,7 +129,22 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character', contexts: ['prompt'] },
   { action: 'nextInstance', keys: ['J'], description: "output: next instance in the list's order, filter and group", contexts: ['output'] },
   { action: 'prevInstance', keys: ['K'], description: 'output: previous instance in that order', contexts: ['output'] },
+  {
+    action: 'rerun',
+    keys: ['R'],
+    description: 're-run: the marked, else the failed (groups: the group)',
+    contexts: ['invocation', 'groups'],
+  },
+  {
+    action: 'copyIds',
+    keys: ['y'],
+    description: "copy ids to a file: the marked, else the group's or list's",
+    contexts: ['invocation', 'groups'],
+  },
 ];
+
+/** Actions that change the fleet: hidden from help and footer, and refused, in --read-only. */
+export const WRITE_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>(['stop', 'rerun']);
 
 const INDEX = new Map<string, ActionId>();
 for (const binding of KEYMAP) {
@@ -198,9 +215,9 @@ const CONTEXT_NAMES: Record<KeyContext, string> = {
   confirm: 'confirm',
 };
 
-/** The help overlay's rows, one per binding, in table order; without `x` in read-only mode. */
+/** The help overlay's rows, one per binding, in table order; without `x` and `R` in read-only mode. */
 export function helpRows(opts: { readOnly?: boolean } = {}): HelpRow[] {
-  return KEYMAP.filter((b) => !(opts.readOnly && b.action === 'stop')).map((b) => ({
+  return KEYMAP.filter((b) => !(opts.readOnly && WRITE_ACTIONS.has(b.action))).map((b) => ({
     keys: b.keys.map(keyLabel).join(', '),
     description: b.description,
     where: SCREENS.every((c) => b.contexts.includes(c))
@@ -245,6 +262,8 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   groups: 'groups',
   groupMode: 'mode',
   diff: 'diff',
+  rerun: 're-run',
+  copyIds: 'copy ids',
 };
 
 const CONTROL_NAMES: Record<string, string> = {

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { App } from './App.js';
 import { saveOutput } from './saveOutput.js';
+import { copyIds, type CopyIdsOptions } from './copyIds.js';
 import type { HeaderInfo } from './widgets/Header.js';
 import { anchorFramesToTop } from './frameAnchor.js';
 import type { UiPoller } from './intents.js';
@@ -31,8 +32,10 @@ export interface LiveOptions {
   stderr?: NodeJS.WriteStream;
   /** Tests: where signals and uncaught errors are heard; default the process. */
   processEvents?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
-  /** Where `e` saves output; default the current directory. */
+  /** Where `e` saves output and `y` ids; default the current directory. */
   saveDir?: string;
+  /** `--clipboard`: `y` also sends the ids to the clipboard by OSC 52. */
+  clipboard?: boolean;
 }
 
 /** What the screen reads (the store) and asks (the intents); `stop` ends polling on the way out. */
@@ -42,6 +45,11 @@ export interface LiveParts {
   clock: Clock;
   /** The palette's background, resolved from --theme while the UI loaded. */
   background: Background;
+}
+
+/** With --clipboard: OSC 52 straight to the terminal (it moves no cursor, so Ink's frames stay put), wrapped inside tmux. */
+function clipboardWriter(on: boolean | undefined, stdout: NodeJS.WriteStream): CopyIdsOptions['clipboard'] {
+  return on ? { tmux: Boolean(process.env['TMUX']), write: (bytes) => void stdout.write(bytes) } : undefined;
 }
 
 export async function runLive(opts: LiveOptions, { store, intents: poller, clock, background }: LiveParts): Promise<number> {
@@ -79,6 +87,7 @@ export async function runLive(opts: LiveOptions, { store, intents: poller, clock
         onExit={(code) => finish(code)}
         onFatal={(error) => finish(1, error)}
         saveOutput={(invokeId, instanceId, text) => saveOutput(opts.saveDir ?? process.cwd(), invokeId, instanceId, text)}
+        copyIds={(invokeId, ids) => copyIds({ dir: opts.saveDir ?? process.cwd(), clipboard: clipboardWriter(opts.clipboard, stdout) }, invokeId, ids)}
       />,
       {
         // --ascii or a locale without UTF-8: every frame in ASCII of the same widths.

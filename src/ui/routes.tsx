@@ -38,7 +38,7 @@ export const ROUTES: RouteTable = {
   invocation: {
     key: (r) => `invocation/${r.invokeId}`,
     context: 'invocation',
-    hints: ['open', 'back', 'filter', 'statusFilter', 'groups', 'content', 'stop', 'help', 'quit'],
+    hints: ['open', 'back', 'filter', 'statusFilter', 'groups', 'content', 'stop', 'rerun', 'help', 'quit'],
     render: (r, props) => <InvocationScreen {...props} invokeId={r.invokeId} />,
   },
   output: {

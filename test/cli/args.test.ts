@@ -56,6 +56,11 @@ describe('parseArgs: the monitor', () => {
     expect(monitor(['--no-names']).names).toBe(false);
   });
 
+  it('--clipboard is off by default and only for the live monitor', () => {
+    expect([monitor([]).clipboard, monitor(['--clipboard']).clipboard]).toEqual([false, true]);
+    expect(usage(['--clipboard', '--once'])).toMatch(/^--clipboard is for the live monitor \(y copies ids\); drop --once/);
+  });
+
   it('answers help and version', () => {
     expect(parseArgs(['--help']).kind).toBe('help');
     expect(parseArgs(['-h']).kind).toBe('help');

@@ -135,12 +135,20 @@ describe('RunCommand and InvokeCommand', () => {
   });
 
   it('InvokeCommand runs an existing command again', async () => {
-    const first = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'echo again', InstanceId: [ids()[0]], Name: 'again' });
+    const first = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'echo again', InstanceId: [ids()[0]], Name: 'again', KeepCommand: true });
     const body = await call(emu, 'InvokeCommand', { CommandId: first.CommandId, InstanceId: [ids()[1]] });
     expect(body.CommandId).toBe(first.CommandId);
     expect(body.InvokeId).not.toBe(first.InvokeId);
     const listed = await call(emu, 'DescribeInvocations', { CommandId: first.CommandId });
     expect(listed.TotalCount).toBe(2);
+  });
+
+  it('RunCommand keeps no command unless KeepCommand=true: InvokeCommand of it is then InvalidCommandId.NotFound', async () => {
+    const gone = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'echo once', InstanceId: [ids()[0]] });
+    const refused = await callError(emu, 'InvokeCommand', { CommandId: gone.CommandId, InstanceId: [ids()[1]] });
+    expect([refused.status, refused.code]).toEqual([404, 'InvalidCommandId.NotFound']);
+    // Its invocation still names the command.
+    expect(invocations(await call(emu, 'DescribeInvocations', { InvokeId: gone.InvokeId }))[0].CommandId).toBe(gone.CommandId);
   });
 
   it('errors name the parameter', async () => {

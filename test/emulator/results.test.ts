@@ -96,7 +96,7 @@ describe('DescribeInvocationResults', () => {
 
 describe('instance limits of one call', () => {
   it('RunCommand and InvokeCommand take 100 instances; 101 is 403 InstanceIds.ExceedLimit', async () => {
-    const ok = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'true', InstanceId: ids(100) });
+    const ok = await call(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'true', InstanceId: ids(100), KeepCommand: true });
     expect(emu.sim.record(ok.InvokeId)?.runs).toHaveLength(100);
     const run = await callError(emu, 'RunCommand', { Type: 'RunShellScript', CommandContent: 'true', InstanceId: ids(101) });
     expect([run.status, run.code]).toEqual([403, 'InstanceIds.ExceedLimit']);

@@ -197,6 +197,12 @@ export function serveInvocations(all: Record<string, unknown>[]): StandInHandler
   };
 }
 
+/** `serveInvocations(all)`, with InvokeCommand and RunCommand answered by `commands`. */
+export function serveCommands(all: Record<string, unknown>[], commands: StandInHandler): StandInHandler {
+  const listing = serveInvocations(all);
+  return (req, res, n) => (req.action === 'InvokeCommand' || req.action === 'RunCommand' ? commands(req, res, n) : listing(req, res, n));
+}
+
 /** One DescribeInvocationResults row (a run on an instance) in the wire shape. */
 export function wireRun(seed: { InvokeId: string; InstanceId: string; start: number; ExitCode?: number; [field: string]: unknown }): Record<string, unknown> {
   const { start, ...fields } = seed;
@@ -347,6 +353,8 @@ export const HOSTILE = {
         }),
       ]),
     )) as StandInHandler,
+  /** InvokeCommand/RunCommand answered 200 with nothing started that could be followed. */
+  noInvokeId: ((_req, res) => sendJson(res, 200, { RequestId: requestId() })) as StandInHandler,
   /** Throttled with a retry-after of 1e12 ms. */
   hugeRetryAfter: ((_req, res) =>
     sendJson(res, 400, apiErrorBody('Throttling.User', 'Request was denied due to user flow control.'), {

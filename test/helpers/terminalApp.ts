@@ -29,6 +29,8 @@ export interface AppOptions {
   env?: Record<string, string | undefined>;
   /** Printed on the main screen by a shell before it execs the CLI (to see it restored at exit). */
   before?: string;
+  /** The CLI's working directory (where `e` and `y` write); default the repository. */
+  cwd?: string;
   /** Invocations to create before the CLI starts (on the emulator's clock). */
   setup?: (emu: RunningEmulator, clock: FakeClock) => void;
 }
@@ -56,7 +58,7 @@ export async function startApp(opts: AppOptions = {}): Promise<App> {
     cols: opts.cols ?? 120,
     rows: opts.rows ?? 40,
     label: opts.label,
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: {
       ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret,

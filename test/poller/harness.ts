@@ -4,6 +4,7 @@
 import { FakeClock, type ClockTimer } from '../../src/clock.js';
 import { EcsClient, type CredentialsProviderLike } from '../../src/api/client.js';
 import type { ApiError } from '../../src/api/errors.js';
+import type { CommandsApi, InvokeCommandParams, RunCommandParams } from '../../src/api/commands.js';
 import type {
   DescribeInvocationResultsParams,
   DescribeInvocationsParams,
@@ -47,8 +48,8 @@ export function recordedRandom(seed: number): (() => number) & { values: number[
 }
 
 export interface CallRecord {
-  action: 'DescribeInvocations' | 'DescribeInvocationResults' | 'StopInvocation';
-  params: DescribeInvocationsParams | DescribeInvocationResultsParams | { invokeId: string };
+  action: 'DescribeInvocations' | 'DescribeInvocationResults' | 'StopInvocation' | 'InvokeCommand' | 'RunCommand';
+  params: DescribeInvocationsParams | DescribeInvocationResultsParams | { invokeId: string } | InvokeCommandParams | RunCommandParams;
   at: number;
   error?: ApiError;
   /** Real time the call took, ms (diagnostics only: tests assert no timings). */
@@ -56,7 +57,7 @@ export interface CallRecord {
 }
 
 /** Passes every call to the real client and writes down what was asked, when, and how it ended. */
-export class RecordingApi implements InvocationsApi {
+export class RecordingApi implements InvocationsApi, CommandsApi {
   readonly log: CallRecord[] = [];
   /** Most reads ever open at once (one tick at a time, one call at a time; StopInvocation is a user intent beside them). */
   maxInFlight = 0;
@@ -80,7 +81,7 @@ export class RecordingApi implements InvocationsApi {
   private async record<T>(action: CallRecord['action'], params: CallRecord['params'], run: () => Promise<T>): Promise<T> {
     const entry: CallRecord = { action, params: { ...params }, at: this.clock.now() };
     this.log.push(entry);
-    const read = action !== 'StopInvocation';
+    const read = action.startsWith('Describe');
     if (read) this.maxInFlight = Math.max(this.maxInFlight, ++this.open);
     this.maxInFlightAll = Math.max(this.maxInFlightAll, ++this.openAll);
     const t0 = performance.now();
@@ -104,6 +105,13 @@ export class RecordingApi implements InvocationsApi {
   }
   stopInvocation(invokeId: string, instanceIds?: string[]) {
     return this.record('StopInvocation', { invokeId }, () => this.client.stopInvocation(invokeId, instanceIds));
+  }
+
+  invokeCommand(params: InvokeCommandParams) {
+    return this.record('InvokeCommand', params, () => this.client.invokeCommand(params));
+  }
+  runCommand(params: RunCommandParams) {
+    return this.record('RunCommand', params, () => this.client.runCommand(params));
   }
 
   /** Calls made since `mark` (an index into the log). */

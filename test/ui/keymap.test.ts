@@ -159,4 +159,16 @@ describe('the keymap table', () => {
     expect(rows).toContainEqual({ keys: 'ctrl-c', description: 'quit', where: 'filter/search prompt, confirm' });
     expect(rows).toContainEqual({ keys: 'Backspace', description: 'delete the last character', where: 'filter/search prompt' });
   });
+
+  it('R re-runs and y copies ids on the invocation and its groups; read-only help has neither x nor R', () => {
+    for (const context of ['invocation', 'groups'] as const) {
+      expect([resolveAction(context, 'R'), resolveAction(context, 'y')]).toEqual(['rerun', 'copyIds']);
+    }
+    expect(resolveAction('confirm', 'y')).toBe('confirm');
+    const readOnly = helpRows({ readOnly: true }).map((r) => r.keys);
+    expect(readOnly).toContain('y');
+    expect(readOnly).not.toContain('R');
+    expect(readOnly).not.toContain('x');
+    expect(helpRows().map((r) => r.keys)).toContain('R');
+  });
 });

@@ -74,6 +74,9 @@ export const runCommand: Action = (params, ctx) => {
     description: present(params, 'Description'),
   });
   const rec = ctx.sim.record(invokeId) as InvocationRecord;
+  // KeepCommand defaults to false: the service deletes the command after the run, so a later
+  // InvokeCommand of it is InvalidCommandId.NotFound.
+  if (bool(params, 'KeepCommand') !== true) ctx.sim.deleteCommand(rec.commandId);
   return { RequestId: ctx.requestId, CommandId: rec.commandId, InvokeId: invokeId };
 };
 

@@ -12,6 +12,8 @@ export interface OutputDemand {
 export interface InvocationDemand {
   kind: 'invocation';
   invokeId: string;
+  /** Just started (a re-run): asked for again each tick until the service lists it. */
+  fresh?: boolean;
 }
 
 /** An invocation's outputs, for grouping by output (the groups view): paged until all are final. */

@@ -22,7 +22,7 @@ export const invocationJob: MonitorJob<Invocation[]> = {
         continue;
       }
       const held = selectInvocation(state.store.getState(), d.invokeId);
-      if (served.has(d) && (!held || !isActive(held))) continue;
+      if (served.has(d) && (held ? !isActive(held) : !d.fresh)) continue;
       const inv = await fetchById(api, ctx, d.invokeId);
       served.add(d);
       if (!inv) continue;

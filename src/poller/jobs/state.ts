@@ -3,6 +3,7 @@
 // fetched this tick, so nothing is asked twice).
 import type { DescribeInvocationsParams, Invocation, InvocationPage, InvocationsApi } from '../../api/model.js';
 import type { InstancesApi } from '../../api/instances.js';
+import type { CommandsApi } from '../../api/commands.js';
 import { ACTIVE_INVOCATION } from '../../api/status.js';
 import type { MutableStore } from '../../store/index.js';
 import { ownString } from '../../store/reducer.js';
@@ -45,8 +46,8 @@ export interface MonitorState {
 }
 
 export type MonitorContext = JobContext<MonitorState, MonitorDemand>;
-/** The API the jobs call; the fleet's calls are optional (the jobs that need them skip without). */
-export type MonitorApi = InvocationsApi & Partial<InstancesApi>;
+/** The API the jobs call; the fleet's calls and re-run's are optional (what needs them skips or refuses without). */
+export type MonitorApi = InvocationsApi & Partial<InstancesApi> & Partial<CommandsApi>;
 export type MonitorJob<R> = Job<MonitorApi, MonitorState, MonitorDemand, R>;
 
 export const isActive = (inv: Invocation) => ACTIVE_INVOCATION.has(inv.invocationStatus);

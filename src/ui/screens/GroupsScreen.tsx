@@ -29,7 +29,7 @@ export interface GroupsScreenProps {
   /** `b` or Esc: back to the rows. */
   onClose(): void;
   /** The instance list's marks: space marks a group's instances, `u` clears, `x` stops the marked. */
-  marks: { count: number; mark(group: Group): void; clear(): void; stop(): boolean };
+  marks: { count: number; mark(group: Group): void; clear(): void; stop(): boolean; act(action: 'rerun' | 'copyIds', group?: Group): boolean };
 }
 
 /** A first line longer than this is cut before it is sanitised (the column shows far less). */
@@ -100,6 +100,11 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
           if (marks.count > 0) return marks.stop();
           ui.stop(invokeId);
           return true;
+        case 'rerun':
+        case 'copyIds':
+          // The marked instances, else the selected group's.
+          if (marks.count === 0 && !selected) return;
+          return marks.act(action, marks.count > 0 ? undefined : selected);
         case 'diff':
           if (!selected) return;
           setDiffOf(selected.key);

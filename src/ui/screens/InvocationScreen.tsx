@@ -31,7 +31,7 @@ import type { Group } from '../../group/index.js';
 import { DEFAULT_SORT, nextSort, sortLabel, type InstanceSort } from '../instanceSort.js';
 import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
 import { countResults, resultsText } from '../resultCounts.js';
-import { isFinalInstance } from '../../api/status.js';
+import { FAILED_FAMILY, isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
 
 export interface InvocationScreenProps {
@@ -170,6 +170,25 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
     return true;
   }
 
+  // `R` and `y`: the marked instances, else the group asked about (groups view), else the listed
+  // rows (`R`: the failed ones among them).
+  function actOn(action: 'rerun' | 'copyIds', group?: Group): boolean {
+    const chosen =
+      marks.size > 0
+        ? (inv?.instances ?? []).map((i) => i.instanceId).filter((id) => marks.has(id))
+        : group
+          ? [...group.instanceIds]
+          : action === 'rerun'
+            ? instances.filter((i) => FAILED_FAMILY.has(i.invocationStatus)).map((i) => i.instanceId)
+            : ids;
+    if (action === 'copyIds') {
+      ui.copyIds(invokeId, chosen);
+      return false;
+    }
+    ui.rerun(invokeId, chosen);
+    return true;
+  }
+
   useKeymap(
     'invocation',
     (action) => {
@@ -223,6 +242,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return void setMarks(new Set());
         case 'sort':
           return void setSort(nextSort);
+        case 'rerun':
+        case 'copyIds':
+          return actOn(action);
         default:
           return handleSharedAction(action, ui);
       }
@@ -306,7 +328,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         height={height}
         onOpen={openGroup}
         onClose={() => setView('rows')}
-        marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked }}
+        marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked, act: actOn }}
       />
     );
   }
