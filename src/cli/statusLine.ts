@@ -4,7 +4,7 @@
 // Counts are over the union of the two, by InvocationStatus; {total} is the API's TotalCount for
 // the filters. No retries: the next refresh of the bar is the retry. An error prints a short
 // marker on stdout (what the bar shows) and the full line on stderr.
-import { ApiError, isAuthError } from '../api/errors.js';
+import { ApiError, isAuthError, isThrottling } from '../api/errors.js';
 import type { Invocation, InvocationsApi } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
@@ -73,7 +73,7 @@ export function statusValues(s: StatusCounts, region: string): Record<StatusPlac
 /** What the bar shows on failure: `throttled`, `auth`, `unreachable`, `config` (no region...) or `error`. */
 export function statusMarker(err: unknown): string {
   if (err instanceof ApiError) {
-    if (/^Throttling/i.test(err.code) || err.httpStatus === 429) return 'throttled';
+    if (isThrottling(err)) return 'throttled';
     if (isAuthError(err)) return 'auth';
     if (err.kind === 'network' || err.kind === 'timeout') return 'unreachable';
   }
