@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/api/errors.js';
 import { backoffDelay } from '../../src/poller/backoff.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { recordedRandom, startHarness, type Harness } from './harness.js';
+import { recordedRandom, startHarness, type CallRecord, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -74,7 +74,7 @@ describe('poller: retryable failures', () => {
     expect(after.poll.failingSince).toBeUndefined();
     // Backoff reset; the interval throttling widened narrows one --interval per clean tick
     // (src/poller/pace.ts), back to the idle interval.
-    const discovery = (c: (typeof h.api.log)[number]) => {
+    const discovery = (c: CallRecord) => {
       const p = c.params as { pageNumber?: number; invokeStatus?: string };
       return p.pageNumber === 1 && p.invokeStatus === undefined;
     };
