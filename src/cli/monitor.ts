@@ -121,6 +121,7 @@ async function runMode(
         pageSize: o.pageSize,
         history: o.history,
         maxRps: o.maxRps,
+        budget: o.budget,
         readOnly: o.readOnly,
         names: o.names,
         notify: o.notify,
