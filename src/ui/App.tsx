@@ -16,6 +16,7 @@ import { useNavigation } from './hooks/useNavigation.js';
 import { useOverlays, type Overlay } from './hooks/useOverlays.js';
 import { usePollError } from './hooks/usePollError.js';
 import { useStopFlow } from './hooks/useStopFlow.js';
+import { useCommandPrompt } from './hooks/useCommandPrompt.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
 import { footerHints } from './keymap.js';
@@ -96,6 +97,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const { show: showFlash, clear: clearFlash } = flash;
   const { open: openRoute, back: backRoute } = nav;
   const { push: pushOverlay } = overlays;
+  const commandPrompt = useCommandPrompt({ store, poller, flash: showFlash });
 
   const actions = useMemo<UiActions>(
     () => ({
@@ -110,6 +112,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
       quit,
       help: () => pushOverlay({ kind: 'help' }),
       prompt: (request) => pushOverlay({ kind: 'prompt', request }),
+      command: () => pushOverlay({ kind: 'prompt', request: commandPrompt() }),
       showContent: (invokeId) => pushOverlay({ kind: 'content', invokeId }),
       flash: showFlash,
       saveOutput: (invokeId, instanceId, text) => {
@@ -128,7 +131,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
       },
       stop,
     }),
-    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop],
+    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop, commandPrompt],
   );
 
   const view = useMemo<UiView>(() => ({ timeMode, clock, readOnly }), [timeMode, clock, readOnly]);
@@ -181,9 +184,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
             <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(routeContext(nav.top), hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
-                  label={overlay.request.label}
-                  initial={overlay.request.initial}
-                  onChange={overlay.request.onChange}
+                  {...overlay.request}
                   onClose={overlays.close}
                   onQuit={quit}
                   active={!tooSmall}

@@ -15,6 +15,14 @@ export interface PromptRequest {
   label: string;
   initial: string;
   onChange: (text: string) => void;
+  /** Enter: the prompt closes, then this has the line (the `:` prompt applies it). */
+  onSubmit?: (text: string) => void;
+  /** Tab: the line completed, and what matched when several did. */
+  complete?: (text: string) => { line: string; candidates: string[] };
+  /** Up/Down: an earlier or later line. */
+  recall?: (direction: 'up' | 'down', text: string) => string;
+  /** The keys written after the line (default: the filter's). */
+  keysHint?: string;
 }
 
 export type FlashTone = 'info' | 'error';
@@ -25,6 +33,8 @@ export interface UiActions {
   quit(): void;
   help(): void;
   prompt(request: PromptRequest): void;
+  /** `:`: the command prompt (API filters, regions). */
+  command(): void;
   /** `x`: asks to confirm (refused in read-only mode), then stops through the poller. */
   stop(invokeId: string, instanceIds?: string[]): void;
   showContent(invokeId: string): void;
@@ -52,6 +62,7 @@ export const UiActionsContext = createContext<UiActions>({
   quit: missing,
   help: missing,
   prompt: missing,
+  command: missing,
   stop: missing,
   showContent: missing,
   flash: missing,
@@ -90,6 +101,9 @@ export function handleSharedAction(action: ActionId, ui: UiActions): boolean | u
       return false;
     case 'back':
       ui.back();
+      return true;
+    case 'command':
+      ui.command();
       return true;
     default:
       return undefined;

@@ -43,7 +43,12 @@ export type ActionId =
   | 'diff'
   | 'mark'
   | 'clearMarks'
-  | 'sort';
+  | 'sort'
+  | 'command'
+  | 'watch'
+  | 'complete'
+  | 'historyUp'
+  | 'historyDown';
 
 export interface Binding {
   action: ActionId;
@@ -123,6 +128,11 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'apply', keys: ['enter'], description: 'apply the filter or search', contexts: ['prompt'] },
   { action: 'clear', keys: ['esc'], description: 'clear the filter or search and close', contexts: ['prompt'] },
   { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character', contexts: ['prompt'] },
+  { action: 'command', keys: [':'], description: 'command line: API filters (:status Failed, :clear...)', contexts: SCREENS },
+  { action: 'watch', keys: ['W'], description: 'watch: an alert when it ends (--notify); again: unwatch', contexts: LISTS },
+  { action: 'complete', keys: ['tab'], description: 'command line: complete the command or value', contexts: ['prompt'] },
+  { action: 'historyUp', keys: ['up'], description: 'command line: the earlier command', contexts: ['prompt'] },
+  { action: 'historyDown', keys: ['down'], description: 'command line: the later command', contexts: ['prompt'] },
 ];
 
 const INDEX = new Map<string, ActionId>();
@@ -241,6 +251,8 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   groups: 'groups',
   groupMode: 'mode',
   diff: 'diff',
+  command: 'command',
+  watch: 'watch',
 };
 
 const CONTROL_NAMES: Record<string, string> = {
