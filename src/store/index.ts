@@ -360,7 +360,10 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         const out = new Set<string>();
         for (const id of current('order')) if (!matchesFilters(invocations.get(id)!, filters)) out.add(id);
         const gone = new Set<string>();
-        for (const id of out) (protectedIds.has(id) ? unlisted.add(id) : gone.add(id));
+        for (const id of out) {
+          if (protectedIds.has(id)) unlisted.add(id);
+          else gone.add(id);
+        }
         forget(gone);
         const order = out.size > 0 ? current('order').filter((id) => !out.has(id)) : current('order');
         change({ filters, order, totalCount: undefined, historyComplete: false }, true);

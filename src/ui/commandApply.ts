@@ -3,6 +3,7 @@
 import type { StoreFilters, StoreState } from '../store/types.js';
 import { definedFilters } from '../store/filters.js';
 import { describeFilters } from './widgets/Header.js';
+import { selectFilters, selectFleet, selectInvocation, selectOrder } from '../store/selectors.js';
 import type { CommandResult, KnownValues } from './commandLine.js';
 
 export type CommandEffect =
@@ -16,12 +17,12 @@ const KNOWN_SCAN = 2000;
 /** Ids of instances whose name or hostname is `name`, from the names cache. */
 export function instancesNamed(state: StoreState, name: string): string[] {
   const ids: string[] = [];
-  for (const n of state.fleet.names.values()) if (n.instanceName === name || n.hostName === name) ids.push(n.instanceId);
+  for (const n of selectFleet(state).names.values()) if (n.instanceName === name || n.hostName === name) ids.push(n.instanceId);
   return ids;
 }
 
 export function commandEffect(result: CommandResult, state: StoreState): CommandEffect {
-  const current = state.filters;
+  const current = selectFilters(state);
   let filters: StoreFilters;
   switch (result.kind) {
     case 'error':
@@ -53,8 +54,8 @@ export function knownValues(state: StoreState): KnownValues {
   const names = new Set<string>();
   const commandIds = new Set<string>();
   const instanceIds = new Set<string>();
-  for (const id of state.order.slice(0, KNOWN_SCAN)) {
-    const inv = state.invocations.get(id);
+  for (const id of selectOrder(state).slice(0, KNOWN_SCAN)) {
+    const inv = selectInvocation(state, id);
     if (!inv) continue;
     if (inv.commandName) names.add(inv.commandName);
     if (inv.commandId) commandIds.add(inv.commandId);
@@ -64,7 +65,7 @@ export function knownValues(state: StoreState): KnownValues {
     }
   }
   let seen = 0;
-  for (const n of state.fleet.names.values()) {
+  for (const n of selectFleet(state).names.values()) {
     if (seen++ >= KNOWN_SCAN) break;
     if (n.instanceName) instanceIds.add(n.instanceName);
   }

@@ -4,6 +4,7 @@
 // can change them, and a one-line answer in the footer either way. History lasts while catop runs.
 import { useCallback, useRef } from 'react';
 import type { Store } from '../../store/types.js';
+import { readNow } from '../../store/useStore.js';
 import { sanitizeInline } from '../../text/index.js';
 import { commandEffect, knownValues } from '../commandApply.js';
 import { completeCommandLine, emptyHistory, historyAdd, historyDown, historyUp, parseCommandLine } from '../commandLine.js';
@@ -25,7 +26,7 @@ export function useCommandPrompt({ store, poller, flash }: CommandPromptDeps): (
     (line: string) => {
       history.current = historyAdd(history.current, line);
       if (line.trim() === '') return;
-      const effect = commandEffect(parseCommandLine(line), store.getState());
+      const effect = readNow(store, (s) => commandEffect(parseCommandLine(line), s));
       switch (effect.kind) {
         case 'error':
           return flash(sanitizeInline(effect.message), 'error');
@@ -48,7 +49,7 @@ export function useCommandPrompt({ store, poller, flash }: CommandPromptDeps): (
       initial: '',
       onChange: () => {},
       onSubmit: submit,
-      complete: (text) => completeCommandLine(text, knownValues(store.getState())),
+      complete: (text) => completeCommandLine(text, readNow(store, knownValues)),
       recall: (direction, text) => {
         const step = direction === 'up' ? historyUp(history.current, text) : historyDown(history.current, text);
         history.current = step.history;

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { isFinalInvocation } from '../../api/status.js';
 import { selectInvocation, selectWatched } from '../../store/selectors.js';
 import type { Store } from '../../store/types.js';
+import { readNow } from '../../store/useStore.js';
 import { useUiActions } from '../context.js';
 import type { UiPoller } from '../intents.js';
 
@@ -11,13 +12,12 @@ export function useWatch(store: Store, poller: UiPoller): (invokeId: string) => 
   const ui = useUiActions();
   return useCallback(
     (invokeId: string) => {
-      const state = store.getState();
       if (!poller.watch) return ui.flash('watching is not available here', 'error');
-      if (selectWatched(state).has(invokeId)) {
+      if (readNow(store, selectWatched).has(invokeId)) {
         poller.watch(invokeId, false);
         return ui.flash(`stopped watching ${invokeId}`);
       }
-      const inv = selectInvocation(state, invokeId);
+      const inv = readNow(store, (s) => selectInvocation(s, invokeId));
       if (inv && isFinalInvocation(inv.invocationStatus)) return ui.flash(`${invokeId} has already ended (${inv.invocationStatus}): nothing to watch`);
       poller.watch(invokeId, true);
       ui.flash(`watching ${invokeId}: an alert when it ends (with --notify)`);
