@@ -32,8 +32,7 @@ Polling
   --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
   --history N            invocations to load: 0..100000, default ${DEFAULTS.history}, 0: 1 page
   --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
-  --budget N             the account's API calls a minute (default ${DEFAULTS.budget}):
-                         polling slows to stay within it, and on throttling
+  --budget N             the account's API calls a minute (default ${DEFAULTS.budget})
 
 Output modes
   --once                 a table of the newest --history invocations, then exit
