@@ -3,7 +3,9 @@
 // so that no minute holds more calls than the budget.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DescribeInvocationsParams } from '../../src/api/model.js';
-import { startHarness, type CallRecord, type Harness } from './harness.js';
+import { createPoller } from '../../src/poller/index.js';
+import { createStore } from '../../src/store/index.js';
+import { recordedRandom, startHarness, type CallRecord, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -46,6 +48,29 @@ describe('poller pace', () => {
     wide.slice(1).forEach((gap, k) => expect(gap).toBe(wide[k] - INTERVAL));
     expect(gaps.slice(-3)).toEqual([INTERVAL, INTERVAL, INTERVAL]);
     expect(h.poller.budgetStats()).toMatchObject({ intervalMs: INTERVAL, throttledLastMinute: 0, slowed: undefined });
+  });
+
+  it('two copies on one account both slow down while it throttles, and both come back after', async () => {
+    const options = { intervalMs: INTERVAL, idleIntervalMs: INTERVAL, history: 0 };
+    h = await startHarness({ emulator: { invocations: 20 }, poller: options });
+    const other = createPoller({ api: h.api, store: createStore(), clock: h.clock, random: recordedRandom(7), maxRps: 1_000, ...options });
+    try {
+      h.poller.start();
+      other.start();
+      await h.settle();
+      h.emu.setFaults({ throttle: 1 });
+      await h.runFor(90_000);
+      for (const copy of [h.poller, other]) {
+        expect(copy.budgetStats().slowed).toBe('throttled');
+        expect(copy.budgetStats().intervalMs).toBeGreaterThanOrEqual(INTERVAL * 2 ** 3);
+      }
+      h.emu.setFaults({});
+      await h.runFor(20 * 60_000);
+      for (const copy of [h.poller, other]) expect(copy.budgetStats()).toMatchObject({ intervalMs: INTERVAL, slowed: undefined, throttledLastMinute: 0 });
+    } finally {
+      other.stop();
+      await other.idle();
+    }
   });
 
   it('--budget 10: no minute holds more than 10 calls, and the header says why ticks are slower', async () => {
