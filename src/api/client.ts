@@ -95,7 +95,9 @@ type PopRpcClientCtor = new (
 ) => PopRpcClient;
 
 const require = createRequire(import.meta.url);
-const RPCClient = require('@alicloud/pop-core').RPCClient as PopRpcClientCtor;
+// The RPC client alone: the package's index also loads its ROA client, and with it xml2js (a
+// noticeable part of a status line's start-up).
+const RPCClient = require('@alicloud/pop-core/lib/rpc') as PopRpcClientCtor;
 
 function missingCredentials(message: string): ApiError {
   return new ApiError({ code: 'MissingCredentials', kind: 'credentials', retryable: false, message });

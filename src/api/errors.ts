@@ -64,3 +64,8 @@ export const AUTH_ERROR_CODES: ReadonlySet<string> = new Set([
 export function isAuthError(err: ApiError): boolean {
   return err.kind === 'credentials' || AUTH_ERROR_CODES.has(err.code) || err.code.startsWith('Forbidden');
 }
+
+/** `Throttling`, `Throttling.User`, `Throttling.Api` (HTTP 400), or a bare HTTP 429: the account's rate limit. */
+export function isThrottling(err: ApiError): boolean {
+  return /^Throttling/i.test(err.code) || err.httpStatus === 429;
+}

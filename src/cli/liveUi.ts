@@ -26,6 +26,8 @@ export interface LiveUiOptions extends LiveOptions {
   pageSize: number;
   history: number;
   maxRps: number;
+  /** `--budget`: calls a minute. */
+  budget?: number;
   /** Look up instance names and agent states (false: --no-names). */
   names?: boolean;
   notify?: NotifyOptions;
@@ -64,6 +66,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     pageSize: opts.pageSize,
     history: opts.history,
     maxRps: opts.maxRps,
+    budgetPerMinute: opts.budget,
     filters: opts.filters,
     names: opts.names,
     readOnly: opts.readOnly,

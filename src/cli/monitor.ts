@@ -38,7 +38,9 @@ async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {
   const { startEmulator } = await import('../emulator/index.js');
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo', fleetRun: true });
+  // A status line counts invocations: the demo's run on 800 instances (for the groups view) would
+  // only add to its start-up.
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', preset: 'demo', fleetRun: !o.statusLine });
   try {
     const api: InvocationsApi = new EcsClient({
       regionId: emulator.regionId,
@@ -121,6 +123,7 @@ async function runMode(
         pageSize: o.pageSize,
         history: o.history,
         maxRps: o.maxRps,
+        budget: o.budget,
         readOnly: o.readOnly,
         names: o.names,
         notify: o.notify,

@@ -4,7 +4,7 @@
 // Counts are over the union of the two, by InvocationStatus; {total} is the API's TotalCount for
 // the filters. No retries: the next refresh of the bar is the retry. An error prints a short
 // marker on stdout (what the bar shows) and the full line on stderr.
-import { ApiError, isAuthError } from '../api/errors.js';
+import { ApiError, isAuthError, isThrottling } from '../api/errors.js';
 import type { Invocation, InvocationsApi } from '../api/model.js';
 import type { InvocationFilters } from '../config/args.js';
 import { EXIT } from '../config/errors.js';
@@ -53,7 +53,11 @@ function barText(name: string): string {
   return truncateToWidth(sanitizeInline(name), NAME_WIDTH).replace(/#/g, '＃');
 }
 
-export function statusValues(s: StatusCounts, region: string): Record<StatusPlaceholder, string> {
+/**
+ * The placeholders' values; `wanted` names those the template uses (default all): the name is
+ * measured in cells only when asked for, since the first width measurement loads the width tables.
+ */
+export function statusValues(s: StatusCounts, region: string, wanted?: ReadonlySet<StatusPlaceholder>): Record<StatusPlaceholder, string> {
   const n = (...statuses: string[]) => String(s.invocations.filter((i) => statuses.includes(i.invocationStatus)).length);
   const latest = s.invocations[0];
   return {
@@ -65,7 +69,7 @@ export function statusValues(s: StatusCounts, region: string): Record<StatusPlac
     stopped: n('Stopped'),
     total: String(s.totalCount ?? s.invocations.length),
     region: sanitizeInline(region),
-    'latest.name': latest ? barText(latest.commandName ?? latest.invokeId) : '-',
+    'latest.name': latest && (wanted?.has('latest.name') ?? true) ? barText(latest.commandName ?? latest.invokeId) : '-',
     'latest.status': latest ? latest.invocationStatus : '-',
   };
 }
@@ -73,7 +77,7 @@ export function statusValues(s: StatusCounts, region: string): Record<StatusPlac
 /** What the bar shows on failure: `throttled`, `auth`, `unreachable`, `config` (no region...) or `error`. */
 export function statusMarker(err: unknown): string {
   if (err instanceof ApiError) {
-    if (/^Throttling/i.test(err.code) || err.httpStatus === 429) return 'throttled';
+    if (isThrottling(err)) return 'throttled';
     if (isAuthError(err)) return 'auth';
     if (err.kind === 'network' || err.kind === 'timeout') return 'unreachable';
   }
@@ -96,6 +100,7 @@ export async function runStatusLine(api: InvocationsApi, o: StatusLineOptions, o
   } catch (err) {
     return failStatusLine(err, output);
   }
-  output.out(`${renderStatusTemplate(o.template, statusValues(counts, api.regionId))}\n`);
+  const wanted = new Set(o.template.flatMap((p) => ('field' in p ? [p.field] : [])));
+  output.out(`${renderStatusTemplate(o.template, statusValues(counts, api.regionId, wanted))}\n`);
   return EXIT.ok;
 }

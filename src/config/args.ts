@@ -48,6 +48,8 @@ export interface MonitorOptions {
   pageSize: number;
   history: number;
   maxRps: number;
+  /** `--budget`: the account's API calls a minute; ticks spread out to stay within it. */
+  budget: number;
   /** What the flags asked for; `live` may still become `once` without a terminal. */
   mode: OutputMode;
   /** `--wait --json`: each change as a JSON line instead of a line of text. */
@@ -98,6 +100,7 @@ export const DEFAULTS = {
   pageSize: 50,
   history: 500,
   maxRps: 5,
+  budget: 1000,
   emulatorPort: 0,
   emulatorHost: '127.0.0.1',
   emulatorSeed: 1,
@@ -136,6 +139,7 @@ function monitorCommand(): Command {
     .option('--page-size <n>')
     .option('--history <n>')
     .option('--max-rps <n>')
+    .option('--budget <n>')
     .option('--once')
     .option('--runs')
     .option('--format <template>')
@@ -313,6 +317,7 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
       pageSize: o.pageSize !== undefined ? parseIntegerInRange('--page-size', str(o.pageSize)!, 1, 50) : DEFAULTS.pageSize,
       history: o.history !== undefined ? parseIntegerInRange('--history', str(o.history)!, 0, 100_000) : DEFAULTS.history,
       maxRps: o.maxRps !== undefined ? parsePositiveNumber('--max-rps', str(o.maxRps)!, 'requests a second', 1000) : DEFAULTS.maxRps,
+      budget: o.budget !== undefined ? parseIntegerInRange('--budget', str(o.budget)!, 1, 1_000_000) : DEFAULTS.budget,
       mode,
       waitJson: mode === 'wait' && Boolean(o.json),
       groups,

@@ -31,7 +31,7 @@ Polling
   --interval SECONDS     between refreshes (default ${DEFAULTS.interval}; e.g. 0.5)
   --page-size N          invocations per call, 1..50 (default ${DEFAULTS.pageSize})
   --history N            invocations to load: 0..100000, default ${DEFAULTS.history}, 0: 1 page
-  --max-rps N            API requests per second at most (default ${DEFAULTS.maxRps})
+  --max-rps N --budget M API calls: N a second at most (${DEFAULTS.maxRps}), M a minute (${DEFAULTS.budget})
 
 Output modes
   --once                 a table of the newest --history invocations, then exit

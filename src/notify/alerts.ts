@@ -2,7 +2,7 @@
 // their bytes on every channel asked for. The text is ours: a status, counts and the name, which
 // sequences.ts makes safe.
 import { invocationFamily } from '../api/status.js';
-import { selectInvocation, selectOrder, selectPoll, selectTransitions } from '../store/selectors.js';
+import { selectInvocation, selectOrder, selectPoll, selectTransitions, selectWatched } from '../store/selectors.js';
 import type { Store } from '../store/types.js';
 import { decideAlerts, INITIAL_ALERT_STATE, type Alert, type AlertState } from './decide.js';
 import type { NotifyOptions } from './options.js';
@@ -34,6 +34,15 @@ export function alertSummary(failed: number, finished: number): string {
 export function startAlerts(store: Store, options: NotifyOptions, write: (bytes: string) => void, env: NodeJS.ProcessEnv = process.env): () => void {
   const ctx = { tmux: Boolean(env['TMUX']) };
   const rules = { watch: new Set(options.watch), on: options.on, failedRatio: options.failedRatio };
+  // `--invoke-id` and what the user watches with `W` (the store's set), rebuilt when that changes.
+  let watchedFrom: ReadonlySet<string> | undefined;
+  const rulesFor = (watched: ReadonlySet<string>) => {
+    if (watched !== watchedFrom) {
+      watchedFrom = watched;
+      rules.watch = new Set([...options.watch, ...watched]);
+    }
+    return rules;
+  };
   let state: AlertState = INITIAL_ALERT_STATE;
   let failed = 0;
   let finished = 0;
@@ -59,7 +68,7 @@ export function startAlerts(store: Store, options: NotifyOptions, write: (bytes:
           return ids;
         },
       },
-      rules,
+      rulesFor(selectWatched(s)),
       state,
     );
     state = out.state;

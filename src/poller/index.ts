@@ -27,15 +27,17 @@ import { agentJob } from './jobs/agent.js';
 import { createOutputsJob } from './jobs/outputs.js';
 import { createGroupBook, type GroupBook } from '../group/book.js';
 import { runsJob } from './jobs/runs.js';
-import { createMonitorState, isActive, MAX_PAGE, type MonitorApi, type MonitorContext } from './jobs/state.js';
+import { createMonitorState, isActive, MAX_PAGE, takeNextFilters, type MonitorApi, type MonitorContext } from './jobs/state.js';
 import { isFinalInstance } from '../api/status.js';
 import { chunk } from './chunk.js';
 import { notLoadedRefusal, readOnlyRefusal, rerunInvocation, type RerunOutcome } from './rerun.js';
 import { createScheduler, toApiError, type Scheduler } from './scheduler.js';
-import { selectFilters, selectInstance, selectInvocation } from '../store/selectors.js';
+import { selectFilters, selectInstance, selectInvocation, selectWatched } from '../store/selectors.js';
+import type { StoreFilters } from '../store/types.js';
 
 export { backoffDelay } from './backoff.js';
 export { RequestBudget } from './budget.js';
+export type { BudgetStats } from './pace.js';
 export { toApiError } from './scheduler.js';
 export type { RerunOutcome, RerunVia } from './rerun.js';
 export type {
@@ -66,6 +68,8 @@ export interface PollerOptions {
   history?: number;
   /** Global request budget, calls per second. */
   maxRps?: number;
+  /** The account's budget, calls a minute (`--budget`, default 1,000). */
+  budgetPerMinute?: number;
   /** The user's API filters; defaults to the store's. */
   filters?: DescribeInvocationsParams;
   backoffCapMs?: number;
@@ -79,7 +83,14 @@ export interface PollerOptions {
   readOnly?: boolean;
 }
 
-export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request'> {
+export interface Poller extends Omit<Scheduler<MonitorDemand>, 'wake' | 'request' | 'discardCurrent'> {
+  /**
+   * Intent from the UI (the `:` prompt): new API filters without a restart. The store narrows at
+   * once; a tick running under the old ones applies nothing, and page 1 is fetched again now.
+   */
+  setFilters(filters: StoreFilters): void;
+  /** Intent from the UI (`W`): watch `invokeId` for alerts, or stop watching it. */
+  watch(invokeId: string, on: boolean): void;
   /** Intent from the UI: StopInvocation (one request in flight with the ticks), then refresh that invocation. Rejects with ApiError. */
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
   /** Intent: the invocation's command again on these of its instances (./rerun.ts). Rejects with ApiError when nothing started. */
@@ -130,20 +141,36 @@ export function createPoller(opts: PollerOptions): Poller {
     intervalMs: opts.intervalMs,
     idleIntervalMs: opts.idleIntervalMs,
     maxRps: opts.maxRps,
+    budgetPerMinute: opts.budgetPerMinute,
     backoffCapMs: opts.backoffCapMs,
     random: opts.random,
     onListenerError: opts.onListenerError,
     beginTick: (s) => {
       s.tick = { seen: new Map(), partial: [] };
+      takeNextFilters(s);
     },
     // Outputs still to group keep the short interval, one pass of pages after another.
     busy: (ctx) => busy(ctx) || ctx.demands('outputs').some((d) => !groups.progress(d.invokeId)?.done),
   });
   if (opts.names === false) store.setFleet({ ...store.getState().fleet, namesUnavailable: 'names off (--no-names)' });
-  const { wake, request, ...rest } = scheduler;
+  const { wake, request, discardCurrent, ...rest } = scheduler;
   return {
     ...rest,
     groups,
+    setFilters(filters) {
+      store.setFilters(filters);
+      state.nextFilters = { ...filters };
+      discardCurrent();
+      scheduler.refreshNow();
+    },
+    watch(invokeId, on) {
+      const watched = selectWatched(store.getState());
+      if (watched.has(invokeId) === on) return;
+      const next = new Set(watched);
+      if (on) next.add(invokeId);
+      else next.delete(invokeId);
+      store.setWatched(next);
+    },
     async stopInvocation(invokeId, instanceIds) {
       try {
         // StopInvocation takes at most 50 InstanceId.N a call.

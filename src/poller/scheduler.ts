@@ -9,11 +9,12 @@
 // the tick's error handling: a render error is not a polling error.
 import type { Clock, ClockTimer } from '../clock.js';
 import { realClock } from '../clock.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, isThrottling } from '../api/errors.js';
 import type { MutableStore } from '../store/index.js';
 import type { PollState } from '../store/types.js';
 import { backoffDelay, MAX_TIMER_MS } from './backoff.js';
 import { RequestBudget } from './budget.js';
+import { Pace, type BudgetStats } from './pace.js';
 
 /** Something the UI needs; `kind` names the jobs that serve it (their `serves`). */
 export interface Demand {
@@ -65,6 +66,8 @@ export interface SchedulerOptions<A, S, D extends Demand> {
   idleIntervalMs?: number;
   /** Global request budget, calls per second. */
   maxRps?: number;
+  /** The account's budget, calls a minute (`--budget`): ticks spread out to stay within it. */
+  budgetPerMinute?: number;
   backoffCapMs?: number;
   /** Jitter source; seeded in tests. */
   random?: () => number;
@@ -91,6 +94,10 @@ export interface Scheduler<D extends Demand> {
   idle(): Promise<void>;
   /** Run one full tick now and resolve when it is done (tests, --once). */
   tickOnce(): Promise<void>;
+  /** What went out in the last minute against the budget, and when the next tick is due. */
+  budgetStats(): BudgetStats;
+  /** What the tick running now fetched is not applied (the filters changed under it). */
+  discardCurrent(): void;
 }
 
 export function toApiError(e: unknown): ApiError {
@@ -110,6 +117,7 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
   const capMs = Math.min(MAX_TIMER_MS, Math.max(intervalMs, opts.backoffCapMs ?? 60_000));
   const random = opts.random ?? Math.random;
   const budget = new RequestBudget(clock, Math.max(0.1, opts.maxRps ?? 10));
+  const pace = new Pace({ clock, baseMs: intervalMs, capMs, perMinute: opts.budgetPerMinute });
   const onListenerError =
     opts.onListenerError ??
     ((error: unknown) =>
@@ -121,6 +129,11 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
   let failures = 0;
   let failingSince: number | undefined;
   let calls = 0;
+  /** Calls of the last full tick: what the budget rule expects the next one to make. */
+  let tickCalls = 0;
+  let lastTickCalls = 1;
+  /** Bumped by discardCurrent: a tick that began under another epoch applies nothing. */
+  let epoch = 0;
   let started = false;
   let halted = false; // a final error: no timer until refreshNow
   let timer: ClockTimer | null = null;
@@ -134,6 +147,8 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
     const mine = lane.then(async () => {
       await budget.take();
       calls++;
+      tickCalls++;
+      pace.called();
       return fn();
     });
     lane = mine.catch(() => undefined);
@@ -179,6 +194,8 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
 
   async function doTick(keys: Keys): Promise<void> {
     const full = keys === ALL;
+    const mine = epoch;
+    if (full) tickCalls = 0;
     opts.beginTick?.(state);
     notices = [];
     const done: { job: Job<A, S, D, unknown>; result: unknown }[] = [];
@@ -196,6 +213,8 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
         break;
       }
     }
+    if (full) lastTickCalls = Math.max(1, tickCalls);
+    if (mine !== epoch) done.length = 0;
     notify(() =>
       store.batch(() => {
         try {
@@ -217,10 +236,12 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
       failures = 0;
       failingSince = undefined;
       Object.assign(poll, { phase: 'ok', lastSuccessAt: now, lastError: undefined, failingSince: undefined });
-      if (full || !timer) delay = opts.busy?.(ctx) ? intervalMs : idleIntervalMs;
+      if (full) pace.clean();
+      if (full || !timer) delay = pace.delay(opts.busy?.(ctx) ? intervalMs : idleIntervalMs, lastTickCalls);
     } else if (error.retryable) {
       failingSince ??= now;
-      delay = backoffDelay(failures, intervalMs, capMs, random, error.retryAfterMs);
+      if (isThrottling(error)) pace.throttled();
+      delay = pace.delay(backoffDelay(failures, intervalMs, capMs, random, error.retryAfterMs), lastTickCalls);
       failures++;
       Object.assign(poll, { phase: 'retrying', lastError: error, failingSince });
     } else {
@@ -231,7 +252,13 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
     if (halted) cancelTimer();
     else if (delay !== undefined) poll.nextTickAt = schedule(delay);
     if (queued) poll.nextTickAt = now;
+    if (poll.nextTickAt === undefined && !timer) pace.unscheduled();
+    poll.budget = budgetStats();
     return poll;
+  }
+
+  function budgetStats(): BudgetStats {
+    return pace.stats();
   }
 
   function runTick(keys: Keys): Promise<void> {
@@ -292,6 +319,10 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
     tickOnce() {
       halted = false;
       return runTick(ALL);
+    },
+    budgetStats,
+    discardCurrent() {
+      if (current) epoch++;
     },
   };
 }

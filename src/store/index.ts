@@ -10,6 +10,7 @@ import { detached, mergeOrder, outputBytes, outputKey, sameInvocation, withInsta
 import { invocationBytes, pickVictims } from './bounds.js';
 import { withHistory, type RunHistory } from './runs.js';
 import { EMPTY_FLEET, type FleetState } from './names.js';
+import { definedFilters, matchesFilters, sameFilters } from './filters.js';
 
 export type * from './types.js';
 
@@ -39,6 +40,13 @@ export interface MutableStore extends Store {
   setPoll(patch: Partial<PollState>): void;
   /** Replace the names cache (./names.ts builds the next one). */
   setFleet(fleet: FleetState): void;
+  /**
+   * New filters while running: what they would not return leaves the list at once (kept out of
+   * it only while protected); the API's count is unknown until the next listing.
+   */
+  setFilters(filters: StoreFilters): void;
+  /** The invocations the user watches for alerts (`W`). */
+  setWatched(ids: ReadonlySet<string>): void;
   /** Batch several mutations into one notification. */
   batch(fn: () => void): void;
   /** Bytes the output LRU holds now (for the soak and the benchmarks). */
@@ -63,12 +71,14 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
   const outputByteCap = Math.max(0, opts.outputByteCap ?? DEFAULT_OUTPUT_BYTE_CAP);
   const maxTransitions = Math.max(0, opts.maxTransitions ?? DEFAULT_MAX_TRANSITIONS);
   const invocationByteCap = Math.max(0, opts.invocationByteCap ?? DEFAULT_INVOCATION_BYTE_CAP);
-  const localStatus = opts.filters?.localStatus;
+  let localStatus = opts.filters?.localStatus;
 
   const invocations = new Map<string, Invocation>();
   const sizes = new Map<string, number>();
   let invocationTotal = 0;
   const protectedIds = new Map<string, number>();
+  /** Held for a screen but out of the list: the filters set while running would not return them. */
+  const unlisted = new Set<string>();
   // Map iteration order is insertion order: delete + set moves an entry to the young end.
   const outputs = new Map<string, OutputEntry>();
   const outputSizes = new Map<string, number>();
@@ -89,6 +99,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     filters: { ...(opts.filters ?? {}) },
     evictedForMemory: 0,
     fleet: EMPTY_FLEET,
+    watched: new Set(),
   };
 
   // Pending changes of the current batch; published as one new snapshot.
@@ -157,6 +168,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       invocationTotal -= sizes.get(id) ?? 0;
       sizes.delete(id);
       invocations.delete(id);
+      unlisted.delete(id);
     }
     dropOutputsOf(ids);
   }
@@ -213,6 +225,18 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         let changed = false;
         for (const raw of list) {
           const prev = invocations.get(raw.invokeId);
+          if (prev && unlisted.has(raw.invokeId)) {
+            // On screen only: back in the list once the filters would return it.
+            if (!sameInvocation(prev, raw)) {
+              hold(detached(raw));
+              changed = true;
+            }
+            if (!matchesFilters(raw, current('filters'))) continue;
+            unlisted.delete(raw.invokeId);
+            added.add(raw.invokeId);
+            changed = true;
+            continue;
+          }
           if (prev && sameInvocation(prev, raw)) continue;
           if (outsideLocal(raw)) {
             if (!prev) continue;
@@ -328,6 +352,28 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
       run(() => current('fleet') !== fleet && change({ fleet }, true));
     },
 
+    setFilters(next) {
+      run(() => {
+        const filters = definedFilters(next);
+        if (sameFilters(current('filters'), filters)) return;
+        localStatus = filters.localStatus;
+        const out = new Set<string>();
+        for (const id of current('order')) if (!matchesFilters(invocations.get(id)!, filters)) out.add(id);
+        const gone = new Set<string>();
+        for (const id of out) {
+          if (protectedIds.has(id)) unlisted.add(id);
+          else gone.add(id);
+        }
+        forget(gone);
+        const order = out.size > 0 ? current('order').filter((id) => !out.has(id)) : current('order');
+        change({ filters, order, totalCount: undefined, historyComplete: false }, true);
+      });
+    },
+
+    setWatched(ids) {
+      run(() => current('watched') !== ids && change({ watched: ids }, false));
+    },
+
     protect(invokeId) {
       protectedIds.set(invokeId, (protectedIds.get(invokeId) ?? 0) + 1);
       let released = false;
@@ -339,7 +385,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
         protectedIds.delete(invokeId);
         // Kept only for the screen that held it: outside the status asked for, it goes now.
         const inv = invocations.get(invokeId);
-        if (inv && outsideLocal(inv)) run(() => (forget(new Set([invokeId])), change({}, true)));
+        if (inv && (outsideLocal(inv) || unlisted.has(invokeId))) run(() => (forget(new Set([invokeId])), change({}, true)));
       };
     },
 

@@ -45,6 +45,8 @@ export const selectFilters = (s: StoreState): StoreFilters => s.filters;
 export const selectTotalCount = (s: StoreState): number | undefined => s.totalCount;
 export const selectLoadedCount = (s: StoreState): number => s.order.length;
 export const selectMemoryCut = (s: StoreState): number => s.evictedForMemory;
+/** InvokeIds watched for alerts. */
+export const selectWatched = (s: StoreState): ReadonlySet<string> => s.watched;
 /** Instance names, IPs, tags and agent states known so far. */
 export const selectFleet = (s: StoreState): StoreState['fleet'] => s.fleet;
 

@@ -31,6 +31,22 @@ export type PollPhase =
   | 'retrying' // retryable failure, backing off
   | 'failed'; // final failure: polling stopped until the user acts (`r`)
 
+/** Why the interval is wider than what the screen asks for. */
+export type SlowedBy = 'throttled' | 'budget';
+
+/** What the header shows of one scheduler's pace (per region, with one scheduler per region). */
+export interface BudgetStats {
+  callsLastMinute: number;
+  /** `--budget`. */
+  perMinute: number;
+  throttledLastMinute: number;
+  /** The delay chosen before the next tick, ms. */
+  intervalMs: number;
+  /** When the next tick is due (undefined when none is scheduled). */
+  nextPollAt?: number;
+  slowed?: SlowedBy;
+}
+
 export interface PollState {
   phase: PollPhase;
   /** Epoch ms of the last successful tick (data age = now - this). */
@@ -46,6 +62,8 @@ export interface PollState {
   calls: number;
   /** What the endpoint answered that looked wrong (paging that never ends), once seen. */
   notice?: string;
+  /** Calls in the last minute against `--budget`, as of the last tick's end. */
+  budget?: BudgetStats;
 }
 
 /**
@@ -79,7 +97,7 @@ export interface StoreState {
   /** Recent transitions, newest last, bounded. */
   transitions: readonly StatusTransition[];
   poll: PollState;
-  /** The filters in force (from flags). */
+  /** The filters in force (from flags, then the `:` prompt). */
   filters: StoreFilters;
   /**
    * Invocations dropped because the store's byte bound was reached (0: none): history is cut
@@ -88,6 +106,8 @@ export interface StoreState {
   evictedForMemory: number;
   /** Names, IPs and agent states of instances (./names.ts), as far as looked up. */
   fleet: FleetState;
+  /** InvokeIds the user watches for alerts (`W` on a row). */
+  watched: ReadonlySet<string>;
 }
 
 export type Listener = () => void;

@@ -9,7 +9,9 @@ import { codePointWidth, forEachGrapheme, graphemeWidth } from './width.js';
 export type GlyphSink = (glyph: string, width: number) => void;
 
 // Emoji sequences keep their ZWJ and tag characters: the set is closed, so nothing hides in them.
-const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+// Compiled on first use (tens of ms): only a cluster with a marked code point asks.
+let rgiEmoji: RegExp | undefined;
+const isRgiEmoji = (g: string): boolean => (rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(g);
 
 // Whether a code point is marked, filled on first use (2 = not yet known).
 const markedTable = new Uint8Array(0x110000).fill(2);
@@ -42,7 +44,7 @@ export function forEachGlyph(run: string, ascii: boolean, put: GlyphSink): void 
       else put(g, w);
       return;
     }
-    if (hasMarkedCodePoint(g) && !RGI_EMOJI.test(g)) {
+    if (hasMarkedCodePoint(g) && !isRgiEmoji(g)) {
       // Keep the pieces between markers together (a base with its combining marks).
       let piece = '';
       for (const ch of g) {

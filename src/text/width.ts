@@ -4,7 +4,10 @@
  */
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter();
+// Made on first use: creating one loads ICU's break data (tens of ms), which a run that measures
+// only ASCII (a status line) never needs.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (graphemeSegmenter ??= new Intl.Segmenter());
 
 // Code points that can join a neighbour into one grapheme cluster (UAX #29): marks and other
 // extenders, ZWJ, prepended signs, Hangul jamo, emoji modifiers, regional indicators (flags), and
@@ -120,10 +123,10 @@ function segmentIsland(
     let end = Math.min(to, k + SEGMENT_WINDOW);
     if (end < to && codePointLength(text, end - 1) === 2) end--; // never split a surrogate pair
     const isLast = end === to;
-    const parts = Array.from(segmenter.segment(text.slice(k, end)), (s) => s.segment);
+    const parts = Array.from(segmenter().segment(text.slice(k, end)), (s) => s.segment);
     let p = 0;
     if (giant.length > 0) {
-      const joined = Array.from(segmenter.segment(giantTail + parts[0])).length === 1;
+      const joined = Array.from(segmenter().segment(giantTail + parts[0])).length === 1;
       if (joined) {
         giant.push(parts[0]);
         giantTail = lastCodePoint(parts[0]);

@@ -18,6 +18,7 @@ import { usePollError } from './hooks/usePollError.js';
 import { useStopFlow } from './hooks/useStopFlow.js';
 import { useRerunFlow } from './hooks/useRerunFlow.js';
 import { copiedText, type CopiedIds } from './copyIds.js';
+import { useCommandPrompt } from './hooks/useCommandPrompt.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
 import { footerHints, WRITE_ACTIONS } from './keymap.js';
@@ -103,6 +104,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const { open: openRoute, back: backRoute } = nav;
   const rerun = useRerunFlow({ store, poller, readOnly, flash: flash.show, confirm: overlays.push, topKey: nav.topKey, open: openRoute });
   const { push: pushOverlay } = overlays;
+  const commandPrompt = useCommandPrompt({ store, poller, flash: showFlash });
 
   const actions = useMemo<UiActions>(
     () => ({
@@ -117,6 +119,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
       quit,
       help: () => pushOverlay({ kind: 'help' }),
       prompt: (request) => pushOverlay({ kind: 'prompt', request }),
+      command: () => pushOverlay({ kind: 'prompt', request: commandPrompt() }),
       showContent: (invokeId) => pushOverlay({ kind: 'content', invokeId }),
       flash: showFlash,
       saveOutput: (invokeId, instanceId, text) => {
@@ -145,7 +148,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
         }
       },
     }),
-    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop, rerun, copyIds],
+    [poller, quit, showFlash, clearFlash, openRoute, backRoute, pushOverlay, saveOutput, stop, rerun, copyIds, commandPrompt],
   );
 
   const view = useMemo<UiView>(() => ({ timeMode, clock, readOnly }), [timeMode, clock, readOnly]);
@@ -198,9 +201,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
             <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(routeContext(nav.top), hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
-                  label={overlay.request.label}
-                  initial={overlay.request.initial}
-                  onChange={overlay.request.onChange}
+                  {...overlay.request}
                   onClose={overlays.close}
                   onQuit={quit}
                   active={!tooSmall}

@@ -16,6 +16,14 @@ export interface PromptRequest {
   label: string;
   initial: string;
   onChange: (text: string) => void;
+  /** Enter: the prompt closes, then this has the line (the `:` prompt applies it). */
+  onSubmit?: (text: string) => void;
+  /** Tab: the line completed, and what matched when several did. */
+  complete?: (text: string) => { line: string; candidates: string[] };
+  /** Up/Down: an earlier or later line. */
+  recall?: (direction: 'up' | 'down', text: string) => string;
+  /** The keys written after the line (default: the filter's). */
+  keysHint?: string;
 }
 
 export type FlashTone = 'info' | 'error';
@@ -26,6 +34,8 @@ export interface UiActions {
   quit(): void;
   help(): void;
   prompt(request: PromptRequest): void;
+  /** `:`: the command prompt (API filters, regions). */
+  command(): void;
   /** `x`: asks to confirm (refused in read-only mode), then stops through the poller. */
   stop(invokeId: string, instanceIds?: string[]): void;
   /** `R`: asks to confirm (refused in read-only mode), then re-runs through the poller and opens the new invocation. */
@@ -57,6 +67,7 @@ export const UiActionsContext = createContext<UiActions>({
   quit: missing,
   help: missing,
   prompt: missing,
+  command: missing,
   stop: missing,
   rerun: missing,
   copyIds: missing,
@@ -97,6 +108,9 @@ export function handleSharedAction(action: ActionId, ui: UiActions): boolean | u
       return false;
     case 'back':
       ui.back();
+      return true;
+    case 'command':
+      ui.command();
       return true;
     default:
       return undefined;

@@ -3,6 +3,7 @@
 import type { GroupBook } from '../group/book.js';
 import type { MonitorDemand } from '../poller/jobs/demands.js';
 import type { RerunOutcome } from '../poller/rerun.js';
+import type { StoreFilters } from '../store/types.js';
 
 export type { MonitorDemand as Demand } from '../poller/jobs/demands.js';
 
@@ -24,4 +25,10 @@ export interface UiPoller {
   rerun?(invokeId: string, instanceIds: readonly string[]): Promise<RerunOutcome>;
   /** The groups the outputs demand fills (`{ kind: 'outputs', invokeId }`: the groups view). */
   readonly groups?: GroupBook;
+  /** The `:` prompt: new API filters without a restart (page 1 again now, the list narrows at once). */
+  setFilters?(filters: StoreFilters): void;
+  /** The `:region` command, where the poller can change regions while running. */
+  setRegions?(regions: string[]): void;
+  /** `W`: watch an invocation for alerts, or stop watching it. */
+  watch?(invokeId: string, on: boolean): void;
 }

@@ -47,7 +47,12 @@ export type ActionId =
   | 'nextInstance'
   | 'prevInstance'
   | 'rerun'
-  | 'copyIds';
+  | 'copyIds'
+  | 'command'
+  | 'watch'
+  | 'complete'
+  | 'historyUp'
+  | 'historyDown';
 
 export interface Binding {
   action: ActionId;
@@ -141,6 +146,11 @@ export const KEYMAP: readonly Binding[] = [
     description: "copy ids to a file: the marked, else the group's or list's",
     contexts: ['invocation', 'groups'],
   },
+  { action: 'command', keys: [':'], description: 'command line: API filters (:status Failed, :clear...)', contexts: SCREENS },
+  { action: 'watch', keys: ['W'], description: 'watch: an alert when it ends (--notify); again: unwatch', contexts: LISTS },
+  { action: 'complete', keys: ['tab'], description: 'command line: complete the command or value', contexts: ['prompt'] },
+  { action: 'historyUp', keys: ['up'], description: 'command line: the earlier command', contexts: ['prompt'] },
+  { action: 'historyDown', keys: ['down'], description: 'command line: the later command', contexts: ['prompt'] },
 ];
 
 /** Actions that change the fleet: hidden from help and footer, and refused, in --read-only. */
@@ -264,6 +274,8 @@ const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
   diff: 'diff',
   rerun: 're-run',
   copyIds: 'copy ids',
+  command: 'command',
+  watch: 'watch',
 };
 
 const CONTROL_NAMES: Record<string, string> = {

@@ -32,7 +32,7 @@ export const ROUTES: RouteTable = {
   invocations: {
     key: () => 'invocations',
     context: 'invocations',
-    hints: ['open', 'filter', 'statusFilter', 'content', 'stop', 'refresh', 'help', 'quit'],
+    hints: ['open', 'filter', 'statusFilter', 'command', 'content', 'stop', 'refresh', 'help', 'quit'],
     render: (_route, props) => <InvocationsScreen {...props} />,
   },
   invocation: {

@@ -44,6 +44,13 @@ describe('parseArgs: the monitor', () => {
     expect(monitor(['--page-size', '50', '--history', '100000']).history).toBe(100000);
   });
 
+  it('--budget: calls a minute, default 1,000; a bad value is one line', () => {
+    expect(monitor([]).budget).toBe(1000);
+    expect(monitor(['--budget', '300']).budget).toBe(300);
+    expect(usage(['--budget', '0'])).toBe('--budget must be an integer from 1 to 1000000 (got 0)');
+    expect(usage(['--budget', 'lots'])).toBe('--budget must be an integer from 1 to 1000000 (got lots)');
+  });
+
   it('picks the mode; --once --json is the JSON snapshot', () => {
     expect(monitor(['--once']).mode).toBe('once');
     expect(monitor(['--json']).mode).toBe('json');

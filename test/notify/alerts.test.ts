@@ -80,6 +80,15 @@ describe('alert decider', () => {
     expect(h.written).toEqual(['\x07']);
   });
 
+  it("an invocation watched with W (the store's watched set) alerts when it ends; unwatched, it does not", () => {
+    const h = harness({ channels: ['osc9'] });
+    h.poll([inv('t-w', 10, ['Running'], 'Running', 'deploy'), inv('t-u', 11, ['Running'], 'Running')]);
+    h.store.setWatched(new Set(['t-w', 't-u']));
+    h.store.setWatched(new Set(['t-w']));
+    h.poll([inv('t-w', 10, ['Failed'], 'Failed', 'deploy'), inv('t-u', 11, ['Success'], 'Success')]);
+    expect(h.written).toEqual(['\x1b]9;catop: Failed: deploy (1 of 1 instances failed)\x07']);
+  });
+
   it('--notify-failed-ratio: once when the failed share of a running watched invocation reaches R', () => {
     const h = harness({ watch: ['t-w'], failedRatio: 0.5, channels: ['osc777'] });
     h.poll([inv('t-w', 10, ['Running', 'Running', 'Running', 'Running'], 'Running', 'fleet-patch')]);

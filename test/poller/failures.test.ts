@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/api/errors.js';
 import { backoffDelay } from '../../src/poller/backoff.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { recordedRandom, startHarness, type Harness } from './harness.js';
+import { recordedRandom, startHarness, type CallRecord, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -66,15 +66,25 @@ describe('poller: retryable failures', () => {
     expect(s.order.map((id) => s.invocations.get(id))).toEqual(entities);
 
     h.emu.setFaults({});
-    await h.runFor(CAP + 3 * IDLE);
+    const clean = h.api.log.length;
+    await h.runFor(20 * 60_000);
     const after = h.store.getState();
     expect(after.poll.phase).toBe('ok');
     expect(after.poll.lastError).toBeUndefined();
     expect(after.poll.failingSince).toBeUndefined();
-    // Backoff reset: back to the idle interval between ticks.
-    const tail = h.api.log.slice(-2);
-    expect(tail.every((c) => !c.error)).toBe(true);
-    expect(tail[1].at - tail[0].at).toBe(IDLE);
+    // Backoff reset; the interval throttling widened narrows one --interval per clean tick
+    // (src/poller/pace.ts), back to the idle interval.
+    const discovery = (c: CallRecord) => {
+      const p = c.params as { pageNumber?: number; invokeStatus?: string };
+      return p.pageNumber === 1 && p.invokeStatus === undefined;
+    };
+    const ticks = h.api.since(clean).filter(discovery);
+    expect(ticks.every((c) => !c.error)).toBe(true);
+    const gaps = ticks.slice(1).map((c, k) => c.at - ticks[k].at);
+    expect(gaps.at(-1)).toBe(IDLE);
+    const narrowing = gaps.slice(1, gaps.indexOf(IDLE));
+    expect(narrowing.length).toBeGreaterThan(3);
+    narrowing.forEach((gap, k) => expect(gap).toBe(gaps[k] - INTERVAL));
     expect(h.api.maxInFlight).toBe(1);
   });
 

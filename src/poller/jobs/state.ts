@@ -34,7 +34,9 @@ export interface MonitorState {
   readonly store: MutableStore;
   readonly pageSize: number;
   /** The user's filters, without output or paging (paging is ours). */
-  readonly listFilters: DescribeInvocationsParams;
+  listFilters: DescribeInvocationsParams;
+  /** Filters set while running, taken at the next tick's start (a tick runs under one set). */
+  nextFilters?: DescribeInvocationsParams;
   /** InvokeIds last seen in progress. */
   readonly active: Set<string>;
   /** One full active listing has completed. */
@@ -52,24 +54,37 @@ export type MonitorJob<R> = Job<MonitorApi, MonitorState, MonitorDemand, R>;
 
 export const isActive = (inv: Invocation) => ACTIVE_INVOCATION.has(inv.invocationStatus);
 
+/** Lists never ask for output; paging is ours. */
+function listFiltersOf(filters: DescribeInvocationsParams): DescribeInvocationsParams {
+  const { includeOutput: _io, pageNumber: _pn, pageSize: _ps, nextToken: _nt, maxResults: _mr, ...listFilters } = filters;
+  return listFilters;
+}
+
 export function createMonitorState(
   store: MutableStore,
   filters: DescribeInvocationsParams,
   pageSize: number,
   history: number,
 ): MonitorState {
-  // Lists never ask for output; paging is ours.
-  const { includeOutput: _io, pageNumber: _pn, pageSize: _ps, nextToken: _nt, maxResults: _mr, ...listFilters } = filters;
   return {
     store,
     pageSize: Math.min(MAX_PAGE, Math.max(1, Math.floor(pageSize))),
-    listFilters,
+    listFilters: listFiltersOf(filters),
     active: new Set(),
     activeScanned: false,
     history: { limit: Math.max(0, history), page: 2, done: false, now: false, stale: 0 },
     forced: new Set(),
     tick: { seen: new Map(), partial: [] },
   };
+}
+
+/** At a tick's start: the filters set since the last one, with history paged again from page 2. */
+export function takeNextFilters(state: MonitorState): void {
+  if (!state.nextFilters) return;
+  state.listFilters = listFiltersOf(state.nextFilters);
+  state.nextFilters = undefined;
+  state.activeScanned = false;
+  Object.assign(state.history, { page: 2, done: false, now: false, stale: 0 });
 }
 
 /** Note fetched invocations in this tick's record; returns how many were not seen before this tick. */

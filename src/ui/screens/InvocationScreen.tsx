@@ -4,7 +4,7 @@ import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from '
 import { Box, Text } from 'ink';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
-import { instanceCounts, selectFleet, selectInvocation } from '../../store/selectors.js';
+import { instanceCounts, selectFleet, selectInvocation, selectWatched } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import { handleSharedAction, useUiActions } from '../context.js';
@@ -21,6 +21,7 @@ import { keyFor } from '../keymap.js';
 import type { TimeText } from '../hooks/useTimeText.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
+import { useWatch } from '../hooks/useWatch.js';
 import type { UiPoller } from '../intents.js';
 import { instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
@@ -120,6 +121,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
   const fleet = useStoreSelector(store, selectFleet);
+  const watched = useStoreSelector(store, selectWatched).has(invokeId);
+  const toggleWatch = useWatch(store, poller);
   // `b`: the groups view; Enter on a group lists only its instances (`only`), Esc goes back to it.
   const [view, setView] = useState<'rows' | 'groups'>('rows');
   const [only, setOnly] = useState<Group | undefined>();
@@ -230,6 +233,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         case 'content':
           ui.showContent(invokeId);
           return true;
+        case 'watch':
+          return void toggleWatch(invokeId);
         case 'stop':
           if (marks.size > 0) return stopMarked();
           ui.stop(invokeId);
@@ -308,6 +313,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const pane = selected ? wrapLines(paneText, width, paneHeight) : [];
 
   const notes: string[] = [];
+  if (watched) notes.push('watched');
   if (only) notes.push(`group of ${only.count}`);
   if (marks.size > 0) notes.push(`${marks.size} marked`);
   const sorted = sortLabel(sort);

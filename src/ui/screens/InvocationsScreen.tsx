@@ -13,6 +13,7 @@ import {
   selectOrder,
   selectPollPhase,
   selectTotalCount,
+  selectWatched,
 } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { handleSharedAction, useUiActions } from '../context.js';
@@ -23,6 +24,7 @@ import { keyFor } from '../keymap.js';
 import { usePollError } from '../hooks/usePollError.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
+import { useWatch } from '../hooks/useWatch.js';
 import type { UiPoller } from '../intents.js';
 import { filterInvocationIds, instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { invocationStatusColour, useTheme } from '../theme.js';
@@ -88,10 +90,14 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   const loaded = useStoreSelector(store, selectLoadedCount);
   const totalCount = useStoreSelector(store, selectTotalCount);
   const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text, fleet), [order, get, statusFilter, text, fleet]);
+  const watched = useStoreSelector(store, selectWatched);
+  const toggleWatch = useWatch(store, poller);
 
   const tableHeight = Math.max(2, height - 1);
-  // A one-off: served with the next history page, so nothing is left to release.
-  const selection = useSelection(rows, tableHeight - 1, () => void poller.demand({ kind: 'history' }), `${statusFilter}\u0000${text}`);
+  // A one-off: served with the next history page, so nothing is left to release. New API filters
+  // (the `:` prompt) re-land the cursor too: on the same row if it still matches.
+  const scope = `${statusFilter}\u0000${text}\u0000${apiFilters}`;
+  const selection = useSelection(rows, tableHeight - 1, () => void poller.demand({ kind: 'history' }), scope);
 
   useKeymap(
     'invocations',
@@ -116,6 +122,9 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
           if (!selected) return;
           ui.stop(selected);
           return true;
+        case 'watch':
+          if (selected) toggleWatch(selected);
+          return;
         case 'back':
           // Nothing to go back to: Esc clears what narrows the list.
           setText('');
@@ -192,13 +201,16 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
           return inv ? String(maxRepeats(inv)) : '-';
         },
       },
+      // `W` watches the row for alerts; last, as the invocation screen's marks.
+      ...(watched.size > 0 ? [{ key: 'watch', header: '', width: 1, cell: (id: string) => (watched.has(id) ? 'W' : '') }] : []),
     ];
-  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth]);
+  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth, watched]);
 
   const notes: string[] = [];
   if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
+  if (watched.size > 0) notes.push(`${formatCount(watched.size)} watched`);
   const shown = rows.length;
   notes.push(
     shown === loaded ? `${formatCount(loaded)} loaded` : `${formatCount(shown)} of ${formatCount(loaded)} loaded`,

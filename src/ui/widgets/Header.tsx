@@ -12,6 +12,7 @@ import { displayWidth, sanitizeInline } from '../../text/index.js';
 import { formatCount } from '../format.js';
 import { useTimeText } from '../hooks/useTimeText.js';
 import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
+import { describeBudget } from '../budgetText.js';
 import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
 
 export interface HeaderInfo {
@@ -31,7 +32,7 @@ export interface HeaderProps {
 export const HEADER_HEIGHT = 3;
 
 /** What the header draws from the poll state: a tick going out (inFlight) changes none of it. */
-const POLL_SHOWN: readonly (keyof PollState)[] = ['phase', 'lastSuccessAt', 'lastError', 'failingSince', 'nextTickAt', 'calls', 'notice'];
+const POLL_SHOWN: readonly (keyof PollState)[] = ['phase', 'lastSuccessAt', 'lastError', 'failingSince', 'nextTickAt', 'calls', 'notice', 'budget'];
 const samePollShown = (a: PollState, b: PollState) => sameFields(a, b, POLL_SHOWN);
 
 /** "status=Running name=deploy": the API filters from the command line. */
@@ -73,9 +74,13 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
   const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
   // The state stays whole (the error's words are the footer's); the age, then the calls, give way.
   let age = ` · ${describeAge(poll, times, nonZero.length > 0)}`;
-  const calls = ` · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`;
-  if (displayWidth(status + age + calls) <= width) age += calls;
-  else if (displayWidth(status + age) > width) age = '';
+  const pace = describeBudget(poll.budget);
+  // Why polling is slower stays longest; then the budget, then the total calls.
+  const slowed = pace?.slowed ? ` · ${pace.slowed}` : '';
+  for (const part of [pace ? ` · ${pace.budget}` : '', ` · ${formatCount(poll.calls)} ${poll.calls === 1 ? 'call' : 'calls'}`]) {
+    if (displayWidth(status + age + part + slowed) <= width) age += part;
+  }
+  if (displayWidth(status + age + slowed) > width) age = '';
   const filterText = describeFilters(filters);
   return (
     <Box flexDirection="column" height={HEADER_HEIGHT}>
@@ -113,6 +118,7 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
       <Text wrap="truncate-end">
         <Text color={toneColour(theme, tone)}>{status}</Text>
         <Text color={theme.muted}>{age}</Text>
+        {slowed ? <Text color={theme.warning}>{slowed}</Text> : null}
       </Text>
     </Box>
   );

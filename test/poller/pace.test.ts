@@ -1,0 +1,79 @@
+// The pace rule on a fake clock: throttling doubles the interval up to the cap, clean ticks narrow
+// it one base interval at a time, and the last minute's calls keep ticks within --budget.
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/clock.js';
+import { Pace, PACE_WINDOW_MS } from '../../src/poller/pace.js';
+
+const pace = (perMinute = 1000) => {
+  const clock = new FakeClock();
+  return { clock, pace: new Pace({ clock, baseMs: 2000, capMs: 60_000, perMinute }) };
+};
+
+describe('Pace', () => {
+  it('keeps the interval asked for while nothing is throttled and the budget has room', () => {
+    const { pace: p } = pace();
+    expect(p.delay(2000, 2)).toBe(2000);
+    expect(p.stats()).toMatchObject({ intervalMs: 2000, slowed: undefined, callsLastMinute: 0, perMinute: 1000, throttledLastMinute: 0 });
+  });
+
+  it('widens x2 per throttle up to the cap, then narrows one base interval per clean tick', () => {
+    const { pace: p } = pace();
+    const widened: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      p.throttled();
+      widened.push(p.intervalMs);
+    }
+    expect(widened).toEqual([4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+    expect(p.delay(2000, 1)).toBe(60_000);
+    expect(p.stats()).toMatchObject({ slowed: 'throttled', throttledLastMinute: 7 });
+    const narrowed: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      p.clean();
+      narrowed.push(p.intervalMs);
+    }
+    expect(narrowed).toEqual([58_000, 56_000, 54_000, 52_000]);
+    for (let i = 0; i < 100; i++) p.clean();
+    expect(p.intervalMs).toBe(2000);
+    expect(p.delay(2000, 1)).toBe(2000);
+    expect(p.stats().slowed).toBeUndefined();
+  });
+
+  it('counts calls and throttles of the last minute only', () => {
+    const { clock, pace: p } = pace();
+    for (let i = 0; i < 5; i++) p.called();
+    p.throttled();
+    clock.advance(30_000);
+    p.called();
+    expect(p.stats()).toMatchObject({ callsLastMinute: 6, throttledLastMinute: 1 });
+    clock.advance(30_000);
+    expect(p.stats()).toMatchObject({ callsLastMinute: 1, throttledLastMinute: 0 });
+    clock.advance(30_000);
+    expect(p.stats().callsLastMinute).toBe(0);
+  });
+
+  it('spreads ticks so the calls a tick makes fit the budget a minute', () => {
+    // 10 calls a minute, 2 calls a tick: at most 5 ticks a minute, one per 12 s.
+    const { pace: p } = pace(10);
+    expect(p.delay(2000, 2)).toBe(12_000);
+    expect(p.stats().slowed).toBe('budget');
+  });
+
+  it('waits until the last minute leaves room for the next tick when calls near the budget', () => {
+    const { clock, pace: p } = pace(100);
+    // 99 calls at t0, then 1 at t0+10s: a 3-call tick needs the two oldest to leave (at t0+60s).
+    for (let i = 0; i < 99; i++) p.called();
+    clock.advance(10_000);
+    p.called();
+    expect(p.delay(2000, 3)).toBe(PACE_WINDOW_MS - 10_000);
+    expect(p.stats()).toMatchObject({ slowed: 'budget', callsLastMinute: 100, nextPollAt: clock.now() + 50_000 });
+    clock.advance(50_000);
+    expect(p.delay(2000, 3)).toBe(2000);
+  });
+
+  it('never shortens a longer wait (the idle interval, a backoff)', () => {
+    const { pace: p } = pace();
+    p.throttled();
+    expect(p.delay(10_000, 1)).toBe(10_000);
+    expect(p.stats().slowed).toBeUndefined();
+  });
+});
