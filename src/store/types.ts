@@ -56,6 +56,14 @@ export interface StoreFilters extends DescribeInvocationsParams {
   localStatus?: InvocationStatus;
 }
 
+/** One region of a view over several (src/store/merged.ts). */
+export interface RegionSummary {
+  regionId: string;
+  poll: PollState;
+  /** Invocations listed from it. */
+  loaded: number;
+}
+
 export interface StoreState {
   /** Bumped on every change. */
   version: number;
@@ -88,6 +96,10 @@ export interface StoreState {
   evictedForMemory: number;
   /** Names, IPs and agent states of instances (./names.ts), as far as looked up. */
   fleet: FleetState;
+  /** Several regions in one view: each one's state, in the order asked for (absent for one region). */
+  regions?: readonly RegionSummary[];
+  /** Several regions: the region an invocation came from. */
+  regionOf?: (invokeId: string) => string | undefined;
 }
 
 export type Listener = () => void;
