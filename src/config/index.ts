@@ -14,6 +14,8 @@ export interface ConnectionConfig {
   /** The aliyun CLI profile in use, when one is (for the header). */
   profileName?: string;
   credentials: ChainCredentialsProvider;
+  /** Another region's endpoint, by the same rules (`--endpoint` given: that one, for every region). */
+  endpointFor(regionId: string): string;
 }
 
 export function resolveConnection(
@@ -55,5 +57,6 @@ export function resolveConnection(
     endpoint,
     profileName: profile?.name,
     credentials: createCredentialsProvider({ profile: options.profile, profileSource, env, home }),
+    endpointFor: (regionId) => resolveEndpoint(options, regionId, env, profile),
   };
 }

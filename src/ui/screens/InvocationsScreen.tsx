@@ -12,6 +12,7 @@ import {
   selectLoadedCount,
   selectOrder,
   selectPollPhase,
+  selectRegionOf,
   selectTotalCount,
 } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
@@ -85,6 +86,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   // A new lookup whenever the data changed: the memos over it recompute exactly then.
   const get = useStoreSelector(store, selectInvocationLookup);
   const fleet = useStoreSelector(store, selectFleet);
+  const regionOf = useStoreSelector(store, selectRegionOf);
   const loaded = useStoreSelector(store, selectLoadedCount);
   const totalCount = useStoreSelector(store, selectTotalCount);
   const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text, fleet), [order, get, statusFilter, text, fleet]);
@@ -152,6 +154,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         },
       },
       { key: 'invokeId', header: 'INVOKE ID', width: idWidth, cell: (id) => id },
+      // Several regions only; it gives way first at narrow widths.
+      ...(regionOf ? [{ key: 'region', header: 'REGION', width: 14, priority: 6, cell: (id: string) => regionOf(id) ?? '-' }] : []),
       // The name gives way last: other columns go before it is cut below its longest (up to 24).
       { key: 'name', header: 'COMMAND NAME', width: nameWidth, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
       { key: 'type', header: 'TYPE', width: 10, priority: 4, cell: (id) => shortCommandType(get(id)?.commandType) },
@@ -193,7 +197,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
         },
       },
     ];
-  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth]);
+  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth, regionOf]);
 
   const notes: string[] = [];
   if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);
