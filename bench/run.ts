@@ -19,6 +19,7 @@ import { emulatorThroughput } from './emulatorThroughput.js';
 import { grouping } from './grouping.js';
 import { names } from './names.js';
 import { invocationScreen } from './invocationScreen.js';
+import { regions } from './regions.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -33,6 +34,7 @@ const BENCHMARKS: Benchmark[] = [
   grouping,
   names,
   invocationScreen,
+  regions,
 ];
 
 interface Args {
@@ -41,7 +43,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, regions)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

@@ -3,6 +3,7 @@
 // budget. The UI sees one merged store (src/store/merged.ts) and the same intents as with one
 // region; each intent goes to the region that holds its invocation. `setRegions` adds and
 // removes regions while running.
+import { realClock, type Clock } from '../clock.js';
 import { createGroupBook, type GroupBook } from '../group/book.js';
 import { createMergedStore, type MergedStore } from '../store/merged.js';
 import { createStore, type MutableStore, type StoreFilters } from '../store/index.js';
@@ -45,11 +46,31 @@ export interface RegionsPoller {
   tickOnce(): Promise<void>;
 }
 
+/** Several regions tick on whole seconds: their changes reach the screen together (src/store/merged.ts). */
+export const TICK_GRID_MS = 1_000;
+
+/** Waits of a second or more (ticks, backoff) end on the nearest grid point; shorter ones (the budget) stay exact. */
+export function alignedClock(clock: Clock, gridMs = TICK_GRID_MS): Clock {
+  return {
+    now: () => clock.now(),
+    clearTimeout: (timer) => clock.clearTimeout(timer),
+    setTimeout(fn, ms) {
+      if (ms < gridMs) return clock.setTimeout(fn, ms);
+      const now = clock.now();
+      const at = Math.round((now + ms) / gridMs) * gridMs;
+      return clock.setTimeout(fn, Math.max(0, at - now));
+    },
+  };
+}
+
 type WithInvocation = Extract<MonitorDemand, { invokeId: string }>;
 type WithInstances = Extract<MonitorDemand, { instanceIds: readonly string[] }>;
 
 export function createRegionsPoller(opts: RegionsOptions): RegionsPoller {
-  const { regions: initial, apiFor, filters, ...pollerOpts } = opts;
+  const { regions: initial, apiFor, filters, ...rest } = opts;
+  // One region started alone keeps its clock as it is; several share the grid.
+  const clock = new Set(initial).size > 1 ? alignedClock(opts.clock ?? realClock) : opts.clock;
+  const pollerOpts = { ...rest, clock };
   const groups = createGroupBook();
   let list: RegionPoller[] = [];
   let started = false;

@@ -21,6 +21,11 @@ export interface MergedStore extends Store {
 }
 
 const MAX_TRANSITIONS = 1_000;
+/**
+ * Several regions: their changes within this many ms reach listeners as one (regions tick on the
+ * same whole seconds, src/poller/regions.ts, and finish a few ms apart): one frame, not one a region.
+ */
+export const COALESCE_MS = 25;
 
 /** A read-only map over several maps: the first that has a key answers (ids are unique per region). */
 class UnionMap<V> implements ReadonlyMap<string, V> {
@@ -176,8 +181,18 @@ export function createMergedStore(initial: readonly RegionPart[]): MergedStore {
     return state;
   }
 
+  let pending: ReturnType<typeof setTimeout> | undefined;
   function changed(): void {
     stale = true;
+    if (parts.length <= 1) return notifyAll();
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      notifyAll();
+    }, COALESCE_MS);
+    pending.unref?.();
+  }
+
+  function notifyAll(): void {
     let failure: { error: unknown } | undefined;
     for (const l of [...listeners]) {
       try {
@@ -215,7 +230,7 @@ export function createMergedStore(initial: readonly RegionPart[]): MergedStore {
       seen = [];
       state = undefined;
       fleet = undefined;
-      changed();
+      notifyAll();
     },
     partOf(invokeId) {
       return parts.find((p) => p.store.getState().invocations.has(invokeId));
