@@ -148,12 +148,15 @@ export function createMergedStore(initial: readonly RegionPart[]): MergedStore {
     const partsChanged = states.length !== before.length || !state;
     const dataChanged = partsChanged || states.some((s, i) => s.dataVersion !== before[i].dataVersion);
     if (!partsChanged && states.every((s, i) => s === before[i])) return state!;
+    const fresh: StatusTransition[] = [];
     for (let i = 0; i < states.length; i++) {
       const was = windows.get(parts[i].store);
       if (states[i].transitions === was) continue;
-      transitions.push(...newTransitions(was, states[i].transitions));
+      fresh.push(...newTransitions(was, states[i].transitions));
       windows.set(parts[i].store, states[i].transitions);
     }
+    // Newest last across regions, as in one store (the sort is stable within a region).
+    transitions.push(...fresh.sort((a, b) => a.at - b.at));
     if (transitions.length > MAX_TRANSITIONS) transitions = transitions.slice(-MAX_TRANSITIONS);
     seen = states;
     const orderChanged = partsChanged || states.some((s, i) => s.order !== before[i].order);

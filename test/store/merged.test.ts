@@ -1,0 +1,68 @@
+// The merged view over one store per region: what the UI reads through the selectors.
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/index.js';
+import { createMergedStore } from '../../src/store/merged.js';
+import { selectOrder, selectRegionOf, selectRegions, selectStatusCounts, selectTransitions } from '../../src/store/selectors.js';
+import { invocation } from './fixtures.js';
+
+function twoRegions() {
+  const hz = createStore();
+  const sh = createStore();
+  const merged = createMergedStore([
+    { regionId: 'cn-hangzhou', store: hz },
+    { regionId: 'cn-shanghai', store: sh },
+  ]);
+  return { hz, sh, merged };
+}
+
+describe('merged store', () => {
+  it('hands one region\'s snapshots through as they are', () => {
+    const hz = createStore();
+    const merged = createMergedStore([{ regionId: 'cn-hangzhou', store: hz }]);
+    hz.upsertInvocations([invocation('t-hz1', 1_000)], 1);
+    expect(merged.getState()).toBe(hz.getState());
+    expect(selectRegions(merged.getState())).toBeUndefined();
+  });
+
+  it('merges the orders newest first, counts over both, and knows each invocation\'s region', () => {
+    const { hz, sh, merged } = twoRegions();
+    hz.upsertInvocations([invocation('t-hz1', 1_000), invocation('t-hz3', 3_000, ['Failed'])], 1);
+    sh.upsertInvocations([invocation('t-sh2', 2_000), invocation('t-sh4', 4_000)], 1);
+    const s = merged.getState();
+    expect(selectOrder(s)).toEqual(['t-sh4', 't-hz3', 't-sh2', 't-hz1']);
+    expect(selectStatusCounts(s)).toMatchObject({ Success: 3, Failed: 1 });
+    expect(selectRegionOf(s)!('t-sh2')).toBe('cn-shanghai');
+    expect(selectRegions(s)!.map((r) => [r.regionId, r.loaded])).toEqual([
+      ['cn-hangzhou', 2],
+      ['cn-shanghai', 2],
+    ]);
+    expect(merged.getState()).toBe(s);
+  });
+
+  it('keeps each region\'s transitions once, across region changes', () => {
+    const { hz, sh, merged } = twoRegions();
+    hz.upsertInvocations([invocation('t-hz1', 1_000, ['Running'])], 1);
+    expect(selectTransitions(merged.getState()).map((t) => t.invokeId)).toEqual(['t-hz1']);
+    sh.upsertInvocations([invocation('t-sh1', 1_500, ['Running'])], 2);
+    hz.upsertInvocations([invocation('t-hz1', 1_000, ['Success'])], 3);
+    expect(selectTransitions(merged.getState()).map((t) => `${t.invokeId}:${t.to}`)).toEqual(['t-hz1:Running', 't-sh1:Running', 't-hz1:Success']);
+    merged.setParts([{ regionId: 'cn-hangzhou', store: hz }, { regionId: 'cn-shanghai', store: sh }]);
+    expect(selectTransitions(merged.getState())).toHaveLength(3);
+  });
+
+  it('tells listeners once for changes in several regions close together', async () => {
+    const { hz, sh, merged } = twoRegions();
+    let heard = 0;
+    const once = new Promise<void>((resolve) =>
+      merged.subscribe(() => {
+        heard++;
+        resolve();
+      }),
+    );
+    hz.upsertInvocations([invocation('t-hz1', 1_000)], 1);
+    sh.upsertInvocations([invocation('t-sh1', 2_000)], 1);
+    await once;
+    expect(heard).toBe(1);
+    expect(selectOrder(merged.getState())).toEqual(['t-sh1', 't-hz1']);
+  });
+});
