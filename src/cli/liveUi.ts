@@ -80,7 +80,9 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   const background = opts.color ? resolveBackground(opts.theme ?? 'auto', process.env, io) : Promise.resolve('dark' as const);
   try {
     const { runLive } = await live;
-    return await runLive(opts, { store, intents: poller, clock, background: await background });
+    // Regions are added live (`:region`) only where a client can be made for them (not the demo).
+    const intents = opts.apiFor ? poller : { ...poller, setRegions: undefined };
+    return await runLive(opts, { store, intents, clock, background: await background });
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();

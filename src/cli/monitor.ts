@@ -39,7 +39,9 @@ async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
   // Several regions: the home region's client answers DescribeRegions for `all`.
   const ids = await (await import('./regions.js')).regionList(o.regions, api, ce.timing, ce.output);
   const first = apiFor(ids[0]);
-  return runMode(first, o, mode, color, ce, { region: ids.join(','), endpoint: first.endpoint, profile }, false, { ids, apiFor });
+  // One endpoint for all (--endpoint), or each region's own, named once.
+  const endpoint = ids.every((id) => apiFor(id).endpoint === first.endpoint) ? first.endpoint : first.endpoint.replace(ids[0], '<region>');
+  return runMode(first, o, mode, color, ce, { region: ids.join(','), endpoint, profile }, false, { ids, apiFor });
 }
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {

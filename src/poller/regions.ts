@@ -1,9 +1,9 @@
 // Several regions at once: one client, one store and one poller (scheduler) per region, so a
 // region's outage or throttling backs off that region alone and `--max-rps` is each region's
-// budget. The UI sees one merged store (src/store/merged.ts) and the same intents as with one
+// budget (their ticks fall together, so the screen redraws once for all). The UI sees one merged store (src/store/merged.ts) and the same intents as with one
 // region; each intent goes to the region that holds its invocation. `setRegions` adds and
 // removes regions while running.
-import { realClock, type Clock } from '../clock.js';
+import { realClock, type Clock, type ClockTimer } from '../clock.js';
 import { createGroupBook, type GroupBook } from '../group/book.js';
 import { createMergedStore, type MergedStore } from '../store/merged.js';
 import { createStore, type MutableStore, type StoreFilters } from '../store/index.js';
@@ -46,19 +46,33 @@ export interface RegionsPoller {
   tickOnce(): Promise<void>;
 }
 
-/** Several regions tick on whole seconds: their changes reach the screen together (src/store/merged.ts). */
-export const TICK_GRID_MS = 1_000;
+/** How far a region's tick may move to meet another region's (src/store/merged.ts draws them as one frame). */
+export const TICK_SNAP_MS = 1_000;
 
-/** Waits of a second or more (ticks, backoff) end on the nearest grid point; shorter ones (the budget) stay exact. */
-export function alignedClock(clock: Clock, gridMs = TICK_GRID_MS): Clock {
+/**
+ * One clock for the regions' pollers: a wait of a second or more (a tick, a backoff) that would
+ * end within `snapMs` of another one pending ends with it, so the regions' ticks fall together
+ * instead of drifting apart; shorter waits (the request budget) stay exact.
+ */
+export function snappingClock(clock: Clock, snapMs = TICK_SNAP_MS): Clock {
+  const pending = new Map<ClockTimer, number>();
   return {
     now: () => clock.now(),
-    clearTimeout: (timer) => clock.clearTimeout(timer),
+    clearTimeout(timer) {
+      pending.delete(timer);
+      clock.clearTimeout(timer);
+    },
     setTimeout(fn, ms) {
-      if (ms < gridMs) return clock.setTimeout(fn, ms);
+      if (ms < snapMs) return clock.setTimeout(fn, ms);
       const now = clock.now();
-      const at = Math.round((now + ms) / gridMs) * gridMs;
-      return clock.setTimeout(fn, Math.max(0, at - now));
+      let at = now + ms;
+      for (const other of pending.values()) if (other >= now && Math.abs(other - at) <= snapMs) at = other;
+      const timer = clock.setTimeout(() => {
+        pending.delete(timer);
+        fn();
+      }, at - now);
+      pending.set(timer, at);
+      return timer;
     },
   };
 }
@@ -68,8 +82,8 @@ type WithInstances = Extract<MonitorDemand, { instanceIds: readonly string[] }>;
 
 export function createRegionsPoller(opts: RegionsOptions): RegionsPoller {
   const { regions: initial, apiFor, filters, ...rest } = opts;
-  // One region started alone keeps its clock as it is; several share the grid.
-  const clock = new Set(initial).size > 1 ? alignedClock(opts.clock ?? realClock) : opts.clock;
+  // One region started alone keeps its clock as it is; several tick together.
+  const clock = new Set(initial).size > 1 ? snappingClock(opts.clock ?? realClock) : opts.clock;
   const pollerOpts = { ...rest, clock };
   const groups = createGroupBook();
   let list: RegionPoller[] = [];

@@ -22,10 +22,10 @@ export interface MergedStore extends Store {
 
 const MAX_TRANSITIONS = 1_000;
 /**
- * Several regions: their changes within this many ms reach listeners as one (regions tick on the
- * same whole seconds, src/poller/regions.ts, and finish a few ms apart): one frame, not one a region.
+ * Several regions: while a region's tick is in flight, changes wait for it (at most this long) and
+ * reach listeners as one: regions tick together (src/poller/regions.ts), so one frame, not one a region.
  */
-export const COALESCE_MS = 25;
+export const MAX_HOLD_MS = 250;
 
 /** A read-only map over several maps: the first that has a key answers (ids are unique per region). */
 class UnionMap<V> implements ReadonlyMap<string, V> {
@@ -184,18 +184,20 @@ export function createMergedStore(initial: readonly RegionPart[]): MergedStore {
     return state;
   }
 
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  let hold: ReturnType<typeof setTimeout> | undefined;
   function changed(): void {
     stale = true;
-    if (parts.length <= 1) return notifyAll();
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      notifyAll();
-    }, COALESCE_MS);
-    pending.unref?.();
+    if (parts.length > 1 && parts.some((p) => p.store.getState().poll.inFlight)) {
+      hold ??= setTimeout(notifyAll, MAX_HOLD_MS);
+      hold.unref?.();
+      return;
+    }
+    notifyAll();
   }
 
   function notifyAll(): void {
+    if (hold) clearTimeout(hold);
+    hold = undefined;
     let failure: { error: unknown } | undefined;
     for (const l of [...listeners]) {
       try {

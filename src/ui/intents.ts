@@ -21,4 +21,6 @@ export interface UiPoller {
   stopInvocation(invokeId: string, instanceIds?: string[]): Promise<void>;
   /** The groups the outputs demand fills (`{ kind: 'outputs', invokeId }`: the groups view). */
   readonly groups?: GroupBook;
+  /** Watch these regions from now on (`:region a,b`); absent where regions cannot be added (the demo). */
+  setRegions?(regions: readonly string[]): void;
 }

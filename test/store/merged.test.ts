@@ -50,19 +50,21 @@ describe('merged store', () => {
     expect(selectTransitions(merged.getState())).toHaveLength(3);
   });
 
-  it('tells listeners once for changes in several regions close together', async () => {
+  it('holds changes while a region\'s tick is in flight and tells listeners once when none is', () => {
     const { hz, sh, merged } = twoRegions();
     let heard = 0;
-    const once = new Promise<void>((resolve) =>
-      merged.subscribe(() => {
-        heard++;
-        resolve();
-      }),
-    );
+    merged.subscribe(() => heard++);
+    hz.setPoll({ inFlight: true });
+    sh.setPoll({ inFlight: true });
     hz.upsertInvocations([invocation('t-hz1', 1_000)], 1);
+    hz.setPoll({ inFlight: false });
     sh.upsertInvocations([invocation('t-sh1', 2_000)], 1);
-    await once;
+    expect(heard).toBe(0);
+    sh.setPoll({ inFlight: false });
     expect(heard).toBe(1);
     expect(selectOrder(merged.getState())).toEqual(['t-sh1', 't-hz1']);
+    // Nothing in flight: at once.
+    hz.upsertInvocations([invocation('t-hz2', 3_000)], 2);
+    expect(heard).toBe(2);
   });
 });
