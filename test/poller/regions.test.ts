@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EcsClient } from '../../src/api/client.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { createRegionsPoller, type RegionsPoller } from '../../src/poller/regions.js';
+import { createRegionsPoller, snappingClock, type RegionsPoller } from '../../src/poller/regions.js';
+import { FakeClock } from '../../src/clock.js';
 import { selectRegionOf, selectRegions } from '../../src/store/selectors.js';
 import { describeRegionStates } from '../../src/ui/regionStatus.js';
 import { closeStandIns, standIn } from '../helpers/standIn.js';
@@ -182,5 +183,20 @@ describe('several regions', () => {
     expect(apis.get('cn-hangzhou')!.since(mark)).toEqual([]);
     expect(p.regions()).toEqual(['cn-beijing']);
     expect(p.store.getState().order.every((id) => id.startsWith('t-bj'))).toBe(true);
+  });
+
+  it('ticks of several regions fall together; the budget\'s short waits stay exact', () => {
+    const fake = new FakeClock(1_000_000);
+    const clock = snappingClock(fake);
+    const fired: string[] = [];
+    clock.setTimeout(() => fired.push(`a@${fake.now()}`), 10_000);
+    fake.advance(400);
+    clock.setTimeout(() => fired.push(`b@${fake.now()}`), 10_000);
+    clock.setTimeout(() => fired.push(`budget@${fake.now()}`), 200);
+    const far = clock.setTimeout(() => fired.push(`c@${fake.now()}`), 12_000);
+    clock.clearTimeout(far);
+    clock.setTimeout(() => fired.push(`d@${fake.now()}`), 13_000);
+    fake.advance(20_000);
+    expect(fired).toEqual(['budget@1000600', 'a@1010000', 'b@1010000', 'd@1013400']);
   });
 });
