@@ -20,6 +20,7 @@ import { grouping } from './grouping.js';
 import { names } from './names.js';
 import { invocationScreen } from './invocationScreen.js';
 import { statusLine } from './statusLine.js';
+import { regions } from './regions.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -35,6 +36,7 @@ const BENCHMARKS: Benchmark[] = [
   names,
   invocationScreen,
   statusLine,
+  regions,
 ];
 
 interface Args {
@@ -43,7 +45,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, line)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, line, regions)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

@@ -37,6 +37,7 @@ import {
   normalizeStopResponse,
 } from './normalize.js';
 import { redact } from './redact.js';
+import { normalizeRegionsResponse } from './regions.js';
 import { CredentialsFailure, httpStatusError, toApiError } from './toApiError.js';
 import { CallGuard, guardedAgent } from './transport.js';
 import {
@@ -207,6 +208,12 @@ export class EcsClient implements InvocationsApi, InstancesApi, CommandsApi {
   async describeCloudAssistantStatus(instanceIds: readonly string[]): Promise<AgentsPage> {
     const json = await this.call('DescribeCloudAssistantStatus', describeCloudAssistantStatusWire(instanceIds));
     return readBody(() => normalizeCloudAssistantStatusResponse(json));
+  }
+
+  /** The ids of the regions the account can use (`--region all`). */
+  async describeRegions(): Promise<string[]> {
+    const json = await this.call('DescribeRegions', {});
+    return readBody(() => normalizeRegionsResponse(json));
   }
 
   /** pop-core asks for credentials on every request; a failure must not leak or look retryable. */

@@ -24,14 +24,19 @@ export function instanceCounts(instances: readonly InstanceResult[]): InstanceCo
 
 const COMMAND_WIDTH = 40;
 
-/** An aligned table, one row per invocation, widths measured in terminal cells. */
-export function invocationTable(invocations: readonly Invocation[]): string {
+/** An aligned table, one row per invocation, widths measured in terminal cells (with `regionOf`: a REGION column first). */
+export function invocationTable(invocations: readonly Invocation[], regionOf?: (inv: Invocation) => string): string {
   const header = ['STATUS', 'INVOKE ID', 'COMMAND', 'INSTANCES', 'OK', 'FAILED', 'ACTIVE', 'STOPPED', 'CREATED'];
   const right = [false, false, false, true, true, true, true, true, false];
+  if (regionOf) {
+    header.unshift('REGION');
+    right.unshift(false);
+  }
   const rows = [...invocations].sort(newestFirst).map((inv) => {
     const c = instanceCounts(inv.instances);
     const name = sanitizeInline(inv.commandName ?? inv.commandId ?? '') || '-';
     return [
+      ...(regionOf ? [sanitizeInline(regionOf(inv))] : []),
       statusLabel(inv.invocationStatus, inv.statusValue),
       sanitizeInline(inv.invokeId),
       displayWidth(name) > COMMAND_WIDTH ? fitToWidth(name, COMMAND_WIDTH) : name,

@@ -9,8 +9,8 @@
 // loads: the first frame can show data instead of a loading line.
 import type { DescribeInvocationsParams, InvocationsApi } from '../api/model.js';
 import { realClock, type Clock } from '../clock.js';
-import { createPoller } from '../poller/index.js';
-import { createStore } from '../store/index.js';
+import { createRegionsPoller } from '../poller/regions.js';
+import type { MonitorApi } from '../poller/jobs/state.js';
 import { startAlerts, type NotifyOptions } from '../notify/index.js';
 import { resolveBackground } from '../ui/background.js';
 import type { LiveOptions } from '../ui/live.js';
@@ -21,6 +21,10 @@ const IDLE_MIN_MS = 10_000;
 
 export interface LiveUiOptions extends LiveOptions {
   api: InvocationsApi;
+  /** Several regions in one view (`--region a,b`): `api`'s region and these, each with its own client. */
+  regions?: readonly string[];
+  /** The client of another region (several regions, or one added later with `setRegions`). */
+  apiFor?: (regionId: string) => MonitorApi;
   filters: DescribeInvocationsParams;
   intervalMs: number;
   pageSize: number;
@@ -56,10 +60,11 @@ export function preloadLiveUi(): Promise<LiveModule> {
 export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   const live = preloadLiveUi();
   const clock = opts.clock ?? realClock;
-  const store = createStore({ filters: opts.filters });
-  const poller = createPoller({
-    api: opts.api,
-    store,
+  // One scheduler per region; with one region its store is the one the UI reads, as it always was.
+  const home = opts.api.regionId;
+  const poller = createRegionsPoller({
+    regions: opts.regions ?? [home],
+    apiFor: (regionId) => (regionId === home || !opts.apiFor ? opts.api : opts.apiFor(regionId)),
     clock,
     intervalMs: opts.intervalMs,
     idleIntervalMs: Math.max(opts.intervalMs * IDLE_FACTOR, IDLE_MIN_MS),
@@ -71,6 +76,7 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
     names: opts.names,
     readOnly: opts.readOnly,
   });
+  const store = poller.store;
   const stopAlerts = opts.notify ? startAlerts(store, opts.notify, (bytes) => void (opts.stdout ?? process.stdout).write(bytes)) : () => {};
   poller.start();
   // Asked while the UI loads, so the terminal's answer costs the first frame nothing.
@@ -78,7 +84,9 @@ export async function runLiveUi(opts: LiveUiOptions): Promise<number> {
   const background = opts.color ? resolveBackground(opts.theme ?? 'auto', process.env, io) : Promise.resolve('dark' as const);
   try {
     const { runLive } = await live;
-    return await runLive(opts, { store, intents: poller, clock, background: await background });
+    // Regions are added live (`:region`) only where a client can be made for them (not the demo).
+    const intents = opts.apiFor ? poller : { ...poller, setRegions: undefined };
+    return await runLive(opts, { store, intents, clock, background: await background });
   } finally {
     // Also when the UI failed to load or to start: no poll outlives the screen.
     poller.stop();

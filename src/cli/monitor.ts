@@ -5,6 +5,7 @@ import { EcsClient } from '../api/client.js';
 import type { InvocationsApi } from '../api/model.js';
 import type { MonitorOptions } from '../config/args.js';
 import type { CliEnvironment } from './io.js';
+import type { SnapshotOptions } from './snapshot.js';
 
 /** Timeout per call: generous for slow bastion links, short enough that --wait keeps moving. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -27,13 +28,20 @@ async function monitor(o: MonitorOptions, ce: CliEnvironment): Promise<number> {
   await conn.credentials.getCredentials();
   // Name the profile in the header only when the credentials came from it (environment keys win in the default chain).
   const fromProfile = /(^|\/)(cli_profile|profile)(\/|$)/.test(conn.credentials.providerName ?? '');
-  const api: InvocationsApi = new EcsClient({
-    regionId: conn.regionId,
-    endpoint: conn.endpoint,
-    credentials: { provider: conn.credentials },
-    timeoutMs: CALL_TIMEOUT_MS,
-  });
-  return runMode(api, o, mode, color, ce, { region: conn.regionId, endpoint: conn.endpoint, profile: fromProfile ? conn.profileName ?? o.profile : undefined }, false);
+  const clientFor = (regionId: string, endpoint = conn.endpointFor(regionId)) =>
+    new EcsClient({ regionId, endpoint, credentials: { provider: conn.credentials }, timeoutMs: CALL_TIMEOUT_MS });
+  const api = clientFor(conn.regionId, conn.endpoint);
+  // One client per region, made when a region is first watched (`:region` may add one later).
+  const apis = new Map<string, InvocationsApi>([[conn.regionId, api]]);
+  const apiFor = (regionId: string) => apis.get(regionId) ?? apis.set(regionId, clientFor(regionId)).get(regionId)!;
+  const profile = fromProfile ? conn.profileName ?? o.profile : undefined;
+  if (!o.regions) return runMode(api, o, mode, color, ce, { region: conn.regionId, endpoint: conn.endpoint, profile }, false, { apiFor });
+  // Several regions: the home region's client answers DescribeRegions for `all`.
+  const ids = await (await import('./regions.js')).regionList(o.regions, api, ce.timing, ce.output);
+  const first = apiFor(ids[0]);
+  // One endpoint for all (--endpoint), or each region's own, named once.
+  const endpoint = ids.every((id) => apiFor(id).endpoint === first.endpoint) ? first.endpoint : first.endpoint.replace(ids[0], '<region>');
+  return runMode(first, o, mode, color, ce, { region: ids.join(','), endpoint, profile }, false, { ids, apiFor });
 }
 
 async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: boolean, ce: CliEnvironment): Promise<number> {
@@ -54,6 +62,18 @@ async function runDemo(o: MonitorOptions, mode: MonitorOptions['mode'], color: b
   }
 }
 
+function snapshotOptions(o: MonitorOptions, mode: 'once' | 'json'): SnapshotOptions {
+  return {
+    filters: o.filters,
+    pageSize: o.pageSize,
+    limit: o.history,
+    maxRps: o.maxRps,
+    includeOutput: o.includeOutput,
+    format: mode === 'json' ? 'json' : 'table',
+    names: o.names,
+  };
+}
+
 async function runMode(
   api: InvocationsApi,
   o: MonitorOptions,
@@ -62,26 +82,18 @@ async function runMode(
   ce: CliEnvironment,
   header: { region: string; endpoint: string; profile?: string },
   demo: boolean,
+  several?: { ids?: readonly string[]; apiFor: (regionId: string) => InvocationsApi },
 ): Promise<number> {
   switch (mode) {
     case 'once':
     case 'json': {
+      if (several?.ids) {
+        const { runSnapshotRegions } = await import('./regions.js');
+        return runSnapshotRegions(several.ids.map(several.apiFor), snapshotOptions(o, mode), ce.timing, ce.output);
+      }
       if (o.statusLine) return (await import('./statusLine.js')).runStatusLine(api, { filters: o.filters, pageSize: o.pageSize, template: o.statusLine }, ce.output);
       const { runSnapshot } = await import('./snapshot.js');
-      return runSnapshot(
-        api,
-        {
-          filters: o.filters,
-          pageSize: o.pageSize,
-          limit: o.history,
-          maxRps: o.maxRps,
-          includeOutput: o.includeOutput,
-          format: mode === 'json' ? 'json' : 'table',
-          names: o.names,
-        },
-        ce.timing,
-        ce.output,
-      );
+      return runSnapshot(api, snapshotOptions(o, mode), ce.timing, ce.output);
     }
     case 'runs': {
       const { runRuns } = await import('./runs.js');
@@ -89,6 +101,12 @@ async function runMode(
     }
     case 'wait': {
       const { runWait } = await import('./wait.js');
+      if (several?.ids) {
+        // The InvokeId is looked for in every region; the one that has it is followed.
+        const found = await (await import('./regions.js')).findInvocationRegion(several.ids.map(several.apiFor), o.filters.invokeId!, ce.timing, ce.output);
+        if (typeof found === 'number') return found;
+        api = found;
+      }
       return runWait(
         api,
         { invokeId: o.filters.invokeId!, intervalMs: o.interval * 1000, includeOutput: o.includeOutput, json: o.waitJson },
@@ -133,6 +151,7 @@ async function runMode(
         ascii: o.ascii,
         demo,
         header,
+        ...(several ? { regions: several.ids, apiFor: several.apiFor } : {}),
       });
     }
   }

@@ -13,7 +13,7 @@ import {
   parseIntegerInRange,
   parseStatusFilter,
   parsePositiveNumber,
-  parseRegionId,
+  parseRegionList,
   shown,
 } from './values.js';
 
@@ -37,7 +37,10 @@ export interface InvocationFilters {
 export type OutputMode = 'live' | 'once' | 'json' | 'wait' | 'runs' | 'groups';
 
 export interface MonitorOptions {
+  /** The region, or the first of `regions`. */
   region?: string;
+  /** `--region a,b` or `--region all`: several regions in one view (absent for one region). */
+  regions?: readonly string[] | 'all';
   endpoint?: string;
   allowHttp: boolean;
   vpc: boolean;
@@ -287,6 +290,12 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
     }
   }
 
+  const regions = o.region !== undefined ? parseRegionList('--region', str(o.region)!) : undefined;
+  const several = regions === 'all' || (regions !== undefined && regions.length > 1);
+  if (several && (mode === 'runs' || mode === 'groups' || o.format !== undefined)) {
+    throw new UsageError(`--${o.format !== undefined ? 'format' : mode} reads one region: pass one --region`);
+  }
+
   const statusLine = o.format !== undefined ? parseFormatFlag(str(o.format)!, mode) : undefined;
   const notify = parseNotifyFlags({ notify: str(o.notify), notifyOn: str(o.notifyOn), notifyFailedRatio: str(o.notifyFailedRatio) }, filters.invokeId);
   if (notify && mode !== 'live') throw new UsageError('--notify alerts from the live monitor; drop --once, --json or --wait');
@@ -307,7 +316,8 @@ export function parseMonitorArgs(args: string[]): ParsedCommand {
   return {
     kind: 'monitor',
     options: {
-      region: o.region !== undefined ? parseRegionId('--region', str(o.region)!) : undefined,
+      region: regions === undefined || regions === 'all' ? undefined : regions[0],
+      ...(several ? { regions } : {}),
       endpoint,
       allowHttp: Boolean(o.allowHttp),
       vpc: Boolean(o.vpc),

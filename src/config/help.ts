@@ -12,7 +12,7 @@ Usage
   catop completion bash|zsh|fish   a shell completion script (see README)
 
 Connection
-  --region ID            else ALIBABA_CLOUD_REGION_ID, else profile region_id
+  --region ID[,ID]|all   else ALIBABA_CLOUD_REGION_ID, else profile region_id
   --endpoint URL         default https://ecs.<region>.aliyuncs.com; plain http
                          only to loopback unless --allow-http
   --vpc                  https://ecs-vpc.<region>.aliyuncs.com (also when the

@@ -14,10 +14,17 @@ export interface ConnectionConfig {
   /** The aliyun CLI profile in use, when one is (for the header). */
   profileName?: string;
   credentials: ChainCredentialsProvider;
+  /** Another region's endpoint, by the same rules (`--endpoint` given: that one, for every region). */
+  endpointFor(regionId: string): string;
+}
+
+/** `--region all`: DescribeRegions goes to the home region when one is set, else to cn-hangzhou (any region answers it). */
+function allHome(env: NodeJS.ProcessEnv, profile: CliProfileInfo | undefined): string | undefined {
+  return env.ALIBABA_CLOUD_REGION_ID?.trim() || profile?.regionId ? undefined : 'cn-hangzhou';
 }
 
 export function resolveConnection(
-  options: Pick<MonitorOptions, 'region' | 'endpoint' | 'allowHttp' | 'vpc' | 'profile'>,
+  options: Pick<MonitorOptions, 'region' | 'regions' | 'endpoint' | 'allowHttp' | 'vpc' | 'profile'>,
   env: NodeJS.ProcessEnv,
   home: string,
 ): ConnectionConfig {
@@ -47,7 +54,7 @@ export function resolveConnection(
   }
   if (profileSource === 'file') profile = undefined;
 
-  const region = resolveRegion(options.region, env, profile);
+  const region = resolveRegion(options.region ?? (options.regions === 'all' ? allHome(env, profile) : undefined), env, profile);
   const endpoint = resolveEndpoint(options, region.regionId, env, profile);
   return {
     regionId: region.regionId,
@@ -55,5 +62,6 @@ export function resolveConnection(
     endpoint,
     profileName: profile?.name,
     credentials: createCredentialsProvider({ profile: options.profile, profileSource, env, home }),
+    endpointFor: (regionId) => resolveEndpoint(options, regionId, env, profile),
   };
 }

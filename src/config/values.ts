@@ -99,3 +99,22 @@ export function parseRegionId(source: string, raw: string): string {
   }
   return v;
 }
+
+/** The most regions one copy watches (DescribeRegions lists about thirty). */
+export const MAX_REGIONS = 32;
+
+/**
+ * `--region a,b` or `--region all`: the ids in order, each once ('all': the account's regions,
+ * through DescribeRegions). One id alone is what `parseRegionId` returns.
+ */
+export function parseRegionList(source: string, raw: string): readonly string[] | 'all' {
+  if (raw.trim().toLowerCase() === 'all') return 'all';
+  if (!raw.includes(',')) return [parseRegionId(source, raw)];
+  const ids = raw.split(',');
+  if (ids.some((id) => id.trim() === '')) {
+    throw new UsageError(`${source} takes region ids separated by commas, such as cn-hangzhou,cn-shanghai, or all (got ${shown(raw)})`);
+  }
+  const unique = [...new Set(ids.map((id) => parseRegionId(source, id)))];
+  if (unique.length > MAX_REGIONS) throw new UsageError(`${source} takes at most ${MAX_REGIONS} regions (got ${unique.length})`);
+  return unique;
+}

@@ -50,6 +50,11 @@ export const selectWatched = (s: StoreState): ReadonlySet<string> => s.watched;
 /** Instance names, IPs, tags and agent states known so far. */
 export const selectFleet = (s: StoreState): StoreState['fleet'] => s.fleet;
 
+/** Several regions in one view: each one's poll state and count (undefined for one region). */
+export const selectRegions = (s: StoreState): StoreState['regions'] => s.regions;
+/** Several regions: the region of an invocation (undefined for one region). */
+export const selectRegionOf = (s: StoreState): StoreState['regionOf'] => s.regionOf;
+
 /** The error that holds polling back (retrying or failed), if any. */
 export const selectPollFailure = (s: StoreState): ApiError | undefined =>
   s.poll.phase === 'retrying' || s.poll.phase === 'failed' ? s.poll.lastError : undefined;

@@ -74,6 +74,14 @@ export interface StoreFilters extends DescribeInvocationsParams {
   localStatus?: InvocationStatus;
 }
 
+/** One region of a view over several (src/store/merged.ts). */
+export interface RegionSummary {
+  regionId: string;
+  poll: PollState;
+  /** Invocations listed from it. */
+  loaded: number;
+}
+
 export interface StoreState {
   /** Bumped on every change. */
   version: number;
@@ -108,6 +116,10 @@ export interface StoreState {
   fleet: FleetState;
   /** InvokeIds the user watches for alerts (`W` on a row). */
   watched: ReadonlySet<string>;
+  /** Several regions in one view: each one's state, in the order asked for (absent for one region). */
+  regions?: readonly RegionSummary[];
+  /** Several regions: the region an invocation came from. */
+  regionOf?: (invokeId: string) => string | undefined;
 }
 
 export type Listener = () => void;

@@ -28,7 +28,7 @@ export interface UiPoller {
   /** The `:` prompt: new API filters without a restart (page 1 again now, the list narrows at once). */
   setFilters?(filters: StoreFilters): void;
   /** The `:region` command, where the poller can change regions while running. */
-  setRegions?(regions: string[]): void;
+  setRegions?(regions: readonly string[]): void;
   /** `W`: watch an invocation for alerts, or stop watching it. */
   watch?(invokeId: string, on: boolean): void;
 }

@@ -242,6 +242,23 @@ export function oldInvocations(n: number, ageMs: number, now = Date.now()): Reco
 // ---- hostile responses by name -----------------------------------------------------------
 
 export const HOSTILE = {
+  /** DescribeRegions with ids no region has: a terminal escape, a host name with a path, one twice, a number. */
+  junkRegions: ((_req, res) =>
+    sendJson(res, 200, {
+      RequestId: requestId(),
+      Regions: {
+        Region: [
+          { RegionId: 'cn-hangzhou' },
+          { RegionId: 'cn-\u001b[2Jevil' },
+          { RegionId: 'evil.example.com/x' },
+          { RegionId: 42 },
+          { RegionId: 'cn-hangzhou' },
+          { RegionId: 'ap-southeast-1' },
+        ],
+      },
+    })) as StandInHandler,
+  /** DescribeRegions listing nothing. */
+  noRegions: ((_req, res) => sendJson(res, 200, { RequestId: requestId(), Regions: { Region: [] } })) as StandInHandler,
   /** Run history that answers the same runs and the same NextToken on every page. */
   runsTokenLoop: ((req, res) =>
     req.action === 'DescribeInvocationResults'

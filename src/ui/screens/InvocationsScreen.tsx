@@ -12,6 +12,7 @@ import {
   selectLoadedCount,
   selectOrder,
   selectPollPhase,
+  selectRegionOf,
   selectTotalCount,
   selectWatched,
 } from '../../store/selectors.js';
@@ -87,6 +88,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
   // A new lookup whenever the data changed: the memos over it recompute exactly then.
   const get = useStoreSelector(store, selectInvocationLookup);
   const fleet = useStoreSelector(store, selectFleet);
+  const regionOf = useStoreSelector(store, selectRegionOf);
   const loaded = useStoreSelector(store, selectLoadedCount);
   const totalCount = useStoreSelector(store, selectTotalCount);
   const rows = useMemo(() => filterInvocationIds(order, { get }, statusFilter, text, fleet), [order, get, statusFilter, text, fleet]);
@@ -163,6 +165,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       { key: 'invokeId', header: 'INVOKE ID', width: idWidth, cell: (id) => id },
       // The name gives way last: other columns go before it is cut below its longest (up to 24).
       { key: 'name', header: 'COMMAND NAME', width: nameWidth, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
+      // Several regions only; it gives way first at narrow widths.
+      ...(regionOf ? [{ key: 'region', header: 'REGION', width: 14, priority: 6, cell: (id: string) => regionOf(id) ?? '-' }] : []),
       { key: 'type', header: 'TYPE', width: 10, priority: 4, cell: (id) => shortCommandType(get(id)?.commandType) },
       {
         key: 'instances',
@@ -204,7 +208,7 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       // `W` watches the row for alerts; last, as the invocation screen's marks.
       ...(watched.size > 0 ? [{ key: 'watch', header: '', width: 1, cell: (id: string) => (watched.has(id) ? 'W' : '') }] : []),
     ];
-  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth, watched]);
+  }, [get, theme, times, timeMode, idWidth, nameWidth, timedWidth, watched, regionOf]);
 
   const notes: string[] = [];
   if (selection.newAbove > 0) notes.push(`↑ ${formatCount(selection.newAbove)} new`);

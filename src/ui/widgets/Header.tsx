@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import type { Clock } from '../../clock.js';
 import { INVOCATION_STATUSES } from '../../api/wire.js';
 import type { PollState, Store, StoreFilters } from '../../store/types.js';
-import { selectFilters, selectMemoryCut, selectPoll, selectStatusCounts } from '../../store/selectors.js';
+import { selectFilters, selectMemoryCut, selectPoll, selectRegions, selectStatusCounts } from '../../store/selectors.js';
 import { sameFields } from '../../store/reducer.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { displayWidth, sanitizeInline } from '../../text/index.js';
@@ -14,6 +14,8 @@ import { useTimeText } from '../hooks/useTimeText.js';
 import { describeAge, describePoll, type PollTone } from '../pollStatus.js';
 import { describeBudget } from '../budgetText.js';
 import { invocationStatusColour, useTheme, type Theme } from '../theme.js';
+import { describeRegionStates, regionCountsText, sameRegions } from '../regionStatus.js';
+import { RegionStates } from './RegionStates.js';
 
 export interface HeaderInfo {
   region: string;
@@ -68,9 +70,12 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
   const counts = useStoreSelector(store, selectStatusCounts);
   const filters = useStoreSelector(store, selectFilters);
   const memoryCut = useStoreSelector(store, selectMemoryCut);
+  // Several regions: each one's state on the third line, its count on the second.
+  const regions = useStoreSelector(store, selectRegions, sameRegions);
   const times = useTimeText(clock, 'relative');
   const { text, tone } = describePoll(poll, times);
-  const status = `● ${text}`;
+  const states = regions && describeRegionStates(regions, times);
+  const status = states ? `● ${states.map((r) => `${r.regionId} ${r.text}`).join(' · ')}` : `● ${text}`;
   const nonZero = INVOCATION_STATUSES.filter((s) => counts[s] > 0);
   // The state stays whole (the error's words are the footer's); the age, then the calls, give way.
   let age = ` · ${describeAge(poll, times, nonZero.length > 0)}`;
@@ -93,8 +98,8 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
             {' DEMO'}
           </Text>
         ) : null}
-        <Text color={theme.muted}> · region </Text>
-        {sanitizeInline(info.region)}
+        <Text color={theme.muted}>{regions ? ' · regions ' : ' · region '}</Text>
+        {sanitizeInline(regions ? regions.map((r) => r.regionId).join(',') : info.region)}
         <Text color={theme.muted}> · </Text>
         {sanitizeInline(info.endpoint)}
         {info.profile ? (
@@ -112,11 +117,12 @@ export function Header({ info, demo, store, clock, width }: HeaderProps) {
             <Text color={invocationStatusColour(theme, s)}>{s}</Text> {formatCount(counts[s])}
           </Text>
         ))}
+        {regions ? <Text color={theme.muted}>{`  by region: ${regionCountsText(regions)}`}</Text> : null}
         {memoryCut > 0 ? <Text color={theme.warning}>{`  history cut for memory: ${formatCount(memoryCut)} oldest dropped`}</Text> : null}
         {filterText ? <Text color={theme.muted}>{`  API filters: ${filterText}`}</Text> : null}
       </Text>
       <Text wrap="truncate-end">
-        <Text color={toneColour(theme, tone)}>{status}</Text>
+        {states ? <RegionStates states={states} colour={toneColour} /> : <Text color={toneColour(theme, tone)}>{status}</Text>}
         <Text color={theme.muted}>{age}</Text>
         {slowed ? <Text color={theme.warning}>{slowed}</Text> : null}
       </Text>
