@@ -21,6 +21,7 @@ import type { UiPoller } from './intents.js';
 import { footerHints } from './keymap.js';
 import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
+import { SplitContext, splitHelpNote, useSplit, useSplitRoot } from './screens/split/splitState.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
@@ -67,12 +68,15 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 export function App(props: AppProps) {
   const theme = useMemo(() => createTheme(props.color, props.background), [props.color, props.background]);
   const router = useKeyRouter();
+  const split = useSplitRoot();
   return (
     <ThemeContext.Provider value={theme}>
       <KeyRouterContext.Provider value={router}>
-        <FatalBoundary onFatal={props.onFatal}>
-          <Shell {...props} />
-        </FatalBoundary>
+        <SplitContext.Provider value={split}>
+          <FatalBoundary onFatal={props.onFatal}>
+            <Shell {...props} />
+          </FatalBoundary>
+        </SplitContext.Provider>
       </KeyRouterContext.Provider>
     </ThemeContext.Provider>
   );
@@ -85,6 +89,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const flash = useFlash(clock, store, nav.topKey);
   const [timeMode, setTimeMode] = useState<TimeMode>('relative');
   const exited = useRef(false);
+  const split = useSplit();
 
   const quit = useCallback(() => {
     if (exited.current) return;
@@ -173,6 +178,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
                       active={o === overlay && !tooSmall}
                       onClose={overlays.close}
                       onQuit={quit}
+                      helpNote={routeContext(nav.top) === 'invocation' ? splitHelpNote(split) : undefined}
                     />
                   </Box>
                 ),
@@ -205,13 +211,15 @@ interface OverlayViewProps {
   active: boolean;
   onClose: () => void;
   onQuit: () => void;
+  /** The help's line on what has the keys (the split's focused pane). */
+  helpNote?: string;
 }
 
 /** One overlay over the body: help, command content or a confirm (which closes before it answers). */
-function OverlayView({ overlay: o, store, width, height, active, onClose, onQuit }: OverlayViewProps) {
+function OverlayView({ overlay: o, store, width, height, active, onClose, onQuit, helpNote }: OverlayViewProps) {
   switch (o.kind) {
     case 'help':
-      return <HelpOverlay width={width} height={height} active={active} onClose={onClose} onQuit={onQuit} />;
+      return <HelpOverlay width={width} height={height} active={active} onClose={onClose} onQuit={onQuit} note={helpNote} />;
     case 'content':
       return <ContentOverlay store={store} invokeId={o.invokeId} width={width} height={height} active={active} onClose={onClose} />;
     case 'confirm':

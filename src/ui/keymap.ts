@@ -43,7 +43,9 @@ export type ActionId =
   | 'diff'
   | 'mark'
   | 'clearMarks'
-  | 'sort';
+  | 'sort'
+  | 'focusPane'
+  | 'splitLayout';
 
 export interface Binding {
   action: ActionId;
@@ -123,6 +125,9 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'apply', keys: ['enter'], description: 'apply the filter or search', contexts: ['prompt'] },
   { action: 'clear', keys: ['esc'], description: 'clear the filter or search and close', contexts: ['prompt'] },
   { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character', contexts: ['prompt'] },
+  // The output pane of the split takes the output screen's keys, so these are bound there too.
+  { action: 'focusPane', keys: ['tab'], description: 'split: the keys to the other pane (list / output)', contexts: ['invocation', 'groups', 'output'] },
+  { action: 'splitLayout', keys: ['p'], description: 'split: auto / side by side / stacked / off', contexts: ['invocation', 'groups', 'output'] },
 ];
 
 const INDEX = new Map<string, ActionId>();

@@ -31,6 +31,9 @@ import type { Group } from '../../group/index.js';
 import { DEFAULT_SORT, nextSort, sortInstances, sortLabel, type InstanceSort } from '../instanceSort.js';
 import { isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
+import { OutputPane } from './split/OutputPane.js';
+import { SplitBody } from './split/SplitBody.js';
+import { useInvocationSplit } from './split/useInvocationSplit.js';
 
 export interface InvocationScreenProps {
   store: Store;
@@ -123,9 +126,11 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
+  // Split (issue 19): the list and the selected instance's output in panes of the area under the details.
+  const split = useInvocationSplit({ width, height: height - 1 - DETAILS_HEIGHT - 1 }, view === 'rows' && inv !== undefined);
   // The selected instance in full under the table; the table keeps a header and two rows.
-  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
-  const tableHeight = Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
+  const paneHeight = split.geometry ? 0 : Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
+  const tableHeight = split.geometry ? Math.max(2, split.geometry.list.height - 1) : Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
 
   // In the commit that shows the screen, so the next tick already fetches for it.
@@ -155,7 +160,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
 
   useKeymap(
     'invocation',
-    (action) => {
+    (action, token) => {
+      const splitKey = split.handleKey(action, token);
+      if (splitKey !== undefined) return splitKey;
       if (applyListMove(selection, action)) return;
       const selected = selection.current();
       switch (action) {
@@ -210,7 +217,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return handleSharedAction(action, ui);
       }
     },
-    { isActive: active && view === 'rows' },
+    { isActive: active && view === 'rows' && split.listFocused },
   );
 
   // The columns appear with the first name known (ids only until then, or for good when refused).
@@ -266,7 +273,18 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const paneText = selected
     ? [describeInstance(selected, inv, times), namesLine(fleet, selected.instanceId), agentLine(fleet, selected, times)].filter(Boolean).join(' · ')
     : '';
-  const pane = selected ? wrapLines(paneText, width, paneHeight) : [];
+  const pane = selected && paneHeight > 0 ? wrapLines(paneText, width, paneHeight) : [];
+  const table = (tableWidth: number) => (
+    <Table
+      data={instances}
+      columns={columns}
+      width={tableWidth}
+      height={tableHeight}
+      top={selection.top}
+      selectedIndex={selection.index}
+      emptyText={inv?.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
+    />
+  );
 
   const notes: string[] = [];
   if (only) notes.push(`group of ${only.count}`);
@@ -276,6 +294,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
+  if (split.note) notes.push(split.note);
 
   if (view === 'groups' && inv) {
     const openGroup = (g: Group) => (setOnly(g), setView('rows'));
@@ -300,15 +319,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         <>
           <Details inv={inv} times={times} />
           <Text> </Text>
-          <Table
-            data={instances}
-            columns={columns}
-            width={width}
-            height={tableHeight}
-            top={selection.top}
-            selectedIndex={selection.index}
-            emptyText={inv.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
-          />
+          {split.geometry ? null : table(width)}
+          {split.geometry ? (
+            <SplitBody
+              geometry={split.geometry}
+              listFocused={split.listFocused && active}
+              listTitle="instances"
+              list={table(split.geometry.list.width)}
+              output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={selected?.instanceId} {...split.geometry.output} />}
+            />
+          ) : null}
           <Box flexDirection="column" height={paneHeight}>
             {pane.map((line, i) => (
               <Text key={i} wrap="truncate-end" color={selected?.errorCode ? theme.error : undefined}>
