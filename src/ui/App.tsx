@@ -22,6 +22,7 @@ import { footerHints } from './keymap.js';
 import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
 import { SplitContext, splitHelpNote, useSplit, useSplitRoot } from './screens/split/splitState.js';
+import type { SplitMode } from './screens/split/layout.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
@@ -49,6 +50,8 @@ export interface AppProps {
   onFatal: (error: unknown) => void;
   /** How `e` saves output: file writes happen at the edge (live.tsx), not in a key handler. None: `e` says so. */
   saveOutput?: SaveOutput;
+  /** The split's layout to start with (`p` cycles it); default auto. */
+  split?: SplitMode;
 }
 
 /** Render errors end the app through onFatal instead of Ink's error screen (which prints a stack). */
@@ -68,7 +71,7 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 export function App(props: AppProps) {
   const theme = useMemo(() => createTheme(props.color, props.background), [props.color, props.background]);
   const router = useKeyRouter();
-  const split = useSplitRoot();
+  const split = useSplitRoot(props.split);
   return (
     <ThemeContext.Provider value={theme}>
       <KeyRouterContext.Provider value={router}>

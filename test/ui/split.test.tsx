@@ -55,7 +55,7 @@ async function rest(): Promise<void> {
 describe('the split', () => {
   it('asks for the output of the row the cursor rests on only after the pause, one call for a run of keys, none for a cached one', async () => {
     runOnAll();
-    const screen = renderApp(fx, { columns: 160, rows: 45 });
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
     let frame = await openInvocation(screen);
     const first = selectedId(frame);
     expect(frame).toContain('▶ instances');
@@ -93,7 +93,7 @@ describe('the split', () => {
 
   it('routes keys to the focused pane: Tab, search in the output, Tab back, j moves on with the search kept', async () => {
     runOnAll();
-    const screen = renderApp(fx, { columns: 160, rows: 45 });
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
     let frame = await openInvocation(screen);
     const first = selectedId(frame);
     await rest();
@@ -136,7 +136,7 @@ describe('the split', () => {
 
   it('cycles with p: side by side, stacked, off, auto; says in the help which pane has the keys', async () => {
     runOnAll();
-    const screen = renderApp(fx, { columns: 160, rows: 45 });
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
     let frame = await openInvocation(screen);
     screen.press('?');
     frame = await screen.waitFor((f) => f.includes('Keys'), 'with the help');
@@ -163,7 +163,7 @@ describe('the split', () => {
 
   it('falls back to the drill-down at 100x30, stacks at 120x45, and follows a resize', async () => {
     runOnAll();
-    const screen = renderApp(fx, { columns: 100, rows: 30 });
+    const screen = renderApp(fx, { columns: 100, rows: 30, split: 'auto' });
     let frame = await openInvocation(screen);
     expect(frame).not.toContain('focus:');
     await rest();

@@ -29,8 +29,8 @@ export const SplitContext = createContext<SplitState>({
 });
 
 /** The App's: provide it through SplitContext. */
-export function useSplitRoot(): SplitState {
-  const [mode, setMode] = useState<SplitMode>('auto');
+export function useSplitRoot(initial: SplitMode = 'auto'): SplitState {
+  const [mode, setMode] = useState<SplitMode>(initial);
   const [focus, setFocus] = useState<PaneFocus>('list');
   const [shown, setShown] = useState<SplitKind>('off');
   return useMemo(
