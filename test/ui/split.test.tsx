@@ -176,4 +176,35 @@ describe('the split', () => {
     screen.resize(100, 30);
     await screen.waitFor((f) => f.includes('EXIT') && !f.includes('focus:'), 'the drill-down again');
   });
+
+  it('draws the pane with the output screen\'s pager: the same lines for the same numbers and search', async () => {
+    runOnAll();
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
+    const first = selectedId(await openInvocation(screen));
+    screen.press('j'); // the second failed one, with an ERROR line
+    let frame = await screen.waitFor((f) => ![first, ''].includes(selectedId(f)), 'moved');
+    await rest();
+    const id = selectedId(frame);
+    await screen.waitFor((f) => f.includes(`${id} ERROR`), 'with its output');
+    const keys = async () => {
+      screen.press('#');
+      await screen.waitFor((f) => f.includes(`1 ${id} start`), 'with line numbers');
+      screen.press('/');
+      await screen.waitFor((f) => f.includes('search:'), 'with the search prompt');
+      screen.press('error\r');
+      return screen.waitFor((f) => f.includes('"error" 1/1'), 'on the match');
+    };
+    screen.press('\t');
+    await screen.waitFor((f) => f.includes('focus: output'), 'in the pane');
+    frame = await keys();
+    const inPane = lineWith(frame, `${id} ERROR`)!.split('│')[1];
+    screen.press('\t');
+    await screen.waitFor((f) => f.includes('focus: list'), 'in the list');
+    screen.press(KEY.enter);
+    await screen.waitFor((f) => f.includes(`› ${id}`) && f.includes(`${id} ERROR`), 'on the output screen');
+    frame = await keys();
+    const onScreen = lineWith(frame, `${id} ERROR`)!;
+    expect(inPane).toMatch(/^▸ 2 i-\S+ ERROR disk full/);
+    expect(onScreen.trimEnd()).toBe(inPane.trimEnd());
+  });
 });
