@@ -160,8 +160,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
 
   useKeymap(
     'invocation',
-    (action, token) => {
-      const splitKey = split.handleKey(action, token);
+    (action) => {
+      const splitKey = split.handleKey(action);
       if (splitKey !== undefined) return splitKey;
       if (applyListMove(selection, action)) return;
       const selected = selection.current();

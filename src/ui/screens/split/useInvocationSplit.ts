@@ -1,5 +1,6 @@
 // The invocation screen's side of the split: which layout fits now, the list pane's box, and the
-// list's split keys (Tab and right arrow: into the output pane; `p`: the next layout).
+// list's split keys (Tab: into the output pane; `p`: the next layout). The arrows stay as they
+// are in the list (right opens the output screen); in the pane left is back, to the list.
 import { useLayoutEffect } from 'react';
 import { useTerminalSize } from '../../hooks/useTerminalSize.js';
 import type { ActionId } from '../../keymap.js';
@@ -15,7 +16,7 @@ export interface InvocationSplit {
   /** The breadcrumb's words for the focus; '' without a split. */
   note: string;
   /** A split key of the list: the handler's result (true: the keys went to the pane), undefined when not one. */
-  handleKey(action: ActionId, token: string): boolean | undefined;
+  handleKey(action: ActionId): boolean | undefined;
 }
 
 /** `area`: what the screen gives the list and the pane (below its details). `shown`: the rows are on screen. */
@@ -35,14 +36,14 @@ export function useInvocationSplit(area: { width: number; height: number }, show
     geometry,
     listFocused,
     note: kind === 'off' ? '' : focusLabel(split.focus),
-    handleKey(action, token) {
+    handleKey(action) {
       if (action === 'splitLayout') {
         split.cycleMode();
         split.setFocus('list');
         return false;
       }
       if (kind === 'off') return undefined;
-      if (action === 'focusPane' || (action === 'open' && token === 'right')) {
+      if (action === 'focusPane') {
         split.setFocus('output');
         return true;
       }
