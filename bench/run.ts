@@ -19,6 +19,7 @@ import { emulatorThroughput } from './emulatorThroughput.js';
 import { grouping } from './grouping.js';
 import { names } from './names.js';
 import { invocationScreen } from './invocationScreen.js';
+import { split } from './split.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -33,6 +34,7 @@ const BENCHMARKS: Benchmark[] = [
   grouping,
   names,
   invocationScreen,
+  split,
 ];
 
 interface Args {
@@ -41,7 +43,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, split)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };
