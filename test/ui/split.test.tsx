@@ -207,4 +207,30 @@ describe('the split', () => {
     expect(inPane).toMatch(/^▸ 2 i-\S+ ERROR disk full/);
     expect(onScreen.trimEnd()).toBe(inPane.trimEnd());
   });
+
+  it('in the groups view (b) shows the output of a member of the group under the cursor', async () => {
+    runOnAll();
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
+    await openInvocation(screen);
+    screen.press('b');
+    let frame = await screen.waitFor((f) => f.includes('▶ groups') && f.includes('COUNT'), 'the groups beside the pane');
+    await rest();
+    frame = await screen.waitFor((f) => / start$/m.test(f.split('\n').map((l) => l.split('│')[1] ?? '').join('\n')), 'a member\'s output');
+    const failedGroup = selectedLine(frame)!;
+    const member = selectedId(frame);
+    expect(failedGroup).toMatch(/Failed/);
+    expect(frame).toContain(`${member} ERROR disk full`);
+    screen.press('j');
+    frame = await screen.waitFor((f) => selectedId(f) !== member && selectedId(f) !== '', 'the next group');
+    const other = selectedId(frame);
+    await rest();
+    frame = await screen.waitFor((f) => f.includes(`${other} all fine`), 'its member\'s output');
+    expect(selectedLine(frame)).toMatch(/Success/);
+    // Tab works here too: the pane takes the keys, Tab gives them back to the groups.
+    screen.press('\t');
+    frame = await screen.waitFor((f) => f.includes(`▶ ${other}`), 'the pane focused');
+    expect(frame).not.toContain('▶ groups');
+    screen.press('\t');
+    await screen.waitFor((f) => f.includes('▶ groups'), 'the groups focused');
+  });
 });

@@ -127,7 +127,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
   // Split (issue 19): the list and the selected instance's output in panes of the area under the details.
-  const split = useInvocationSplit({ width, height: height - 1 - DETAILS_HEIGHT - 1 }, view === 'rows' && inv !== undefined);
+  // The groups view draws no details: its panes take the whole screen.
+  const split = useInvocationSplit(view === 'groups' ? { width, height } : { width, height: height - 1 - DETAILS_HEIGHT - 1 }, inv !== undefined);
+  const [groupCursor, setGroupCursor] = useState<Group | undefined>();
   // The selected instance in full under the table; the table keeps a header and two rows.
   const paneHeight = split.geometry ? 0 : Math.min(PANE_LINES, Math.max(1, height - 1 - DETAILS_HEIGHT - 1 - 3));
   const tableHeight = split.geometry ? Math.max(2, split.geometry.list.height - 1) : Math.max(2, height - 1 - DETAILS_HEIGHT - 1 - paneHeight);
@@ -299,16 +301,28 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   if (view === 'groups' && inv) {
     const openGroup = (g: Group) => (setOnly(g), setView('rows'));
     const markGroup = (g: Group) => setMarks((m) => toggled(m, g.instanceIds, !g.instanceIds.every((id) => m.has(id))));
-    return (
+    const groupsScreen = (w: number, h: number) => (
       <GroupsScreen
         poller={poller}
         inv={inv}
         active={active}
-        width={width}
-        height={height}
+        width={w}
+        height={h}
         onOpen={openGroup}
         onClose={() => setView('rows')}
         marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked }}
+        split={{ handleKey: split.handleKey, listFocused: split.listFocused, onCursor: setGroupCursor }}
+      />
+    );
+    if (!split.geometry) return groupsScreen(width, height);
+    const sample = groupCursor && (groupCursor.instanceIds.find((id) => id === groupCursor.sampleInstanceId) ?? groupCursor.instanceIds[0]);
+    return (
+      <SplitBody
+        geometry={split.geometry}
+        listFocused={split.listFocused && active}
+        listTitle="groups (the output of a member)"
+        list={groupsScreen(split.geometry.list.width, split.geometry.list.height - 1)}
+        output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={sample} {...split.geometry.output} />}
       />
     );
   }
