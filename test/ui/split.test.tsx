@@ -233,4 +233,22 @@ describe('the split', () => {
     screen.press('\t');
     await screen.waitFor((f) => f.includes('▶ groups'), 'the groups focused');
   });
+
+  it('names the cut in the pane header when the service kept only the first 24 KB, and G shows the mark', async () => {
+    const big = Array.from({ length: 2000 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'-'.repeat(12)}`).join('\n') + '\n';
+    fx.emu.sim.runCommandAt(
+      { name: 'big', commandType: 'RunShellScript', commandContent: 'seq', instanceIds: [fx.instanceIds[0]], outcome: 'Success', output: big, pendingMs: 100, durationMs: 1000 },
+      T0 - 60_000,
+    );
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
+    await openInvocation(screen);
+    await rest();
+    let frame = await screen.waitFor((f) => f.includes('cut: the service kept the first 24 KB'), 'with the cut named');
+    expect(lineWith(frame, 'cut: the service kept')).toContain('lines 1-');
+    screen.press('\t');
+    await screen.waitFor((f) => f.includes('focus: output'), 'in the pane');
+    screen.press('G');
+    frame = await screen.waitFor((f) => /bytes dropped by the service/.test(f), 'at the mark');
+    expect(lineWith(frame, 'bytes dropped by the service')).toMatch(/│ {2}… [\d,]+ bytes dropped by the service \(24 KB limit\)/);
+  });
 });
