@@ -19,7 +19,7 @@ import { useStopFlow } from './hooks/useStopFlow.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
 import { footerHints } from './keymap.js';
-import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
+import { ROUTES, renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
 import { SplitContext, splitHelpNote, useSplit, useSplitRoot } from './screens/split/splitState.js';
 import type { SplitMode } from './screens/split/layout.js';
@@ -151,7 +151,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const message: FooterMessage | undefined = flash.shown ?? pollError;
   const messageLines = footerMessageLines(message, width, height);
   const bodyHeight = Math.max(3, height - HEADER_HEIGHT - messageLines.length - 1);
-  const hints = routeHints(nav.top).filter((a) => !(readOnly && a === 'stop'));
+  // The split's output pane has the keys: the output screen's hints, as its keys are.
+  const paneKeys = routeContext(nav.top) === 'invocation' && split.shown !== 'off' && split.focus === 'output';
+  const hints = (paneKeys ? ROUTES.output.hints : routeHints(nav.top)).filter((a) => !(readOnly && a === 'stop'));
 
   return (
     <UiActionsContext.Provider value={actions}>
@@ -187,7 +189,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
                 ),
               )}
             </Box>
-            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(routeContext(nav.top), hints)}>
+            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(paneKeys ? 'output' : routeContext(nav.top), hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
                   label={overlay.request.label}

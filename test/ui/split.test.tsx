@@ -102,6 +102,8 @@ describe('the split', () => {
     screen.press('\t');
     frame = await screen.waitFor((f) => f.includes('focus: output'), 'with the focus on the output');
     expect(frame).toContain(`▶ ${first}`);
+    // The footer names the output's keys now.
+    expect(frame).toMatch(/f follow {2}w wrap {2}\/ search/);
     expect(frame).not.toContain('▶ instances');
     // j scrolls the output, not the list.
     screen.press('#');
