@@ -1,4 +1,4 @@
-// The split (issue 19) as a person meets it: the built CLI in a pseudo-terminal, read back
+// The split as a person meets it: the built CLI in a pseudo-terminal, read back
 // through a headless xterm. At 160x45 the instance list and the output of the instance under the
 // cursor sit side by side: j reads each output without Enter; Tab into the output, search, Tab
 // back and move on with the search kept. At 100x30 it is the drill-down: Enter opens the output.

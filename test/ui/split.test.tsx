@@ -1,4 +1,4 @@
-// The split (issue 19): the instance list and the output of the instance under the cursor, in
+// The split: the instance list and the output of the instance under the cursor, in
 // the App against the emulator on loopback through the real client and poller, on a FakeClock
 // (the pause before an output is asked for is the clock's, so no test sleeps).
 import { describe, expect, it } from 'vitest';

@@ -126,7 +126,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
-  // Split (issue 19): the list and the selected instance's output in panes of the area under the details.
+  // The split: the list and the selected instance's output in panes of the area under the details.
   // The groups view draws no details: its panes take the whole screen.
   const split = useInvocationSplit(view === 'groups' ? { width, height } : { width, height: height - 1 - DETAILS_HEIGHT - 1 }, inv !== undefined);
   const [groupCursor, setGroupCursor] = useState<Group | undefined>();
