@@ -21,6 +21,7 @@ import { names } from './names.js';
 import { invocationScreen } from './invocationScreen.js';
 import { statusLine } from './statusLine.js';
 import { regions } from './regions.js';
+import { split } from './split.js';
 
 const BENCHMARKS: Benchmark[] = [
   apiCalls,
@@ -37,6 +38,7 @@ const BENCHMARKS: Benchmark[] = [
   invocationScreen,
   statusLine,
   regions,
+  split,
 ];
 
 interface Args {
@@ -45,7 +47,7 @@ interface Args {
   out: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, line, regions)';
+const USAGE = 'usage: npm run bench -- [--quick] [--only ID[,ID...]] [--out FILE]   (IDs: 1..10, emu, groups, inv, line, regions, split)';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { quick: false, out: join(ROOT, 'bench', 'results.json') };

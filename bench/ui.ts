@@ -25,6 +25,8 @@ export interface MountOptions {
   startPoller?: boolean;
   /** Look up instance names (false: `--no-names`). Default true. */
   names?: boolean;
+  /** The invocation screen's split layout (default the App's: auto). */
+  split?: 'auto' | 'side' | 'stacked' | 'off';
 }
 
 export interface MountedApp {
@@ -76,6 +78,7 @@ export async function mountApp(opts: MountOptions): Promise<MountedApp> {
       demo: false,
       readOnly: true,
       color: true,
+      split: opts.split,
       onExit: () => {
         exited = true;
       },

@@ -22,8 +22,10 @@ import { useCommandPrompt } from './hooks/useCommandPrompt.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { UiPoller } from './intents.js';
 import { footerHints, WRITE_ACTIONS } from './keymap.js';
-import { renderRoute, routeContext, routeHints, routeKey } from './routes.js';
+import { ROUTES, renderRoute, routeContext, routeHints, routeKey } from './routes.js';
 import { ContentOverlay } from './screens/ContentOverlay.js';
+import { SplitContext, splitHelpNote, useSplit, useSplitRoot } from './screens/split/splitState.js';
+import type { SplitMode } from './screens/split/layout.js';
 import { ThemeContext, createTheme, type Background } from './theme.js';
 import { ConfirmDialog } from './widgets/ConfirmDialog.js';
 import { FilterPrompt } from './widgets/FilterPrompt.js';
@@ -55,6 +57,8 @@ export interface AppProps {
   saveOutput?: SaveOutput;
   /** How `y` writes ids (at the edge, as saveOutput). None: `y` says so. */
   copyIds?: CopyIds;
+  /** The split's layout to start with (`p` cycles it); default auto. */
+  split?: SplitMode;
 }
 
 /** Render errors end the app through onFatal instead of Ink's error screen (which prints a stack). */
@@ -74,12 +78,15 @@ class FatalBoundary extends Component<{ onFatal: (e: unknown) => void; children:
 export function App(props: AppProps) {
   const theme = useMemo(() => createTheme(props.color, props.background), [props.color, props.background]);
   const router = useKeyRouter();
+  const split = useSplitRoot(props.split);
   return (
     <ThemeContext.Provider value={theme}>
       <KeyRouterContext.Provider value={router}>
-        <FatalBoundary onFatal={props.onFatal}>
-          <Shell {...props} />
-        </FatalBoundary>
+        <SplitContext.Provider value={split}>
+          <FatalBoundary onFatal={props.onFatal}>
+            <Shell {...props} />
+          </FatalBoundary>
+        </SplitContext.Provider>
       </KeyRouterContext.Provider>
     </ThemeContext.Provider>
   );
@@ -92,6 +99,7 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const flash = useFlash(clock, store, nav.topKey);
   const [timeMode, setTimeMode] = useState<TimeMode>('relative');
   const exited = useRef(false);
+  const split = useSplit();
 
   const quit = useCallback(() => {
     if (exited.current) return;
@@ -163,7 +171,9 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
   const message: FooterMessage | undefined = flash.shown ?? pollError;
   const messageLines = footerMessageLines(message, width, height);
   const bodyHeight = Math.max(3, height - HEADER_HEIGHT - messageLines.length - 1);
-  const hints = routeHints(nav.top).filter((a) => !(readOnly && WRITE_ACTIONS.has(a)));
+  // The split's output pane has the keys: the output screen's hints, as its keys are.
+  const paneKeys = routeContext(nav.top) === 'invocation' && split.shown !== 'off' && split.focus === 'output';
+  const hints = (paneKeys ? ROUTES.output.hints : routeHints(nav.top)).filter((a) => !(readOnly && WRITE_ACTIONS.has(a)));
 
   return (
     <UiActionsContext.Provider value={actions}>
@@ -193,12 +203,13 @@ function Shell({ store, poller, clock, header, demo, readOnly, onExit, saveOutpu
                       active={o === overlay && !tooSmall}
                       onClose={overlays.close}
                       onQuit={quit}
+                      helpNote={routeContext(nav.top) === 'invocation' ? splitHelpNote(split) : undefined}
                     />
                   </Box>
                 ),
               )}
             </Box>
-            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(routeContext(nav.top), hints)}>
+            <Footer width={width} lines={messageLines} tone={message?.tone} hints={footerHints(paneKeys ? 'output' : routeContext(nav.top), hints)}>
               {overlay?.kind === 'prompt' ? (
                 <FilterPrompt
                   {...overlay.request}
@@ -223,13 +234,15 @@ interface OverlayViewProps {
   active: boolean;
   onClose: () => void;
   onQuit: () => void;
+  /** The help's line on what has the keys (the split's focused pane). */
+  helpNote?: string;
 }
 
 /** One overlay over the body: help, command content or a confirm (which closes before it answers). */
-function OverlayView({ overlay: o, store, width, height, active, onClose, onQuit }: OverlayViewProps) {
+function OverlayView({ overlay: o, store, width, height, active, onClose, onQuit, helpNote }: OverlayViewProps) {
   switch (o.kind) {
     case 'help':
-      return <HelpOverlay width={width} height={height} active={active} onClose={onClose} onQuit={onQuit} />;
+      return <HelpOverlay width={width} height={height} active={active} onClose={onClose} onQuit={onQuit} note={helpNote} />;
     case 'content':
       return <ContentOverlay store={store} invokeId={o.invokeId} width={width} height={height} active={active} onClose={onClose} />;
     case 'confirm':

@@ -52,7 +52,9 @@ export type ActionId =
   | 'watch'
   | 'complete'
   | 'historyUp'
-  | 'historyDown';
+  | 'historyDown'
+  | 'focusPane'
+  | 'splitLayout';
 
 export interface Binding {
   action: ActionId;
@@ -151,6 +153,9 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'complete', keys: ['tab'], description: 'command line: complete the command or value', contexts: ['prompt'] },
   { action: 'historyUp', keys: ['up'], description: 'command line: the earlier command', contexts: ['prompt'] },
   { action: 'historyDown', keys: ['down'], description: 'command line: the later command', contexts: ['prompt'] },
+  // The output pane of the split takes the output screen's keys, so these are bound there too.
+  { action: 'focusPane', keys: ['tab'], description: 'split: the keys to the other pane (list / output)', contexts: ['invocation', 'groups', 'output'] },
+  { action: 'splitLayout', keys: ['p'], description: 'split: auto / side by side / stacked / off', contexts: ['invocation', 'groups', 'output'] },
 ];
 
 /** Actions that change the fleet: hidden from help and footer, and refused, in --read-only. */

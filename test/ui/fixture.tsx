@@ -13,6 +13,7 @@ import { createPoller, type Poller } from '../../src/poller/index.js';
 import { createStore, type MutableStore } from '../../src/store/index.js';
 import { App } from '../../src/ui/App.js';
 import { saveOutput } from '../../src/ui/saveOutput.js';
+import type { SplitMode } from '../../src/ui/screens/split/layout.js';
 import { explainOnFailure } from '../helpers/explain.js';
 
 export interface UiFixture {
@@ -227,7 +228,7 @@ export function waitForFrame(ui: FrameSource, predicate: (frame: string) => bool
 
 export function renderApp(
   fx: UiFixture,
-  opts: { columns?: number; rows?: number; color?: boolean; readOnly?: boolean; saveDir?: string; demo?: boolean } = {},
+  opts: { columns?: number; rows?: number; color?: boolean; readOnly?: boolean; saveDir?: string; demo?: boolean; split?: SplitMode } = {},
 ): Screen {
   const exits: number[] = [];
   const ui = render(
@@ -244,6 +245,8 @@ export function renderApp(
         throw error;
       }}
       saveOutput={(invokeId, instanceId, text) => saveOutput(opts.saveDir ?? process.cwd(), invokeId, instanceId, text)}
+      // The drill-down, whatever the size, unless a test is about the split (test/ui/split.test.tsx).
+      split={opts.split ?? 'off'}
     />,
   );
   const resize = (columns: number, rows: number) => {

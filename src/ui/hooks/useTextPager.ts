@@ -15,6 +15,8 @@ export interface TextPagerView {
   query: string;
   /** Index into `matches` of the current match, -1 when none. */
   match: number;
+  /** A new source text: show its first match as soon as it has one (until a key moves). */
+  seek?: boolean;
 }
 
 export interface TextPager extends TextPagerView {
@@ -106,7 +108,7 @@ export function useTextPager(
   options: { follow?: boolean; lineNumbers?: boolean; endNote?: string; source?: string } = {},
 ): TextPager {
   const endNote = options.endNote ?? '';
-  const [view, setView] = useState<TextPagerView>({
+  const [stored, setView] = useState<TextPagerView>({
     top: 0,
     follow: options.follow ?? false,
     wrap: false,
@@ -115,34 +117,48 @@ export function useTextPager(
     query: '',
     match: -1,
   });
+  // Another text in the same pager (the split's pane follows the cursor; J/K on the output
+  // screen): back to its start, or its end when following, and to its first match once it has
+  // one; follow, wrap, raw, numbers and the search stay.
+  const [source, setSource] = useState(options.source);
+  if (source !== options.source) {
+    setSource(options.source);
+    setView((v) => ({ ...v, top: 0, match: -1, seek: true }));
+  }
   const lines = useMemo(
-    () => toDisplayLines(text ?? '', { raw: view.raw, markOverwritten: false, maxLineLength: Infinity }),
-    [text, view.raw],
+    () => toDisplayLines(text ?? '', { raw: stored.raw, markOverwritten: false, maxLineLength: Infinity }),
+    [text, stored.raw],
   );
   // Line numbers take a column of their own (digits and a space) from the text.
-  const textWidth = Math.max(1, width - (view.lineNumbers ? String(lines.length).length + 1 : 0));
+  const textWidth = Math.max(1, width - (stored.lineNumbers ? String(lines.length).length + 1 : 0));
   const laidOut = useMemo(() => {
-    const r = layoutRows(lines, textWidth, view.wrap);
+    const r = layoutRows(lines, textWidth, stored.wrap);
     // After the last line, as part of it (no number of its own): where the text ends or was cut.
     if (endNote) r.push({ text: endNote, source: Math.max(0, lines.length - 1), first: false, overwritten: false, note: true });
     return r;
-  }, [lines, textWidth, view.wrap, endNote]);
+  }, [lines, textWidth, stored.wrap, endNote]);
   const textRows = laidOut.length - (endNote ? 1 : 0);
-  const matches = useMemo(() => findMatches(lines, view.query), [lines, view.query]);
+  const matches = useMemo(() => findMatches(lines, stored.query), [lines, stored.query]);
   const pageRows = Math.max(1, height);
   const maxTop = Math.max(0, laidOut.length - pageRows);
-  const top = view.follow ? maxTop : Math.min(view.top, maxTop);
-
-  const rowOfSource = (source: number) => firstRowOf(laidOut, source);
-  const needle = view.query.toLowerCase();
-  const rowOfMatch = (source: number, query: string) =>
-    locateMatch(laidOut, rowOfSource(source), lines[source], query.toLowerCase(), textWidth, view.wrap).row;
+  const rowOfSource = (line: number) => firstRowOf(laidOut, line);
+  const rowOfMatch = (line: number, query: string) =>
+    locateMatch(laidOut, rowOfSource(line), lines[line], query.toLowerCase(), textWidth, stored.wrap).row;
   const showMatch = (v: TextPagerView, k: number): TextPagerView => {
     if (matches.length === 0) return { ...v, match: -1 };
     const index = ((k % matches.length) + matches.length) % matches.length;
     const row = rowOfMatch(matches[index], v.query);
     return { ...v, match: index, follow: false, top: Math.min(maxTop, Math.max(0, row - 2)) };
   };
+  // A new text waits on its first match (it may still be loading); the first key settles it.
+  const settle = (v: TextPagerView): TextPagerView => {
+    if (!v.seek) return v;
+    const { seek: _seek, ...rest } = v;
+    return v.query && matches.length > 0 ? showMatch(rest, 0) : rest;
+  };
+  const view = settle(stored);
+  const top = view.follow ? maxTop : Math.min(view.top, maxTop);
+  const needle = view.query.toLowerCase();
   const scrollTo = (v: TextPagerView, to: number): TextPagerView => ({
     ...v,
     follow: false,
@@ -150,55 +166,45 @@ export function useTextPager(
   });
   const cur = (v: TextPagerView) => (v.follow ? maxTop : Math.min(v.top, maxTop));
 
-  // Another text in the same pager (`source`, the next instance): the modes stay, the position
-  // starts over (following: the end), and the search lands on the first match once the text is in.
-  const [source, setSource] = useState({ id: options.source, seek: false });
-  if (source.id !== options.source) {
-    setSource({ id: options.source, seek: true });
-    setView((v) => ({ ...v, top: 0, match: -1 }));
-  } else if (source.seek && text !== undefined) {
-    setSource({ id: source.id, seek: false });
-    if (!view.follow) setView((v) => showMatch(v, 0));
-  }
-
+  const update = (next: (v: TextPagerView) => TextPagerView) => setView((v) => next(settle(v)));
   const handle = (action: ActionId): boolean => {
     switch (action) {
       case 'down':
-        setView((v) => scrollTo(v, cur(v) + 1));
+        update((v) => scrollTo(v, cur(v) + 1));
         return true;
       case 'up':
-        setView((v) => scrollTo(v, cur(v) - 1));
+        update((v) => scrollTo(v, cur(v) - 1));
         return true;
       case 'pageDown':
-        setView((v) => scrollTo(v, cur(v) + Math.max(1, pageRows - 1)));
+        update((v) => scrollTo(v, cur(v) + Math.max(1, pageRows - 1)));
         return true;
       case 'pageUp':
-        setView((v) => scrollTo(v, cur(v) - Math.max(1, pageRows - 1)));
+        update((v) => scrollTo(v, cur(v) - Math.max(1, pageRows - 1)));
         return true;
       case 'first':
-        setView((v) => scrollTo(v, 0));
+        update((v) => scrollTo(v, 0));
         return true;
       case 'last':
         // To the end; following stays as it was (only f turns it on or off).
-        setView((v) => ({ ...v, top: maxTop }));
+        update((v) => ({ ...v, top: maxTop }));
         return true;
       case 'follow':
-        setView((v) => ({ ...v, follow: !v.follow, top: cur(v) }));
+        update((v) => ({ ...v, follow: !v.follow, top: cur(v) }));
         return true;
       case 'wrap':
-        setView((v) => ({ ...v, wrap: !v.wrap }));
+        update((v) => ({ ...v, wrap: !v.wrap }));
         return true;
       case 'raw':
-        setView((v) => ({ ...v, raw: !v.raw }));
+        update((v) => ({ ...v, raw: !v.raw }));
         return true;
       case 'lineNumbers':
-        setView((v) => ({ ...v, lineNumbers: !v.lineNumbers }));
+        update((v) => ({ ...v, lineNumbers: !v.lineNumbers }));
         return true;
       case 'nextMatch':
-        setView((v) => showMatch(v, v.match + 1));
+        update((v) => showMatch(v, v.match + 1));
         return true;
       case 'prevMatch':
-        setView((v) => showMatch(v, v.match < 0 ? -1 : v.match - 1));
+        update((v) => showMatch(v, v.match < 0 ? -1 : v.match - 1));
         return true;
       default:
         return false;
@@ -207,7 +213,7 @@ export function useTextPager(
 
   const setQuery = (query: string) => {
     const found = findMatches(lines, query);
-    setView((v) => {
+    update((v) => {
       const next = { ...v, query };
       if (found.length === 0) return { ...next, match: -1 };
       // Jump to the first match at or below the current position.

@@ -16,6 +16,7 @@ import type { UiPoller } from '../intents.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
+import type { ActionId } from '../keymap.js';
 import { GroupDiff } from './GroupDiff.js';
 
 export interface GroupsScreenProps {
@@ -30,6 +31,8 @@ export interface GroupsScreenProps {
   onClose(): void;
   /** The instance list's marks: space marks a group's instances, `u` clears, `x` stops the marked. */
   marks: { count: number; mark(group: Group): void; clear(): void; stop(): boolean; act(action: 'rerun' | 'copyIds', group?: Group): boolean };
+  /** In the split's list pane: its keys (Tab, p), whether the list has the focus, and the group under the cursor. */
+  split?: { handleKey(action: ActionId): boolean | undefined; listFocused: boolean; onCursor(group: Group | undefined): void };
 }
 
 /** A first line longer than this is cut before it is sanitised (the column shows far less). */
@@ -58,7 +61,7 @@ export function groupsNote(groups: readonly Group[], mode: GroupMode, progress: 
   return parts.join(' · ');
 }
 
-export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClose, marks }: GroupsScreenProps) {
+export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClose, marks, split }: GroupsScreenProps) {
   const theme = useTheme();
   const ui = useUiActions();
   const book = poller.groups ?? fallbackBook;
@@ -79,6 +82,8 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
   useKeymap(
     'groups',
     (action) => {
+      const splitKey = split?.handleKey(action);
+      if (splitKey !== undefined) return splitKey;
       if (applyListMove(selection, action)) return;
       const selected = groups.find((g) => g.key === selection.current());
       switch (action) {
@@ -113,8 +118,11 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
           return handleSharedAction(action, ui);
       }
     },
-    { isActive: active && diffGroup === undefined },
+    { isActive: active && diffGroup === undefined && (split?.listFocused ?? true) },
   );
+  const cursor = groups.find((g) => g.key === selection.selectedId);
+  const onCursor = split?.onCursor;
+  useLayoutEffect(() => onCursor?.(cursor), [onCursor, cursor]);
 
   const columns = useMemo<TableColumn<Group>[]>(
     () => [

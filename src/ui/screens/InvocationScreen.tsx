@@ -34,6 +34,9 @@ import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
 import { countResults, resultsText } from '../resultCounts.js';
 import { FAILED_FAMILY, isFinalInstance } from '../../api/status.js';
 import { GroupsScreen } from './GroupsScreen.js';
+import { OutputPane } from './split/OutputPane.js';
+import { SplitBody } from './split/SplitBody.js';
+import { useInvocationSplit } from './split/useInvocationSplit.js';
 
 export interface InvocationScreenProps {
   store: Store;
@@ -133,11 +136,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   // Marked instances (space; a whole group in the groups view): `x` then stops only those.
   const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
   const ids = useMemo(() => instances.map((i) => i.instanceId), [instances]);
-  // The selected instance in full under the table; the table keeps a header and two rows.
+  // The split: the list and the selected instance's output in panes of the area under the details.
+  // The groups view draws no details: its panes take the whole screen.
+  // The details keep the results line while the table keeps a header and two rows under them.
   const withResults = height - 1 - DETAILS_HEIGHT - 1 - 3 - 1 >= 0;
   const detailsHeight = DETAILS_HEIGHT - (withResults ? 0 : 1);
-  const paneHeight = Math.min(PANE_LINES, Math.max(1, height - 1 - detailsHeight - 1 - 3));
-  const tableHeight = Math.max(2, height - 1 - detailsHeight - 1 - paneHeight);
+  const split = useInvocationSplit(view === 'groups' ? { width, height } : { width, height: height - 1 - detailsHeight - 1 }, inv !== undefined);
+  const [groupCursor, setGroupCursor] = useState<Group | undefined>();
+  // The selected instance in full under the table; the table keeps a header and two rows.
+  const paneHeight = split.geometry ? 0 : Math.min(PANE_LINES, Math.max(1, height - 1 - detailsHeight - 1 - 3));
+  const tableHeight = split.geometry ? Math.max(2, split.geometry.list.height - 1) : Math.max(2, height - 1 - detailsHeight - 1 - paneHeight);
   const selection = useSelection(ids, tableHeight - 1);
   // J/K on the output screen move the cursor along, so Esc comes back to the instance last shown.
   const idsNow = useRef(ids);
@@ -195,6 +203,8 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   useKeymap(
     'invocation',
     (action) => {
+      const splitKey = split.handleKey(action);
+      if (splitKey !== undefined) return splitKey;
       if (applyListMove(selection, action)) return;
       const selected = selection.current();
       switch (action) {
@@ -254,7 +264,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
           return handleSharedAction(action, ui);
       }
     },
-    { isActive: active && view === 'rows' },
+    { isActive: active && view === 'rows' && split.listFocused },
   );
 
   // The columns appear with the first name known (ids only until then, or for good when refused).
@@ -310,7 +320,18 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   const paneText = selected
     ? [describeInstance(selected, inv, times), namesLine(fleet, selected.instanceId), agentLine(fleet, selected, times)].filter(Boolean).join(' · ')
     : '';
-  const pane = selected ? wrapLines(paneText, width, paneHeight) : [];
+  const pane = selected && paneHeight > 0 ? wrapLines(paneText, width, paneHeight) : [];
+  const table = (tableWidth: number) => (
+    <Table
+      data={instances}
+      columns={columns}
+      width={tableWidth}
+      height={tableHeight}
+      top={selection.top}
+      selectedIndex={selection.index}
+      emptyText={inv?.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
+    />
+  );
 
   const notes: string[] = [];
   if (watched) notes.push('watched');
@@ -321,20 +342,33 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   if (statusFilter !== 'all') notes.push(`status: ${statusFilter}`);
   if (text) notes.push(`filter: "${text}"`);
   if (inv) notes.push(`${instances.length} of ${inv.instances.length} instances`);
+  if (split.note) notes.push(split.note);
 
   if (view === 'groups' && inv) {
     const openGroup = (g: Group) => (setOnly(g), setView('rows'));
     const markGroup = (g: Group) => setMarks((m) => toggled(m, g.instanceIds, !g.instanceIds.every((id) => m.has(id))));
-    return (
+    const groupsScreen = (w: number, h: number) => (
       <GroupsScreen
         poller={poller}
         inv={inv}
         active={active}
-        width={width}
-        height={height}
+        width={w}
+        height={h}
         onOpen={openGroup}
         onClose={() => setView('rows')}
         marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked, act: actOn }}
+        split={{ handleKey: split.handleKey, listFocused: split.listFocused, onCursor: setGroupCursor }}
+      />
+    );
+    if (!split.geometry) return groupsScreen(width, height);
+    const sample = groupCursor && (groupCursor.instanceIds.find((id) => id === groupCursor.sampleInstanceId) ?? groupCursor.instanceIds[0]);
+    return (
+      <SplitBody
+        geometry={split.geometry}
+        listFocused={split.listFocused && active}
+        listTitle="groups (the output of a member)"
+        list={groupsScreen(split.geometry.list.width, split.geometry.list.height - 1)}
+        output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={sample} {...split.geometry.output} />}
       />
     );
   }
@@ -345,15 +379,16 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         <>
           <Details inv={inv} times={times} width={width} results={withResults} />
           <Text> </Text>
-          <Table
-            data={instances}
-            columns={columns}
-            width={width}
-            height={tableHeight}
-            top={selection.top}
-            selectedIndex={selection.index}
-            emptyText={inv.instances.length ? `no instance matches the filter (${keyFor('back', 'invocation')} clears)` : 'no instances yet'}
-          />
+          {split.geometry ? null : table(width)}
+          {split.geometry ? (
+            <SplitBody
+              geometry={split.geometry}
+              listFocused={split.listFocused && active}
+              listTitle="instances"
+              list={table(split.geometry.list.width)}
+              output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={selected?.instanceId} {...split.geometry.output} />}
+            />
+          ) : null}
           <Box flexDirection="column" height={paneHeight}>
             {pane.map((line, i) => (
               <Text key={i} wrap="truncate-end" color={selected?.errorCode ? theme.error : undefined}>

@@ -10,15 +10,14 @@ import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
 import { handleSharedAction, useUiActions, useUiView } from '../context.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
-import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { keyFor } from '../keymap.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useTextPager } from '../hooks/useTextPager.js';
 import type { UiPoller } from '../intents.js';
 import { useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
 import { TextPagerView } from '../widgets/TextPagerView.js';
+import { outputNote } from '../widgets/outputNote.js';
 import { StatusBadge } from '../widgets/StatusBadge.js';
 import { describeError, finishOrRunning } from './InvocationScreen.js';
 import { wrapLines } from '../errorText.js';
@@ -107,27 +106,11 @@ export function OutputScreen({ store, poller, invokeId, instanceId: opened, orde
     { isActive: active },
   );
 
-  const flags: string[] = [];
-  if (growing) flags.push(pager.follow ? 'still growing · following' : `still growing (${keyFor('follow', 'output')} follows)`);
-  else if (output) flags.push('complete');
-  if (pager.wrap) flags.push('wrap');
-  if (pager.raw) flags.push('raw');
-  if (pager.query) {
-    flags.push(
-      pager.matches.length
-        ? `"${pager.query}" ${pager.match + 1}/${pager.matches.length} (n/N)`
-        : `"${pager.query}" not found`,
-    );
-  }
-  // Wrapped, the window counts screen rows, and says so; else rows are lines.
-  const unit = pager.wrap && pager.textRows !== pager.lines.length ? 'rows' : 'lines';
-  const position = pager.textRows
-    ? `${unit} ${Math.min(pager.textRows, pager.top + 1)}-${Math.min(pager.textRows, pager.top + pagerHeight)} of ${formatCount(pager.textRows)}`
-    : '';
+  const note = outputNote(pager, pagerHeight, { growing, fetched: output !== undefined });
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[orderPosition(ids, instanceId), position, ...flags].filter(Boolean).join(' · ')} width={width} />
+      <Breadcrumb trail={['Invocations', invokeId, idWithName(fleet, instanceId)]} note={[orderPosition(ids, instanceId), ...note].filter(Boolean).join(' · ')} width={width} />
       <Box flexDirection="column" height={INFO_HEIGHT + errorLines.length}>
         <InstanceLine instance={instance} invocation={inv} names={namesLine(fleet, instanceId)} />
         {errorLines.map((line, i) => (

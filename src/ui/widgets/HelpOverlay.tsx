@@ -16,6 +16,8 @@ export interface HelpOverlayProps {
   active: boolean;
   onClose: () => void;
   onQuit: () => void;
+  /** What has the keys on the screen under it (the split's focused pane). */
+  note?: string;
 }
 
 type KeyRow = { key: string; action: string; where: string };
@@ -74,7 +76,7 @@ function keyRows(width: number, readOnly: boolean): KeyRow[] {
   return rows.map((r) => ({ key: r.keys, action: truncateToWidth(r.description, action), where: truncateToWidth(r.where, where) }));
 }
 
-export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOverlayProps) {
+export function HelpOverlay({ width, height, active, onClose, onQuit, note }: HelpOverlayProps) {
   const theme = useTheme();
   const { readOnly } = useUiView();
   const rows = useMemo(() => keyRows(width, readOnly), [width, readOnly]);
@@ -119,7 +121,7 @@ export function HelpOverlay({ width, height, active, onClose, onQuit }: HelpOver
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate-end">
-        Keys{rows.length > bodyHeight ? `  (${shownTop + 1}-${Math.min(rows.length, shownTop + bodyHeight)} of ${rows.length}, ${keyFor('down', 'help')}/${keyFor('up', 'help')} scroll)` : ''}
+        Keys{note ? ` · ${note}` : ''}{rows.length > bodyHeight ? `  (${shownTop + 1}-${Math.min(rows.length, shownTop + bodyHeight)} of ${rows.length}, ${keyFor('down', 'help')}/${keyFor('up', 'help')} scroll)` : ''}
       </Text>
       <KeyTable key={width} data={rows} top={shownTop} count={bodyHeight} columns={['key', 'action', 'where']} {...parts} />
       <Text color={theme.muted} wrap="truncate-end">

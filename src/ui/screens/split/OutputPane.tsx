@@ -1,0 +1,132 @@
+// The split's output pane: the output of the instance under the list's cursor, through the same
+// pager as the output screen (useTextPager + TextPagerView) and with its keys when it has the
+// focus. Its header names the instance, its status, exit code and error, and where the service
+// cut the output. The search stays when the cursor moves on, so "which of these printed ERROR" is
+// j, j, j.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { isFinalInstance } from '../../../api/status.js';
+import type { Store } from '../../../store/types.js';
+import { selectFleet, selectInstance, selectOutput } from '../../../store/selectors.js';
+import { useStoreSelector } from '../../../store/useStore.js';
+import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../../text/index.js';
+import { handleSharedAction, useUiActions, useUiView } from '../../context.js';
+import { useKeymap } from '../../hooks/useKeymap.js';
+import { useTextPager } from '../../hooks/useTextPager.js';
+import { idWithName } from '../../instanceNames.js';
+import { describeError } from '../../instanceText.js';
+import type { UiPoller } from '../../intents.js';
+import { keyFor } from '../../keymap.js';
+import { useTheme } from '../../theme.js';
+import { outputNote } from '../../widgets/outputNote.js';
+import { StatusBadge } from '../../widgets/StatusBadge.js';
+import { TextPagerView } from '../../widgets/TextPagerView.js';
+import { PANE_HEADER_LINES } from './layout.js';
+import { useSplit } from './splitState.js';
+import { useRestingDemand } from './useRestingDemand.js';
+
+export interface OutputPaneProps {
+  store: Store;
+  poller: UiPoller;
+  invokeId: string;
+  /** The instance under the list's cursor. */
+  instanceId: string | undefined;
+  /** The screen is on top and takes keys. */
+  active: boolean;
+  width: number;
+  height: number;
+}
+
+/** The focused pane's title mark; the other's is blank, so titles stay in place. */
+export const FOCUS_MARK = '▶ ';
+
+export function PaneTitle({ focused, children }: { focused: boolean; children: React.ReactNode }) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate-end" bold={focused} color={focused ? theme.accent : theme.muted}>
+      {focused ? FOCUS_MARK : '  '}
+      {children}
+    </Text>
+  );
+}
+
+export function OutputPane({ store, poller, invokeId, instanceId, active, width, height }: OutputPaneProps) {
+  const theme = useTheme();
+  const ui = useUiActions();
+  const { clock } = useUiView();
+  const split = useSplit();
+  const id = instanceId ?? '';
+  const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, id));
+  const output = useStoreSelector(store, (s) => selectOutput(s, invokeId, id));
+  const fleet = useStoreSelector(store, selectFleet);
+  const running = instance ? !isFinalInstance(instance.invocationStatus) : false;
+  const growing = output ? !output.complete : running;
+  const focused = active && split.focus === 'output';
+  const pagerHeight = Math.max(1, height - PANE_HEADER_LINES);
+  const endNote = droppedMarker(output?.dropped ?? 0);
+  const pager = useTextPager(output?.text, Math.max(1, width - 2), pagerHeight, { follow: running, endNote, source: instanceId });
+
+  useRestingDemand(poller, clock, invokeId, instanceId, true);
+
+  useKeymap(
+    'output',
+    (action) => {
+      if (pager.handle(action)) return;
+      switch (action) {
+        case 'back':
+        case 'focusPane':
+          split.setFocus('list');
+          return true;
+        case 'splitLayout':
+          return void split.cycleMode();
+        case 'search':
+          ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
+          return true;
+        case 'save':
+          if (!instanceId || pager.lines.length === 0) return void ui.flash(`nothing to save: this instance has no output${running ? ' yet' : ''}`);
+          // The output as the service returned it, not the pane's cleaned lines.
+          return void ui.saveOutput(invokeId, instanceId, output?.text ?? '');
+        case 'content':
+          ui.showContent(invokeId);
+          return true;
+        case 'stop':
+          if (!instanceId) return;
+          ui.stop(invokeId, [instanceId]);
+          return true;
+        default:
+          return handleSharedAction(action, ui);
+      }
+    },
+    { isActive: focused },
+  );
+
+  const error = instance ? describeError(instance) : '';
+  const cut = output && output.dropped > 0 ? `cut: the service kept the first ${SERVICE_OUTPUT_LIMIT} (${keyFor('last', 'output')} shows the mark)` : '';
+  const note = outputNote(pager, pagerHeight, { growing, fetched: output !== undefined });
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <PaneTitle focused={focused}>
+        {instanceId ? sanitizeInline(idWithName(fleet, instanceId)) : 'output'}
+        {instance ? (
+          <Text bold={false}>
+            {' · '}
+            <StatusBadge status={instance.invocationStatus} value={instance.statusValue} instance />
+            {` · exit ${instance.exitCode ?? '-'}`}
+            {error ? <Text color={theme.error}>{` · ${error}`}</Text> : null}
+          </Text>
+        ) : null}
+      </PaneTitle>
+      <Text wrap="truncate-end" color={theme.muted}>
+        {'  '}
+        {note.join(' · ') || ' '}
+        {cut ? <Text color={theme.warning}>{` · ${cut}`}</Text> : null}
+      </Text>
+      <TextPagerView
+        pager={pager}
+        height={pagerHeight}
+        width={width}
+        emptyText={instanceId === undefined ? 'no instance selected' : output ? '(no output)' : 'loading output…'}
+      />
+    </Box>
+  );
+}
