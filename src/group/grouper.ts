@@ -4,10 +4,12 @@
  * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
  * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
+ * An output equal to a group's sample (with the same own names) takes the sample's fingerprint
+ * without a scan: `clush -b`'s case, where most outputs are byte-identical.
  */
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
-import { fingerprint, outputKey } from './fingerprint.js';
+import { fingerprint, ownWords } from './fingerprint.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
 interface GroupState {
@@ -19,6 +21,8 @@ interface GroupState {
   ids: Set<string>;
   sample?: string;
   sampleInstanceId?: string;
+  /** The own names the sample was masked with, joined. */
+  sampleOwn?: string;
 }
 
 interface InstanceState {
@@ -88,32 +92,51 @@ export function firstLineOf(text: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
-/** Fingerprints remembered by output hash; beyond this many, the memo starts afresh (bounded memory). */
-const KNOWN_OUTPUTS_MAX = 10_000;
-
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
-  const knownOutputs = new Map<string, string>();
+  /** Groups with a sample, by the sample's length: an equal output is looked up, not scanned. */
+  const samplesByLength = new Map<number, GroupState[]>();
   let outputsMasked = 0;
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
   let operations = 0;
   let snapshot: readonly Group[] | undefined;
 
-  function fingerprintOf(output: string, own?: OwnIdentity): string {
-    if (mode === 'strict') {
-      outputsMasked++;
-      return fingerprint(output, mode);
+  function ownKeyOf(words: readonly string[] | null): string {
+    return mode === 'strict' || words === null ? '' : words.join('\0');
+  }
+
+  function fingerprintOf(output: string, own?: OwnIdentity): { fp: string; ownKey: string } {
+    const words = mode === 'strict' ? null : ownWords(own);
+    const ownKey = ownKeyOf(words);
+    if (mode !== 'strict') {
+      // Compared by length first: outputs that differ by noise mostly differ early, and rarely in length.
+      for (const g of samplesByLength.get(output.length) ?? []) {
+        operations++;
+        if (g.sample === output && g.sampleOwn === ownKey) return { fp: g.fingerprint, ownKey };
+      }
     }
-    const key = outputKey(output, own);
-    let fp = knownOutputs.get(key);
-    if (fp === undefined) {
-      fp = fingerprint(output, mode, own);
-      outputsMasked++;
-      if (knownOutputs.size >= KNOWN_OUTPUTS_MAX) knownOutputs.clear();
-      knownOutputs.set(key, fp);
-    }
-    return fp;
+    outputsMasked++;
+    return { fp: fingerprint(output, mode, own, words), ownKey };
+  }
+
+  function keepSample(g: GroupState, output: string, id: string, ownKey: string): void {
+    g.sample = output;
+    g.sampleInstanceId = id;
+    g.sampleOwn = ownKey;
+    if (mode === 'strict') return;
+    const same = samplesByLength.get(output.length);
+    if (same) same.push(g);
+    else samplesByLength.set(output.length, [g]);
+  }
+
+  function dropSample(g: GroupState): void {
+    if (g.sample === undefined) return;
+    const same = samplesByLength.get(g.sample.length);
+    if (!same) return;
+    const at = same.indexOf(g);
+    if (at >= 0) same.splice(at, 1);
+    if (same.length === 0) samplesByLength.delete(g.sample.length);
   }
 
   function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
@@ -133,6 +156,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     operations++;
     if (state.group.ids.size === 0) {
       groupsByKey.delete(state.group.key);
+      dropSample(state.group);
       operations++;
     }
     if (state.fingerprint !== PENDING) outputsKnown--;
@@ -144,13 +168,11 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     const before = instances.get(id);
     operations++;
     let fp = PENDING;
-    if (output !== undefined) fp = fingerprintOf(output, own);
+    let ownKey = '';
+    if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, own));
     else if (before && before.resultKey === resultKey) fp = before.fingerprint;
     const group = groupFor(instance, resultKey, fp);
-    if (output !== undefined && group.sample === undefined) {
-      group.sample = output;
-      group.sampleInstanceId = id;
-    }
+    if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey);
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
@@ -217,7 +239,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
         }
         ids += g.ids.size;
       }
-      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs: knownOutputs.size };
+      let knownOutputs = 0;
+      for (const same of samplesByLength.values()) knownOutputs += same.length;
+      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs };
     },
   };
 }

@@ -1,0 +1,226 @@
+/**
+ * One pass over an output's UTF-16 code units that finds its noise (noise.ts, addresses.ts) and
+ * the instance's own names, and hashes the masked text as it goes, without building it: most
+ * characters are inside words, where no noise starts, and cost a table test and two multiplies.
+ *
+ * The hash is Σ (unit + 1) × W[position] mod 2^32 in two lanes with fixed random odd weights W:
+ * no carried state, so the multiplies do not wait on each other. Two texts that differ in one
+ * unit never collide; otherwise a lane collides with odds of about 2^-32. It is a function of the
+ * masked text alone (a noise placeholder hashes as its three characters), so equal masked texts
+ * give equal hashes. It is not meant to resist crafted collisions: an instance that controls its
+ * output can print the majority's output anyway.
+ */
+import { endianness } from 'node:os';
+import { digits, hexRun, isDigit, isMu, isSpace, isWord, lowerCode } from './chars.js';
+import { apache, clock, isoBasic, isoDate, monthNames, numericDate, uuid } from './noise.js';
+import { duration, instanceId, ipv4, ipv6, longHex, mac } from './addresses.js';
+
+export const STRICT = 0;
+export const MASKED = 1;
+export const LOOSE = 2;
+
+/** What noise becomes, as code units. */
+const LT = 60;
+const STAR = 42;
+const GT = 62;
+
+/** Weights cover masked texts this long; a longer one is hashed another way (fingerprint.ts). */
+export const HASHED_MAX = 1 << 17;
+const MASK = HASHED_MAX - 1;
+let W1: Int32Array | undefined;
+let W2: Int32Array | undefined;
+
+function weights(seed: number): Int32Array {
+  const w = new Int32Array(HASHED_MAX);
+  let s = seed | 0;
+  for (let k = 0; k < w.length; k++) {
+    // splitmix32
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    w[k] = (z ^ (z >>> 16)) | 1;
+  }
+  return w;
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+let units = new Uint16Array(4096);
+let unitBytes = Buffer.from(units.buffer);
+
+/** The text's code units in a buffer reused from call to call (a native copy). */
+function load(text: string): Uint16Array {
+  if (units.length < text.length) {
+    units = new Uint16Array(Math.max(text.length, units.length * 2));
+    unitBytes = Buffer.from(units.buffer);
+  }
+  if (LITTLE_ENDIAN) unitBytes.write(text, 0, text.length * 2, 'utf16le');
+  else for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+  return units;
+}
+
+/** Noise starting at `p` (no word character before it), or -1. Kinds in fingerprint.ts's order. */
+function noiseAt(b: Uint16Array, p: number, end: number, prev: number): number {
+  const c = b[p];
+  let r: number;
+  if (isDigit(c)) {
+    // The run of digits and what follows it rule most kinds out at once.
+    const d = digits(b, p, end, 9);
+    const s = p + d < end ? b[p + d] : -1;
+    const short = d <= 2;
+    const hx = d === 9 ? 9 : hexRun(b, p, end, 9);
+    if (d === 4 && s === 45 && (r = isoDate(b, p, end)) >= 0) return r;
+    if (d === 8 && (r = isoBasic(b, p, end)) >= 0) return r;
+    if (short && s === 47 && (r = apache(b, p, end)) >= 0) return r;
+    if (short && isSpace(s) && (r = monthNames(b, p, end)) >= 0) return r;
+    if ((d === 4 || short) && (s === 47 || s === 46 || s === 45) && (r = numericDate(b, p, end)) >= 0) return r;
+    if (hx === 8 && (r = uuid(b, p, end)) >= 0) return r;
+    if (hx <= 4 && p + hx < end && b[p + hx] === 58 && (r = ipv6(b, p, end, prev)) >= 0) return r;
+    if (hx === 2 && (r = mac(b, p, end)) >= 0) return r;
+    if (short && s === 58 && (r = clock(b, p, end)) >= 0) return r;
+    if (d <= 3 && s === 46 && (r = ipv4(b, p, end, prev)) >= 0) return r;
+    if ((hx >= 8 || (d === 1 && c === 48)) && (r = longHex(b, p, end)) >= 0) return r;
+    return s === 46 || isWord(s) || isSpace(s) || isMu(s) ? duration(b, p, end) : -1;
+  }
+  if (c === 58) return ipv6(b, p, end, prev);
+  const l = c | 32;
+  // Weekdays and months start with one of these.
+  if (l === 97 || l === 100 || l === 102 || l === 106 || l === 109 || l === 110 || l === 111 || l === 115 || l === 116 || l === 119) {
+    if ((r = monthNames(b, p, end)) >= 0) return r;
+  }
+  if (l >= 97 && l <= 102) {
+    // Every hex kind has 8 hex digits, or a group of them followed by `:` or `-`.
+    const n = hexRun(b, p, end, 8);
+    const after = p + n < end ? b[p + n] : -1;
+    if (n < 8 && after !== 58 && after !== 45) return -1;
+    if ((r = uuid(b, p, end)) >= 0) return r;
+    if ((r = ipv6(b, p, end, prev)) >= 0) return r;
+    if ((r = mac(b, p, end)) >= 0) return r;
+    return longHex(b, p, end);
+  }
+  if (l === 105) return instanceId(b, p, end);
+  return -1;
+}
+
+/** Characters before and after a name that make it part of a longer word, name or address. */
+function joinsBefore(c: number): boolean {
+  return isWord(c) || c === 46 || c === 58 || c === 45;
+}
+function joinsAfter(c: number): boolean {
+  return isWord(c) || c === 58 || c === 45;
+}
+
+/** Length of the longest of `words` (lower case, longest first) at `i` as a whole word, or 0. */
+function ownAt(b: Uint16Array, i: number, n: number, words: readonly string[]): number {
+  const first = lowerCode(b[i]);
+  for (const w of words) {
+    const len = w.length;
+    if (w.charCodeAt(0) !== first || i + len > n) continue;
+    let k = 1;
+    while (k < len && lowerCode(b[i + k]) === w.charCodeAt(k)) k++;
+    if (k === len && (i + len === n || !joinsAfter(b[i + len]))) return len;
+  }
+  return 0;
+}
+
+/** Where the first own name in [from, to) starts, or -1. */
+function ownWithin(b: Uint16Array, from: number, to: number, n: number, words: readonly string[]): number {
+  for (let q = from; q < to; q++) if (!joinsBefore(b[q - 1]) && ownAt(b, q, n, words) > 0) return q;
+  return -1;
+}
+
+/** What the last `scan` found: noise from `spans[2k]` to `spans[2k + 1]`, the masked length and hash. */
+export const scanned = { spans: new Int32Array(512), count: 0, maskedLength: 0, hash1: 0, hash2: 0 };
+
+function pushSpan(k: number, from: number, to: number): void {
+  let s = scanned.spans;
+  if (k * 2 + 2 > s.length) {
+    s = new Int32Array(s.length * 2);
+    s.set(scanned.spans);
+    scanned.spans = s;
+  }
+  s[k * 2] = from;
+  s[k * 2 + 1] = to;
+}
+
+/** What the placeholder adds to a lane at masked position `m`. */
+function placeholder(w: Int32Array, m: number): number {
+  return Math.imul(LT + 1, w[m & MASK]) + Math.imul(STAR + 1, w[(m + 1) & MASK]) + Math.imul(GT + 1, w[(m + 2) & MASK]);
+}
+
+/**
+ * Scan `text` in `mode` with the instance's own names (`words`: lower case, longest first, or
+ * null), leaving what it found in `scanned`. Locals only in the loop (a closure over them cost 2x).
+ */
+export function scan(text: string, mode: number, words: readonly string[] | null): void {
+  const b = load(text);
+  const n = text.length;
+  const w1 = (W1 ??= weights(0x2545f491));
+  const w2 = (W2 ??= weights(0x6c8e9cf5));
+  let h1 = 0;
+  let h2 = 0;
+  let m = 0;
+  let count = 0;
+  let afterOwn = false;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (mode !== STRICT) {
+      if (words !== null && (i === 0 || !joinsBefore(b[i - 1]))) {
+        const len = ownAt(b, i, n, words);
+        if (len > 0) {
+          pushSpan(count++, i, i + len);
+          h1 = (h1 + placeholder(w1, m)) | 0;
+          h2 = (h2 + placeholder(w2, m)) | 0;
+          m += 3;
+          i += len;
+          afterOwn = true;
+          continue;
+        }
+      }
+      // After an own name the masked text reads `>`.
+      const prev = i === 0 ? -1 : afterOwn ? GT : b[i - 1];
+      afterOwn = false;
+      let t = -1;
+      if (!isWord(prev) && (isWord(c) || c === 58)) {
+        t = noiseAt(b, i, n, prev);
+        // An own name inside it was masked first: the noise ends before it.
+        if (t > i && words !== null) {
+          const q = ownWithin(b, i + 1, t, n, words);
+          if (q > 0) t = noiseAt(b, i, q, prev);
+        }
+      }
+      if (t <= i && mode === LOOSE && isDigit(c)) {
+        t = i + 1;
+        while (t < n && isDigit(b[t])) t++;
+      }
+      if (t > i) {
+        pushSpan(count++, i, t);
+        h1 = (h1 + placeholder(w1, m)) | 0;
+        h2 = (h2 + placeholder(w2, m)) | 0;
+        m += 3;
+        i = t;
+        continue;
+      }
+    }
+    h1 = (h1 + Math.imul(c + 1, w1[m & MASK])) | 0;
+    h2 = (h2 + Math.imul(c + 1, w2[m & MASK])) | 0;
+    m++;
+    i++;
+    if (isWord(c)) {
+      // The rest of the word: neither noise nor an own name starts inside one (loose: but digits).
+      while (i < n) {
+        const d = b[i];
+        if (!isWord(d) || (mode === LOOSE && isDigit(d))) break;
+        h1 = (h1 + Math.imul(d + 1, w1[m & MASK])) | 0;
+        h2 = (h2 + Math.imul(d + 1, w2[m & MASK])) | 0;
+        m++;
+        i++;
+      }
+    }
+  }
+  scanned.count = count;
+  scanned.maskedLength = m;
+  scanned.hash1 = h1;
+  scanned.hash2 = h2;
+}
