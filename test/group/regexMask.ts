@@ -1,0 +1,119 @@
+// The regular expression that masked outputs before the scanner (src/group/scan.ts): kept as the
+// reference the scanner is compared with on generated text (scan.test.ts).
+import type { GroupMode, OwnIdentity } from '../../src/group/index.js';
+
+const MON = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}';
+const FRAC = '(?:[.,]\\d{1,9})';
+const ZONE = '(?:z|\\s?(?:utc|gmt)|\\s?[+-]\\d{2}:?\\d{2})';
+const CLOCK = `\\d{1,2}:\\d{2}(?::\\d{2}${FRAC}?)?(?:\\s?[ap]m)?`;
+const H = '[0-9a-f]{1,4}';
+const IPV4 = '(?:\\d{1,3}\\.){3}\\d{1,3}';
+const UNIT = '(?:ns|us|µs|ms|s|m|h|d)';
+const WORD_UNIT =
+  '(?:nanoseconds?|microseconds?|milliseconds?|msecs?|ns|us|µs|ms|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)';
+
+/** The kinds of noise, tried in this order at each position where no word character precedes. */
+const KINDS: readonly string[] = [
+  // ISO 8601, extended and basic; a date alone when no time follows.
+  `\\d{4}-\\d{1,2}-\\d{1,2}(?:[t_ ]\\d{2}:\\d{2}(?::\\d{2}${FRAC}?)?${ZONE}?)?(?!\\d)`,
+  `\\d{8}t\\d{6}${FRAC}?z?\\b`,
+  // Apache/nginx access logs.
+  `\\d{1,2}/${MON}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?:\\s[+-]\\d{4})?`,
+  // Month names (syslog, `date`, RFC 2822), with an optional weekday before.
+  `(?:${WEEKDAY},?\\s+)?(?:${MON}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MON}\\.?(?:\\s+\\d{4})?)\\b`,
+  `(?:\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})\\b`,
+  '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b',
+  `(?<![\\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?::${IPV4})?(?![\\w:]|\\.\\d)`,
+  '(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b',
+  `${CLOCK}${ZONE}?(?![\\d:])`,
+  `(?<![\\w.])${IPV4}(?!\\w|\\.\\d)`,
+  'i-[0-9a-z]{8,}\\b',
+  'iz[0-9a-z]{8,}z\\b',
+  '(?:0x[0-9a-f]{8,}|(?=\\d*[a-f])[0-9a-f]{8,})\\b',
+  `(?:\\d+(?:\\.\\d+)?(?:${UNIT}\\d+(?:\\.\\d+)?){0,4}${UNIT}|\\d+(?:\\.\\d+)?\\s?${WORD_UNIT})\\b`,
+];
+
+/** What every kind of noise becomes (the placeholder of log-template miners such as Drain). */
+const NOISE = '<*>';
+
+/**
+ * Every kind starts where no word character precedes, checked once up front: most positions are
+ * inside a word and fail there at once (a dozen alternatives tried at every position cost 40x).
+ * One constant replacement, no callback: a callback per match doubled the cost.
+ */
+function compile(kinds: readonly string[]): RegExp {
+  const alts = kinds.map((p) => `(?:${p})`).join('|');
+  return new RegExp(`(?<!\\w)(?=[\\w:])(?:${alts})`, 'gi');
+}
+
+const MASKED = compile(KINDS);
+const LOOSE = new RegExp(`${MASKED.source}|\\d+`, 'gi');
+
+/** Longer is not a hostname (at most 253) nor an address; the bound keeps the scan linear. */
+const OWN_WORD_MAX = 255;
+
+/** The instance's own names and IPs, lower case, longest first. */
+function ownWords(own: OwnIdentity | undefined): string[] {
+  if (!own) return [];
+  const words = new Set<string>();
+  const keep = (w: string, min: number) => {
+    const t = w.trim().toLowerCase();
+    if (t.length >= min && t.length <= OWN_WORD_MAX) words.add(t);
+  };
+  for (const n of own.names) if (n) keep(n, 3);
+  for (const ip of own.ips) if (ip) keep(ip, 2);
+  return [...words].sort((x, y) => y.length - x.length);
+}
+
+/** A name's neighbours that would make it part of a longer word, name or address. */
+const JOINS_BEFORE = /[\w.:-]/;
+const JOINS_AFTER = /[\w:-]/;
+
+/**
+ * Whole-word occurrences of the words, case-insensitively, by `indexOf` on a lower-case copy (a
+ * native scan per word; a regular expression of the words cost a third of the masking).
+ */
+function maskOwn(text: string, words: readonly string[]): string {
+  const lower = text.toLowerCase();
+  // A few characters change length in lower case; their offsets would not line up.
+  if (lower.length !== text.length) return maskOwnByPattern(text, words);
+  const hits: Array<[number, number]> = [];
+  for (const w of words) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if (at > 0 && JOINS_BEFORE.test(lower[at - 1])) continue;
+      if (end < lower.length && JOINS_AFTER.test(lower[end])) continue;
+      hits.push([at, end]);
+    }
+  }
+  if (hits.length === 0) return text;
+  hits.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const parts: string[] = [];
+  let done = 0;
+  for (const [at, end] of hits) {
+    if (at < done) continue;
+    parts.push(text.slice(done, at), NOISE);
+    done = end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function maskOwnByPattern(text: string, words: readonly string[]): string {
+  const re = new RegExp(`(?<![\\w.:-])(?:${words.map(escapeRegExp).join('|')})(?![\\w:-])`, 'gi');
+  return text.replace(re, NOISE);
+}
+
+/** The output as the regular expression masked it. */
+export function regexMask(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
+  if (mode === 'strict') return output;
+  const words = ownWords(own);
+  const text = words.length ? maskOwn(output, words) : output;
+  return text.replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
+}
+
