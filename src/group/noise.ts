@@ -5,7 +5,7 @@
  * alternative), so the first kind that matches wins as in an alternation. Reads stop at `end`
  * (the end of the output, or where a name of the instance's own starts), which reads as -1.
  */
-import { at, digits, hexRun, isAlnum, isDigit, isHex, isLetter, isSpace, isWord, wordAt } from './chars.js';
+import { at, digits, hexRun, isDigit, isLetter, isSpace, isWord, wordAt } from './chars.js';
 
 /** What must not follow: nothing, a digit, a digit or `:`, a word character. */
 const ANY = 0;

@@ -102,30 +102,54 @@ function noiseAt(b: Uint16Array, p: number, end: number, prev: number): number {
   return -1;
 }
 
-/** Characters before and after a name that make it part of a longer word, name or address. */
-function joinsBefore(c: number): boolean {
-  return isWord(c) || c === 46 || c === 58 || c === 45;
+/** Classes of the code units, one table look-up each in the loop: `\w`, digit, and what joins a name. */
+const WORD = 1;
+const DIGIT = 2;
+/** Before a name, these make it part of a longer word, name or address; after it, all but `.`. */
+const JOINS_BEFORE = 4;
+const JOINS_AFTER = 8;
+const CLASSES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  if (isWord(c)) CLASSES[c] |= WORD | JOINS_BEFORE | JOINS_AFTER;
+  if (isDigit(c)) CLASSES[c] |= DIGIT;
 }
-function joinsAfter(c: number): boolean {
-  return isWord(c) || c === 58 || c === 45;
-}
+for (const c of [46, 58, 45]) CLASSES[c] |= JOINS_BEFORE;
+for (const c of [58, 45]) CLASSES[c] |= JOINS_AFTER;
 
 /** Length of the longest of `words` (lower case, longest first) at `i` as a whole word, or 0. */
 function ownAt(b: Uint16Array, i: number, n: number, words: readonly string[]): number {
   const first = lowerCode(b[i]);
-  for (const w of words) {
+  for (let x = 0; x < words.length; x++) {
+    const w = words[x];
     const len = w.length;
     if (w.charCodeAt(0) !== first || i + len > n) continue;
     let k = 1;
     while (k < len && lowerCode(b[i + k]) === w.charCodeAt(k)) k++;
-    if (k === len && (i + len === n || !joinsAfter(b[i + len]))) return len;
+    if (k === len && (i + len === n || (CLASSES[b[i + len]] & JOINS_AFTER) === 0)) return len;
   }
   return 0;
 }
 
+/** ASCII code units whose lower case starts one of the current scan's own names. */
+const OWN_FIRST = new Uint8Array(0x80);
+
+function markOwnFirsts(words: readonly string[]): void {
+  for (let c = 0; c < 0x80; c++) {
+    const l = lowerCode(c);
+    OWN_FIRST[c] = words.some((w) => w.charCodeAt(0) === l) ? 1 : 0;
+  }
+}
+
+/** Whether an own name may start with `c` (a cheap test before `ownAt`). */
+function mayStartOwn(c: number): boolean {
+  return c >= 0x80 || OWN_FIRST[c] === 1;
+}
+
 /** Where the first own name in [from, to) starts, or -1. */
 function ownWithin(b: Uint16Array, from: number, to: number, n: number, words: readonly string[]): number {
-  for (let q = from; q < to; q++) if (!joinsBefore(b[q - 1]) && ownAt(b, q, n, words) > 0) return q;
+  for (let q = from; q < to; q++) {
+    if (mayStartOwn(b[q]) && (CLASSES[b[q - 1]] & JOINS_BEFORE) === 0 && ownAt(b, q, n, words) > 0) return q;
+  }
   return -1;
 }
 
@@ -150,77 +174,89 @@ function placeholder(w: Int32Array, m: number): number {
 
 /**
  * Scan `text` in `mode` with the instance's own names (`words`: lower case, longest first, or
- * null), leaving what it found in `scanned`. Locals only in the loop (a closure over them cost 2x).
+ * null), leaving what it found in `scanned`: first the noise, then the hash of the text between
+ * (two tight loops ran faster than one that did both).
  */
 export function scan(text: string, mode: number, words: readonly string[] | null): void {
   const b = load(text);
   const n = text.length;
+  const count = mode === STRICT ? 0 : findNoise(b, n, mode, words);
   const w1 = (W1 ??= weights(0x2545f491));
   const w2 = (W2 ??= weights(0x6c8e9cf5));
+  const spans = scanned.spans;
   let h1 = 0;
   let h2 = 0;
   let m = 0;
-  let count = 0;
-  let afterOwn = false;
-  let i = 0;
-  while (i < n) {
-    const c = b[i];
-    if (mode !== STRICT) {
-      if (words !== null && (i === 0 || !joinsBefore(b[i - 1]))) {
-        const len = ownAt(b, i, n, words);
-        if (len > 0) {
-          pushSpan(count++, i, i + len);
-          h1 = (h1 + placeholder(w1, m)) | 0;
-          h2 = (h2 + placeholder(w2, m)) | 0;
-          m += 3;
-          i += len;
-          afterOwn = true;
-          continue;
-        }
-      }
-      // After an own name the masked text reads `>`.
-      const prev = i === 0 ? -1 : afterOwn ? GT : b[i - 1];
-      afterOwn = false;
-      let t = -1;
-      if (!isWord(prev) && (isWord(c) || c === 58)) {
-        t = noiseAt(b, i, n, prev);
-        // An own name inside it was masked first: the noise ends before it.
-        if (t > i && words !== null) {
-          const q = ownWithin(b, i + 1, t, n, words);
-          if (q > 0) t = noiseAt(b, i, q, prev);
-        }
-      }
-      if (t <= i && mode === LOOSE && isDigit(c)) {
-        t = i + 1;
-        while (t < n && isDigit(b[t])) t++;
-      }
-      if (t > i) {
-        pushSpan(count++, i, t);
-        h1 = (h1 + placeholder(w1, m)) | 0;
-        h2 = (h2 + placeholder(w2, m)) | 0;
-        m += 3;
-        i = t;
-        continue;
-      }
+  let from = 0;
+  for (let k = 0; k <= count; k++) {
+    const to = k < count ? spans[2 * k] : n;
+    for (let i = from; i < to; i++) {
+      const c = b[i] + 1;
+      h1 = (h1 + Math.imul(c, w1[m & MASK])) | 0;
+      h2 = (h2 + Math.imul(c, w2[m & MASK])) | 0;
+      m++;
     }
-    h1 = (h1 + Math.imul(c + 1, w1[m & MASK])) | 0;
-    h2 = (h2 + Math.imul(c + 1, w2[m & MASK])) | 0;
-    m++;
-    i++;
-    if (isWord(c)) {
-      // The rest of the word: neither noise nor an own name starts inside one (loose: but digits).
-      while (i < n) {
-        const d = b[i];
-        if (!isWord(d) || (mode === LOOSE && isDigit(d))) break;
-        h1 = (h1 + Math.imul(d + 1, w1[m & MASK])) | 0;
-        h2 = (h2 + Math.imul(d + 1, w2[m & MASK])) | 0;
-        m++;
-        i++;
-      }
-    }
+    if (k === count) break;
+    h1 = (h1 + placeholder(w1, m)) | 0;
+    h2 = (h2 + placeholder(w2, m)) | 0;
+    m += 3;
+    from = spans[2 * k + 1];
   }
   scanned.count = count;
   scanned.maskedLength = m;
   scanned.hash1 = h1;
   scanned.hash2 = h2;
+}
+
+/** The noise and own names of the text in `b`, into `scanned.spans`; how many. */
+function findNoise(b: Uint16Array, n: number, mode: number, words: readonly string[] | null): number {
+  let count = 0;
+  let afterOwn = false;
+  let i = 0;
+  // In loose mode a run of digits inside a word is noise too.
+  const stop = mode === LOOSE ? DIGIT : 0;
+  if (words !== null) markOwnFirsts(words);
+  while (i < n) {
+    const c = b[i];
+    if (words !== null && mayStartOwn(c) && (i === 0 || (CLASSES[b[i - 1]] & JOINS_BEFORE) === 0)) {
+      const len = ownAt(b, i, n, words);
+      if (len > 0) {
+        pushSpan(count++, i, i + len);
+        i += len;
+        afterOwn = true;
+        continue;
+      }
+    }
+    // After an own name the masked text reads `>`.
+    const prev = i === 0 ? -1 : afterOwn ? GT : b[i - 1];
+    afterOwn = false;
+    let t = -1;
+    if ((prev < 0 || (CLASSES[prev] & WORD) === 0) && ((CLASSES[c] & WORD) !== 0 || c === 58)) {
+      t = noiseAt(b, i, n, prev);
+      // An own name inside it was masked first: the noise ends before it.
+      if (t > i && words !== null) {
+        const q = ownWithin(b, i + 1, t, n, words);
+        if (q > 0) t = noiseAt(b, i, q, prev);
+      }
+    }
+    if (t <= i && (CLASSES[c] & stop) !== 0) {
+      t = i + 1;
+      while (t < n && (CLASSES[b[t]] & DIGIT) !== 0) t++;
+    }
+    if (t > i) {
+      pushSpan(count++, i, t);
+      i = t;
+      continue;
+    }
+    i++;
+    if ((CLASSES[c] & WORD) !== 0) {
+      // The rest of the word: neither noise nor an own name starts inside one.
+      while (i < n) {
+        const k = CLASSES[b[i]];
+        if ((k & WORD) === 0 || (k & stop) !== 0) break;
+        i++;
+      }
+    }
+  }
+  return count;
 }
