@@ -28,9 +28,8 @@
  * where no word character precedes (an own name: no word character, `.`, `:` or `-`). Names are
  * compared case-insensitively character by character.
  */
-import { createHash } from 'node:crypto';
 import { lowerCode } from './chars.js';
-import { HASHED_MAX, LOOSE, MASKED, STRICT, scan, scanned } from './scan.js';
+import { LOOSE, MASKED, STRICT, scan, scanned } from './scan.js';
 import type { GroupMode, OwnIdentity } from './types.js';
 
 /** What every kind of noise becomes (the placeholder of log-template miners such as Drain). */
@@ -99,7 +98,5 @@ const hex8 = (h: number) => h.toString(16).padStart(8, '0');
 export function fingerprint(output: string, mode: GroupMode = 'masked', own?: OwnIdentity, words = ownWords(own)): string {
   scan(output, MODES[mode], mode === 'strict' ? null : words);
   const { maskedLength: m, hash1, hash2 } = scanned;
-  // The weights cover this much; beyond it (not an ECS output, at most 24 KB), a slower hash.
-  if (m > HASHED_MAX) return createHash('sha1').update(masked(output)).digest('hex').slice(0, FINGERPRINT_LENGTH);
   return hex8(fmix(hash1 ^ m)) + hex8(fmix(hash2 ^ Math.imul(m, 0x9e3779b1)));
 }

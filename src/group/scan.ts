@@ -3,12 +3,14 @@
  * the instance's own names, and hashes the masked text as it goes, without building it: most
  * characters are inside words, where no noise starts, and cost a table test and two multiplies.
  *
- * The hash is Σ (unit + 1) × W[position] mod 2^32 in two lanes with fixed random odd weights W:
- * no carried state, so the multiplies do not wait on each other. Two texts that differ in one
- * unit never collide; otherwise a lane collides with odds of about 2^-32. It is a function of the
- * masked text alone (a noise placeholder hashes as its three characters), so equal masked texts
- * give equal hashes. It is not meant to resist crafted collisions: an instance that controls its
- * output can print the majority's output anyway.
+ * The hash is Σ (unit + 1) × W[position mod 256] mod 2^32 in two lanes with fixed random odd
+ * weights W, each lane mixed (a bijection) after every 256 units: little carried state, so the
+ * multiplies do not wait on each other, and tables small enough to stay in cache (1 MB of weights
+ * ran 3x slower on a busy machine). Two texts that differ in one unit never collide; otherwise a
+ * lane collides with odds of about 2^-32. It is a function of the masked text alone (a noise
+ * placeholder hashes as its three characters), so equal masked texts give equal hashes. It is
+ * not meant to resist crafted collisions: an instance that controls its output can print the
+ * majority's output anyway.
  */
 import { endianness } from 'node:os';
 import { digits, hexRun, isDigit, isMu, isSpace, isWord, lowerCode } from './chars.js';
@@ -24,14 +26,11 @@ const LT = 60;
 const STAR = 42;
 const GT = 62;
 
-/** Weights cover masked texts this long; a longer one is hashed another way (fingerprint.ts). */
-export const HASHED_MAX = 1 << 17;
-const MASK = HASHED_MAX - 1;
-let W1: Int32Array | undefined;
-let W2: Int32Array | undefined;
+const BLOCK = 256;
+const MASK = BLOCK - 1;
 
 function weights(seed: number): Int32Array {
-  const w = new Int32Array(HASHED_MAX);
+  const w = new Int32Array(BLOCK);
   let s = seed | 0;
   for (let k = 0; k < w.length; k++) {
     // splitmix32
@@ -43,6 +42,8 @@ function weights(seed: number): Int32Array {
   }
   return w;
 }
+const W1 = weights(0x2545f491);
+const W2 = weights(0x6c8e9cf5);
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 let units = new Uint16Array(4096);
@@ -108,7 +109,11 @@ const DIGIT = 2;
 /** Before a name, these make it part of a longer word, name or address; after it, all but `.`. */
 const JOINS_BEFORE = 4;
 const JOINS_AFTER = 8;
-const CLASSES = new Uint8Array(0x10000);
+const CLASSES = new Uint8Array(0x80);
+/** The class of `c` (none beyond ASCII). */
+function cls(c: number): number {
+  return c < 0x80 ? CLASSES[c] : 0;
+}
 for (let c = 0; c < 0x80; c++) {
   if (isWord(c)) CLASSES[c] |= WORD | JOINS_BEFORE | JOINS_AFTER;
   if (isDigit(c)) CLASSES[c] |= DIGIT;
@@ -125,7 +130,7 @@ function ownAt(b: Uint16Array, i: number, n: number, words: readonly string[]): 
     if (w.charCodeAt(0) !== first || i + len > n) continue;
     let k = 1;
     while (k < len && lowerCode(b[i + k]) === w.charCodeAt(k)) k++;
-    if (k === len && (i + len === n || (CLASSES[b[i + len]] & JOINS_AFTER) === 0)) return len;
+    if (k === len && (i + len === n || (cls(b[i + len]) & JOINS_AFTER) === 0)) return len;
   }
   return 0;
 }
@@ -148,7 +153,7 @@ function mayStartOwn(c: number): boolean {
 /** Where the first own name in [from, to) starts, or -1. */
 function ownWithin(b: Uint16Array, from: number, to: number, n: number, words: readonly string[]): number {
   for (let q = from; q < to; q++) {
-    if (mayStartOwn(b[q]) && (CLASSES[b[q - 1]] & JOINS_BEFORE) === 0 && ownAt(b, q, n, words) > 0) return q;
+    if (mayStartOwn(b[q]) && (cls(b[q - 1]) & JOINS_BEFORE) === 0 && ownAt(b, q, n, words) > 0) return q;
   }
   return -1;
 }
@@ -167,11 +172,6 @@ function pushSpan(k: number, from: number, to: number): void {
   s[k * 2 + 1] = to;
 }
 
-/** What the placeholder adds to a lane at masked position `m`. */
-function placeholder(w: Int32Array, m: number): number {
-  return Math.imul(LT + 1, w[m & MASK]) + Math.imul(STAR + 1, w[(m + 1) & MASK]) + Math.imul(GT + 1, w[(m + 2) & MASK]);
-}
-
 /**
  * Scan `text` in `mode` with the instance's own names (`words`: lower case, longest first, or
  * null), leaving what it found in `scanned`: first the noise, then the hash of the text between
@@ -181,8 +181,8 @@ export function scan(text: string, mode: number, words: readonly string[] | null
   const b = load(text);
   const n = text.length;
   const count = mode === STRICT ? 0 : findNoise(b, n, mode, words);
-  const w1 = (W1 ??= weights(0x2545f491));
-  const w2 = (W2 ??= weights(0x6c8e9cf5));
+  const w1 = W1;
+  const w2 = W2;
   const spans = scanned.spans;
   let h1 = 0;
   let h2 = 0;
@@ -191,15 +191,26 @@ export function scan(text: string, mode: number, words: readonly string[] | null
   for (let k = 0; k <= count; k++) {
     const to = k < count ? spans[2 * k] : n;
     for (let i = from; i < to; i++) {
+      if ((m & MASK) === 0) {
+        h1 = Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d);
+        h2 = Math.imul(h2 ^ (h2 >>> 13), 0x297a2d39);
+      }
       const c = b[i] + 1;
       h1 = (h1 + Math.imul(c, w1[m & MASK])) | 0;
       h2 = (h2 + Math.imul(c, w2[m & MASK])) | 0;
       m++;
     }
     if (k === count) break;
-    h1 = (h1 + placeholder(w1, m)) | 0;
-    h2 = (h2 + placeholder(w2, m)) | 0;
-    m += 3;
+    for (let j = 0; j < 3; j++) {
+      if ((m & MASK) === 0) {
+        h1 = Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d);
+        h2 = Math.imul(h2 ^ (h2 >>> 13), 0x297a2d39);
+      }
+      const c = (j === 0 ? LT : j === 1 ? STAR : GT) + 1;
+      h1 = (h1 + Math.imul(c, w1[m & MASK])) | 0;
+      h2 = (h2 + Math.imul(c, w2[m & MASK])) | 0;
+      m++;
+    }
     from = spans[2 * k + 1];
   }
   scanned.count = count;
@@ -218,7 +229,7 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
   if (words !== null) markOwnFirsts(words);
   while (i < n) {
     const c = b[i];
-    if (words !== null && mayStartOwn(c) && (i === 0 || (CLASSES[b[i - 1]] & JOINS_BEFORE) === 0)) {
+    if (words !== null && mayStartOwn(c) && (i === 0 || (cls(b[i - 1]) & JOINS_BEFORE) === 0)) {
       const len = ownAt(b, i, n, words);
       if (len > 0) {
         pushSpan(count++, i, i + len);
@@ -231,7 +242,7 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
     const prev = i === 0 ? -1 : afterOwn ? GT : b[i - 1];
     afterOwn = false;
     let t = -1;
-    if ((prev < 0 || (CLASSES[prev] & WORD) === 0) && ((CLASSES[c] & WORD) !== 0 || c === 58)) {
+    if ((prev < 0 || (cls(prev) & WORD) === 0) && ((cls(c) & WORD) !== 0 || c === 58)) {
       t = noiseAt(b, i, n, prev);
       // An own name inside it was masked first: the noise ends before it.
       if (t > i && words !== null) {
@@ -239,9 +250,9 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
         if (q > 0) t = noiseAt(b, i, q, prev);
       }
     }
-    if (t <= i && (CLASSES[c] & stop) !== 0) {
+    if (t <= i && (cls(c) & stop) !== 0) {
       t = i + 1;
-      while (t < n && (CLASSES[b[t]] & DIGIT) !== 0) t++;
+      while (t < n && (cls(b[t]) & DIGIT) !== 0) t++;
     }
     if (t > i) {
       pushSpan(count++, i, t);
@@ -249,10 +260,10 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
       continue;
     }
     i++;
-    if ((CLASSES[c] & WORD) !== 0) {
+    if ((cls(c) & WORD) !== 0) {
       // The rest of the word: neither noise nor an own name starts inside one.
       while (i < n) {
-        const k = CLASSES[b[i]];
+        const k = cls(b[i]);
         if ((k & WORD) === 0 || (k & stop) !== 0) break;
         i++;
       }
