@@ -130,6 +130,12 @@ const keyOf = (w: string) => ((w.charCodeAt(0) - 96) << 10) | ((w.charCodeAt(1) 
 MONTHS.forEach(([name], k) => (TRIGRAMS[keyOf(name)] = k + 1));
 for (const w of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) TRIGRAMS[keyOf(w)] = WEEKDAY;
 
+/** Whether a month or weekday name starts at `i` (else no month-name date can start there). */
+function monthOrWeekday(b: Uint16Array, i: number, end: number): boolean {
+  const key = trigram(b, i, end);
+  return key >= 0 && TRIGRAMS[key] !== 0;
+}
+
 /**
  * The lengths of the month name's forms at `i`, longest first, four bits each (0: none), so
  * that the many words tried allocate nothing: `for (let f = forms; f; f >>= 4) use(f & 15)`.
@@ -306,4 +312,4 @@ function clock(b: Uint16Array, p: number, end: number): number {
   return secondsThen(b, p + h + 3, end, meridiemThen);
 }
 
-export { isoDate, isoBasic, apache, monthNames, numericDate, uuid, clock };
+export { isoDate, isoBasic, apache, monthNames, monthOrWeekday, numericDate, uuid, clock };

@@ -14,7 +14,7 @@
  */
 import { endianness } from 'node:os';
 import { digits, hexRun, isDigit, isMu, isSpace, isWord, lowerCode } from './chars.js';
-import { apache, clock, isoBasic, isoDate, monthNames, numericDate, uuid } from './noise.js';
+import { apache, clock, isoBasic, isoDate, monthNames, monthOrWeekday, numericDate, uuid } from './noise.js';
 import { duration, instanceId, ipv4, ipv6, longHex, mac } from './addresses.js';
 
 export const STRICT = 0;
@@ -85,10 +85,7 @@ function noiseAt(b: Uint16Array, p: number, end: number, prev: number): number {
   }
   if (c === 58) return ipv6(b, p, end, prev);
   const l = c | 32;
-  // Weekdays and months start with one of these.
-  if (l === 97 || l === 100 || l === 102 || l === 106 || l === 109 || l === 110 || l === 111 || l === 115 || l === 116 || l === 119) {
-    if ((r = monthNames(b, p, end)) >= 0) return r;
-  }
+  if (monthOrWeekday(b, p, end) && (r = monthNames(b, p, end)) >= 0) return r;
   if (l >= 97 && l <= 102) {
     // Every hex kind has 8 hex digits, or a group of them followed by `:` or `-`.
     const n = hexRun(b, p, end, 8);
@@ -238,11 +235,18 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
         continue;
       }
     }
+    const k = cls(c);
+    // Noise starts at a word character or `:` only.
+    if ((k & WORD) === 0 && c !== 58) {
+      afterOwn = false;
+      i++;
+      continue;
+    }
     // After an own name the masked text reads `>`.
     const prev = i === 0 ? -1 : afterOwn ? GT : b[i - 1];
     afterOwn = false;
     let t = -1;
-    if ((prev < 0 || (cls(prev) & WORD) === 0) && ((cls(c) & WORD) !== 0 || c === 58)) {
+    if (prev < 0 || (cls(prev) & WORD) === 0) {
       t = noiseAt(b, i, n, prev);
       // An own name inside it was masked first: the noise ends before it.
       if (t > i && words !== null) {
@@ -250,7 +254,7 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
         if (q > 0) t = noiseAt(b, i, q, prev);
       }
     }
-    if (t <= i && (cls(c) & stop) !== 0) {
+    if (t <= i && (k & stop) !== 0) {
       t = i + 1;
       while (t < n && (cls(b[t]) & DIGIT) !== 0) t++;
     }
@@ -260,13 +264,11 @@ function findNoise(b: Uint16Array, n: number, mode: number, words: readonly stri
       continue;
     }
     i++;
-    if ((cls(c) & WORD) !== 0) {
-      // The rest of the word: neither noise nor an own name starts inside one.
-      while (i < n) {
-        const k = cls(b[i]);
-        if ((k & WORD) === 0 || (k & stop) !== 0) break;
-        i++;
-      }
+    // The rest of the word: neither noise nor an own name starts inside one.
+    while (i < n && (k & WORD) !== 0) {
+      const w = cls(b[i]);
+      if ((w & WORD) === 0 || (w & stop) !== 0) break;
+      i++;
     }
   }
   return count;
