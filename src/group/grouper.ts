@@ -19,6 +19,10 @@ interface GroupState {
   errorCode?: string;
   fingerprint: string;
   ids: Set<string>;
+  /** The same ids kept sorted (a binary insert each), so a snapshot copies rather than sorts. */
+  sorted: string[];
+  /** The group as last shown, reused while nothing in it changed. */
+  shown?: Group;
   sample?: string;
   sampleInstanceId?: string;
   /** The own names the sample was masked with, joined. */
@@ -85,6 +89,32 @@ function resultKeyOf(i: GroupMember): string {
   return JSON.stringify([i.invocationStatus, i.exitCode, i.errorCode ?? null]);
 }
 
+/** Where `id` is or would go in the sorted ids (binary search). */
+function sortedIndex(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(g: GroupState, id: string): void {
+  g.shown = undefined;
+  // Ids mostly arrive in order: at the end, no search.
+  const last = g.sorted.length - 1;
+  if (last < 0 || g.sorted[last] < id) g.sorted.push(id);
+  else g.sorted.splice(sortedIndex(g.sorted, id), 0, id);
+}
+
+function removeSorted(g: GroupState, id: string): void {
+  g.shown = undefined;
+  const at = sortedIndex(g.sorted, id);
+  if (g.sorted[at] === id) g.sorted.splice(at, 1);
+}
+
 /** Up to the first line break, without a trailing CR. */
 export function firstLineOf(text: string): string {
   const nl = text.indexOf('\n');
@@ -121,6 +151,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   }
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string): void {
+    g.shown = undefined;
     g.sample = output;
     g.sampleInstanceId = id;
     g.sampleOwn = ownKey;
@@ -144,7 +175,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     operations++;
     let g = groupsByKey.get(key);
     if (!g) {
-      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set() };
+      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [] };
       groupsByKey.set(key, g);
       operations++;
     }
@@ -153,6 +184,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function leave(state: InstanceState, instanceId: string): void {
     state.group.ids.delete(instanceId);
+    removeSorted(state.group, instanceId);
     operations++;
     if (state.group.ids.size === 0) {
       groupsByKey.delete(state.group.key);
@@ -176,6 +208,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
+    insertSorted(group, id);
     operations++;
     instances.set(id, { resultKey, fingerprint: fp, group });
     operations++;
@@ -185,8 +218,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   }
 
   function toGroup(g: GroupState): Group {
-    const instanceIds = [...g.ids].sort(compareIds);
-    return {
+    if (g.shown) return g.shown;
+    const instanceIds = g.sorted.slice();
+    return (g.shown = {
       key: g.key,
       status: g.status,
       exitCode: g.exitCode,
@@ -197,7 +231,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       sample: g.sample,
       sampleInstanceId: g.sampleInstanceId,
       firstLine: g.sample === undefined ? undefined : firstLineOf(g.sample),
-    };
+    });
   }
 
   return {

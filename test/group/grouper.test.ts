@@ -164,6 +164,23 @@ describe('incremental grouping', () => {
   });
 });
 
+describe('snapshots', () => {
+  it('keep their ids sorted and unchanged by later adds, and reuse the groups nothing changed in', () => {
+    const g = createGrouper();
+    for (const id of ['i-c', 'i-a', 'i-e']) g.add(ok(id), 'x');
+    g.add(ok('i-z'), 'y');
+    const before = g.groups();
+    expect(before[0].instanceIds).toEqual(['i-a', 'i-c', 'i-e']);
+    g.add(ok('i-b'), 'x');
+    g.remove('i-e');
+    const after = g.groups();
+    expect(after).not.toBe(before);
+    expect(before[0].instanceIds).toEqual(['i-a', 'i-c', 'i-e']);
+    expect(after[0].instanceIds).toEqual(['i-a', 'i-b', 'i-c']);
+    expect(after[1]).toBe(before[1]);
+  });
+});
+
 describe('grouping cost', () => {
   function operationsFor(count: number): number {
     const g = createGrouper();
