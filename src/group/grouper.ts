@@ -196,9 +196,12 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function put(instance: GroupMember, output?: string, own?: OwnIdentity): boolean {
     const id = instance.instanceId;
-    const resultKey = resultKeyOf(instance);
     const before = instances.get(id);
     operations++;
+    // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
+    const g0 = before?.group;
+    if (output === undefined && g0 && g0.status === instance.invocationStatus && g0.exitCode === instance.exitCode && g0.errorCode === instance.errorCode) return false;
+    const resultKey = resultKeyOf(instance);
     let fp = PENDING;
     let ownKey = '';
     if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, own));
