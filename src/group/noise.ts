@@ -130,6 +130,9 @@ const keyOf = (w: string) => ((w.charCodeAt(0) - 96) << 10) | ((w.charCodeAt(1) 
 MONTHS.forEach(([name], k) => (TRIGRAMS[keyOf(name)] = k + 1));
 for (const w of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) TRIGRAMS[keyOf(w)] = WEEKDAY;
 
+/** The first two letters of every month and weekday name. */
+export const NAME_PAIRS: readonly string[] = [...MONTHS.map(([name]) => name), 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((w) => w.slice(0, 2));
+
 /** Whether a month or weekday name starts at `i` (else no month-name date can start there). */
 function monthOrWeekday(b: Uint16Array, i: number, end: number): boolean {
   const key = trigram(b, i, end);

@@ -14,7 +14,7 @@
  */
 import { endianness } from 'node:os';
 import { digits, hexRun, isDigit, isMu, isSpace, isWord, lowerCode } from './chars.js';
-import { apache, clock, isoBasic, isoDate, monthNames, monthOrWeekday, numericDate, uuid } from './noise.js';
+import { NAME_PAIRS, apache, clock, isoBasic, isoDate, monthNames, monthOrWeekday, numericDate, uuid } from './noise.js';
 import { duration, instanceId, ipv4, ipv6, longHex, mac } from './addresses.js';
 
 export const STRICT = 0;
@@ -60,6 +60,21 @@ function load(text: string): Uint16Array {
   return units;
 }
 
+/**
+ * First two characters a letter-led kind can start with: hex and a hex digit, `:` or `-`
+ * (UUIDs, IPv6, MAC, hex ids), `i-` and `iz`, and the first two letters of a month or weekday.
+ */
+const LETTER_PAIRS = new Uint8Array(128 * 128);
+for (let c0 = 97; c0 <= 122; c0++) {
+  for (let c1 = 0; c1 < 0x80; c1++) {
+    const l1 = c1 | 32;
+    const hex = c0 <= 102 && (isDigit(c1) || (l1 >= 97 && l1 <= 102) || c1 === 58 || c1 === 45);
+    const id = c0 === 105 && (c1 === 45 || l1 === 122);
+    const name = l1 >= 97 && l1 <= 122 && NAME_PAIRS.includes(String.fromCharCode(c0, l1));
+    if (hex || id || name) LETTER_PAIRS[(c0 << 7) | c1] = 1;
+  }
+}
+
 /** Noise starting at `p` (no word character before it), or -1. Kinds in fingerprint.ts's order. */
 function noiseAt(b: Uint16Array, p: number, end: number, prev: number): number {
   const c = b[p];
@@ -84,6 +99,9 @@ function noiseAt(b: Uint16Array, p: number, end: number, prev: number): number {
     return s === 46 || isWord(s) || isSpace(s) || isMu(s) ? duration(b, p, end) : -1;
   }
   if (c === 58) return ipv6(b, p, end, prev);
+  // Most words are ruled out by their first two characters.
+  const c1 = p + 1 < end ? b[p + 1] : 0;
+  if (c >= 0x80 || LETTER_PAIRS[((c | 32) << 7) | (c1 < 0x80 ? c1 : 0)] === 0) return -1;
   const l = c | 32;
   if (monthOrWeekday(b, p, end) && (r = monthNames(b, p, end)) >= 0) return r;
   if (l >= 97 && l <= 102) {
