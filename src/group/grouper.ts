@@ -21,6 +21,8 @@ interface GroupState {
   ids: Set<string>;
   /** The same ids kept sorted (a binary insert each), so a snapshot copies rather than sorts. */
   sorted: string[];
+  /** Some of `sorted` left the group. */
+  stale?: boolean;
   /** The group as last shown, reused while nothing in it changed. */
   shown?: Group;
   sample?: string;
@@ -106,13 +108,17 @@ function insertSorted(g: GroupState, id: string): void {
   // Ids mostly arrive in order: at the end, no search.
   const last = g.sorted.length - 1;
   if (last < 0 || g.sorted[last] < id) g.sorted.push(id);
-  else g.sorted.splice(sortedIndex(g.sorted, id), 0, id);
+  else {
+    const at = sortedIndex(g.sorted, id);
+    // Still there when it left and came back before a snapshot dropped it.
+    if (g.sorted[at] !== id) g.sorted.splice(at, 0, id);
+  }
 }
 
-function removeSorted(g: GroupState, id: string): void {
+/** Left ids stay in `sorted` until the next snapshot drops them all in one pass. */
+function removeSorted(g: GroupState): void {
   g.shown = undefined;
-  const at = sortedIndex(g.sorted, id);
-  if (g.sorted[at] === id) g.sorted.splice(at, 1);
+  g.stale = true;
 }
 
 /** Up to the first line break, without a trailing CR. */
@@ -184,7 +190,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function leave(state: InstanceState, instanceId: string): void {
     state.group.ids.delete(instanceId);
-    removeSorted(state.group, instanceId);
+    removeSorted(state.group);
     operations++;
     if (state.group.ids.size === 0) {
       groupsByKey.delete(state.group.key);
@@ -222,6 +228,10 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function toGroup(g: GroupState): Group {
     if (g.shown) return g.shown;
+    if (g.stale) {
+      g.sorted = g.sorted.filter((id) => g.ids.has(id));
+      g.stale = false;
+    }
     const instanceIds = g.sorted.slice();
     return (g.shown = {
       key: g.key,

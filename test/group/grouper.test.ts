@@ -178,6 +178,11 @@ describe('snapshots', () => {
     expect(before[0].instanceIds).toEqual(['i-a', 'i-c', 'i-e']);
     expect(after[0].instanceIds).toEqual(['i-a', 'i-b', 'i-c']);
     expect(after[1]).toBe(before[1]);
+    // Leaving and coming back before the next snapshot: listed once.
+    g.update(ok('i-a'), 'y');
+    g.update(ok('i-a'), 'x');
+    expect(g.groups()[0].instanceIds).toEqual(['i-a', 'i-b', 'i-c']);
+    expect(g.groups()[1].instanceIds).toEqual(['i-z']);
   });
 });
 
