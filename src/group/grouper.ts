@@ -5,7 +5,7 @@
  * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
  * An output equal to a group's sample (with the same own names) takes the sample's fingerprint
- * without a scan: `clush -b`'s case, where most outputs are byte-identical.
+ * without masking: `clush -b`'s case, where most outputs are byte-identical.
  */
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
@@ -138,12 +138,12 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   let operations = 0;
   let snapshot: readonly Group[] | undefined;
 
-  function ownKeyOf(words: readonly string[] | null): string {
-    return mode === 'strict' || words === null ? '' : words.join('\0');
+  function ownKeyOf(words: readonly string[]): string {
+    return mode === 'strict' ? '' : words.join('\0');
   }
 
   function fingerprintOf(output: string, own?: OwnIdentity): { fp: string; ownKey: string } {
-    const words = mode === 'strict' ? null : ownWords(own);
+    const words = mode === 'strict' ? [] : ownWords(own);
     const ownKey = ownKeyOf(words);
     if (mode !== 'strict') {
       // Compared by length first: outputs that differ by noise mostly differ early, and rarely in length.
@@ -153,7 +153,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       }
     }
     outputsMasked++;
-    return { fp: fingerprint(output, mode, own, words), ownKey };
+    return { fp: fingerprint(output, mode, own), ownKey };
   }
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string): void {
