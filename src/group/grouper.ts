@@ -53,7 +53,7 @@ export interface Grouper {
   readonly instanceCount: number;
   /** Instances whose output has been fingerprinted. */
   readonly outputsKnown: number;
-  /** Outputs masked so far (a byte-identical output seen before is not masked again). */
+  /** Outputs masked so far (one byte-identical to a group's sample is not masked again). */
   readonly outputsMasked: number;
   /** Bookkeeping steps done so far (map and set operations), to check the cost stays linear. */
   readonly operations: number;
@@ -130,7 +130,7 @@ export function firstLineOf(text: string): string {
 
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
-  /** Groups with a sample, by the sample's length: an equal output is looked up, not scanned. */
+  /** Groups with a sample, by the sample's length: an equal output is looked up, not masked. */
   const samplesByLength = new Map<number, GroupState[]>();
   let outputsMasked = 0;
   const groupsByKey = new Map<string, GroupState>();
