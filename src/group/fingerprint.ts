@@ -81,7 +81,7 @@ const LOOSE = new RegExp(`${MASKED.source}|\\d+`, 'gi');
 const OWN_WORD_MAX = 255;
 
 /** The instance's own names and IPs, lower case, longest first. */
-function ownWords(own: OwnIdentity | undefined): string[] {
+export function ownWords(own: OwnIdentity | undefined): string[] {
   if (!own) return [];
   const words = new Set<string>();
   const keep = (w: string, min: number) => {
@@ -142,16 +142,6 @@ export function maskOutput(output: string, mode: GroupMode = 'masked', own?: Own
   const words = ownWords(own);
   const text = words.length ? maskOwn(output, words) : output;
   return text.replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
-}
-
-/**
- * A hash of the output as it is and of the own names it would be masked with: equal keys give equal
- * fingerprints in every mode, so a byte-identical output is hashed, not masked again.
- */
-export function outputKey(output: string, own?: OwnIdentity): string {
-  const h = createHash('sha1').update(output);
-  for (const w of ownWords(own)) h.update('\0').update(w);
-  return h.digest('hex');
 }
 
 /** Hex characters of the hash kept: 64 bits, ample for the groups of one invocation. */

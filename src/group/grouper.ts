@@ -4,10 +4,12 @@
  * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
  * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
+ * An output equal to a group's sample (with the same own names) takes the sample's fingerprint
+ * without masking: `clush -b`'s case, where most outputs are byte-identical.
  */
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
-import { fingerprint, outputKey } from './fingerprint.js';
+import { fingerprint, ownWords } from './fingerprint.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
 interface GroupState {
@@ -17,8 +19,16 @@ interface GroupState {
   errorCode?: string;
   fingerprint: string;
   ids: Set<string>;
+  /** The same ids kept sorted (a binary insert each), so a snapshot copies rather than sorts. */
+  sorted: string[];
+  /** Some of `sorted` left the group. */
+  stale?: boolean;
+  /** The group as last shown, reused while nothing in it changed. */
+  shown?: Group;
   sample?: string;
   sampleInstanceId?: string;
+  /** The own names the sample was masked with, joined. */
+  sampleOwn?: string;
 }
 
 interface InstanceState {
@@ -43,7 +53,7 @@ export interface Grouper {
   readonly instanceCount: number;
   /** Instances whose output has been fingerprinted. */
   readonly outputsKnown: number;
-  /** Outputs masked so far (a byte-identical output seen before is not masked again). */
+  /** Outputs masked so far (one byte-identical to a group's sample is not masked again). */
   readonly outputsMasked: number;
   /** Bookkeeping steps done so far (map and set operations), to check the cost stays linear. */
   readonly operations: number;
@@ -81,6 +91,36 @@ function resultKeyOf(i: GroupMember): string {
   return JSON.stringify([i.invocationStatus, i.exitCode, i.errorCode ?? null]);
 }
 
+/** Where `id` is or would go in the sorted ids (binary search). */
+function sortedIndex(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(g: GroupState, id: string): void {
+  g.shown = undefined;
+  // Ids mostly arrive in order: at the end, no search.
+  const last = g.sorted.length - 1;
+  if (last < 0 || g.sorted[last] < id) g.sorted.push(id);
+  else {
+    const at = sortedIndex(g.sorted, id);
+    // Still there when it left and came back before a snapshot dropped it.
+    if (g.sorted[at] !== id) g.sorted.splice(at, 0, id);
+  }
+}
+
+/** Left ids stay in `sorted` until the next snapshot drops them all in one pass. */
+function removeSorted(g: GroupState): void {
+  g.shown = undefined;
+  g.stale = true;
+}
+
 /** Up to the first line break, without a trailing CR. */
 export function firstLineOf(text: string): string {
   const nl = text.indexOf('\n');
@@ -88,32 +128,52 @@ export function firstLineOf(text: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
-/** Fingerprints remembered by output hash; beyond this many, the memo starts afresh (bounded memory). */
-const KNOWN_OUTPUTS_MAX = 10_000;
-
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
-  const knownOutputs = new Map<string, string>();
+  /** Groups with a sample, by the sample's length: an equal output is looked up, not masked. */
+  const samplesByLength = new Map<number, GroupState[]>();
   let outputsMasked = 0;
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
   let operations = 0;
   let snapshot: readonly Group[] | undefined;
 
-  function fingerprintOf(output: string, own?: OwnIdentity): string {
-    if (mode === 'strict') {
-      outputsMasked++;
-      return fingerprint(output, mode);
+  function ownKeyOf(words: readonly string[]): string {
+    return mode === 'strict' ? '' : words.join('\0');
+  }
+
+  function fingerprintOf(output: string, own?: OwnIdentity): { fp: string; ownKey: string } {
+    const words = mode === 'strict' ? [] : ownWords(own);
+    const ownKey = ownKeyOf(words);
+    if (mode !== 'strict') {
+      // Compared by length first: outputs that differ by noise mostly differ early, and rarely in length.
+      for (const g of samplesByLength.get(output.length) ?? []) {
+        operations++;
+        if (g.sample === output && g.sampleOwn === ownKey) return { fp: g.fingerprint, ownKey };
+      }
     }
-    const key = outputKey(output, own);
-    let fp = knownOutputs.get(key);
-    if (fp === undefined) {
-      fp = fingerprint(output, mode, own);
-      outputsMasked++;
-      if (knownOutputs.size >= KNOWN_OUTPUTS_MAX) knownOutputs.clear();
-      knownOutputs.set(key, fp);
-    }
-    return fp;
+    outputsMasked++;
+    return { fp: fingerprint(output, mode, own), ownKey };
+  }
+
+  function keepSample(g: GroupState, output: string, id: string, ownKey: string): void {
+    g.shown = undefined;
+    g.sample = output;
+    g.sampleInstanceId = id;
+    g.sampleOwn = ownKey;
+    if (mode === 'strict') return;
+    const same = samplesByLength.get(output.length);
+    if (same) same.push(g);
+    else samplesByLength.set(output.length, [g]);
+  }
+
+  function dropSample(g: GroupState): void {
+    if (g.sample === undefined) return;
+    const same = samplesByLength.get(g.sample.length);
+    if (!same) return;
+    const at = same.indexOf(g);
+    if (at >= 0) same.splice(at, 1);
+    if (same.length === 0) samplesByLength.delete(g.sample.length);
   }
 
   function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
@@ -121,7 +181,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     operations++;
     let g = groupsByKey.get(key);
     if (!g) {
-      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set() };
+      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [] };
       groupsByKey.set(key, g);
       operations++;
     }
@@ -130,9 +190,11 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function leave(state: InstanceState, instanceId: string): void {
     state.group.ids.delete(instanceId);
+    removeSorted(state.group);
     operations++;
     if (state.group.ids.size === 0) {
       groupsByKey.delete(state.group.key);
+      dropSample(state.group);
       operations++;
     }
     if (state.fingerprint !== PENDING) outputsKnown--;
@@ -140,20 +202,22 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function put(instance: GroupMember, output?: string, own?: OwnIdentity): boolean {
     const id = instance.instanceId;
-    const resultKey = resultKeyOf(instance);
     const before = instances.get(id);
     operations++;
+    // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
+    const g0 = before?.group;
+    if (output === undefined && g0 && g0.status === instance.invocationStatus && g0.exitCode === instance.exitCode && g0.errorCode === instance.errorCode) return false;
+    const resultKey = resultKeyOf(instance);
     let fp = PENDING;
-    if (output !== undefined) fp = fingerprintOf(output, own);
+    let ownKey = '';
+    if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, own));
     else if (before && before.resultKey === resultKey) fp = before.fingerprint;
     const group = groupFor(instance, resultKey, fp);
-    if (output !== undefined && group.sample === undefined) {
-      group.sample = output;
-      group.sampleInstanceId = id;
-    }
+    if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey);
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
+    insertSorted(group, id);
     operations++;
     instances.set(id, { resultKey, fingerprint: fp, group });
     operations++;
@@ -163,8 +227,13 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   }
 
   function toGroup(g: GroupState): Group {
-    const instanceIds = [...g.ids].sort(compareIds);
-    return {
+    if (g.shown) return g.shown;
+    if (g.stale) {
+      g.sorted = g.sorted.filter((id) => g.ids.has(id));
+      g.stale = false;
+    }
+    const instanceIds = g.sorted.slice();
+    return (g.shown = {
       key: g.key,
       status: g.status,
       exitCode: g.exitCode,
@@ -175,7 +244,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       sample: g.sample,
       sampleInstanceId: g.sampleInstanceId,
       firstLine: g.sample === undefined ? undefined : firstLineOf(g.sample),
-    };
+    });
   }
 
   return {
@@ -217,7 +286,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
         }
         ids += g.ids.size;
       }
-      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs: knownOutputs.size };
+      let knownOutputs = 0;
+      for (const same of samplesByLength.values()) knownOutputs += same.length;
+      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs };
     },
   };
 }

@@ -71,11 +71,12 @@ function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean
 function Details({ inv, times, width, results: withResults }: { inv: Invocation; times: TimeText; width: number; results: boolean }) {
   const theme = useTheme();
   const results = useMemo(() => countResults(inv.instances), [inv]);
-  const repeats = inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0);
+  // Once per change of the invocation, not per keypress (a pass over every instance).
+  const repeats = useMemo(() => inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0), [inv]);
   // A schedule that is still on (not stopped or ended) runs next at:
   const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
   if (next !== undefined) times.wakeAt(next);
-  const last = inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined;
+  const last = useMemo(() => (inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined), [inv]);
   return (
     <Box flexDirection="column" height={DETAILS_HEIGHT - (withResults ? 0 : 1)}>
       <Text wrap="truncate-end">
