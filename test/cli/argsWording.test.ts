@@ -2,7 +2,7 @@
 // messages reworded (as an upgrade or a translation could), every line stays the same.
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closestFlag } from '../../src/config/args.js';
+import { closestFlag } from '../../src/config/closestFlag.js';
 import { usage } from './helpers/parse.js';
 
 

@@ -2,37 +2,34 @@
 // meaning, times, repeats, dropped bytes). Enter opens the instance's output.
 import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { InstanceResult, Invocation } from '../../api/model.js';
+import type { InstanceResult } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
-import { instanceCounts, selectFleet, selectInvocation, selectWatched } from '../../store/selectors.js';
+import { selectFleet, selectInvocation, selectWatched } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
-import { sanitizeInline, toDisplayLines } from '../../text/index.js';
+import { sanitizeInline } from '../../text/index.js';
 import { handleSharedAction, useUiActions } from '../context.js';
 import { wrapLines } from '../errorText.js';
-import { ABSOLUTE_TIME_WIDTH, clockTime, formatCount } from '../format.js';
-import { nextRunAt } from '../nextRun.js';
-import { hasRunHistory, lastRunSummary, repeatMode, scheduleText } from '../schedule.js';
-import { isFinalInvocation, statusLabel } from '../../api/status.js';
+import { ABSOLUTE_TIME_WIDTH, formatCount } from '../format.js';
+import { hasRunHistory, repeatMode } from '../schedule.js';
+import { statusLabel } from '../../api/status.js';
 import { describeError, describeInstance, finishOrRunning } from '../instanceText.js';
 import { agentLine, agentTrouble, namesLine, namesShown } from '../instanceNames.js';
 import { instanceIp, instanceLabel } from '../../store/names.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { keyFor } from '../keymap.js';
-import type { TimeText } from '../hooks/useTimeText.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
 import { useSelection, applyListMove } from '../hooks/useSelection.js';
 import { useWatch } from '../hooks/useWatch.js';
 import type { UiPoller } from '../intents.js';
-import { instanceCountsLabel, nextStatusFilter, type StatusFilter } from '../rowFilters.js';
+import { nextStatusFilter, type StatusFilter } from '../rowFilters.js';
 import { instanceStatusColour, useTheme } from '../theme.js';
 import { Breadcrumb } from '../widgets/Breadcrumb.js';
-import { StatusBadge } from '../widgets/StatusBadge.js';
 import { Table, type TableColumn } from '../widgets/Table.js';
 import type { Group } from '../../group/index.js';
 import { DEFAULT_SORT, nextSort, sortLabel, type InstanceSort } from '../instanceSort.js';
 import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
-import { countResults, resultsText } from '../resultCounts.js';
 import { FAILED_FAMILY, isFinalInstance } from '../../api/status.js';
+import { Details, DETAILS_HEIGHT } from './InvocationDetails.js';
 import { GroupsScreen } from './GroupsScreen.js';
 import { OutputPane } from './split/OutputPane.js';
 import { SplitBody } from './split/SplitBody.js';
@@ -47,74 +44,17 @@ export interface InvocationScreenProps {
   height: number;
 }
 
-/** Lines of details; the results line is the first to give way on a short terminal. */
-const DETAILS_HEIGHT = 5;
 /** Lines for the selected instance in full (its error text may be long). */
 const PANE_LINES = 3;
 
 // Where the output screen finds them.
 export { describeError, finishOrRunning } from '../instanceText.js';
 
-function firstLine(text: string | undefined): string {
-  if (!text) return '';
-  const lines = toDisplayLines(text.length > 4096 ? text.slice(0, 4096) : text);
-  return (lines[0]?.text ?? '') + (lines.length > 1 ? ' …' : '');
-}
-
 function toggled(marks: ReadonlySet<string>, ids: readonly string[], on: boolean): ReadonlySet<string> {
   const next = new Set(marks);
   for (const id of ids) if (on) next.add(id);
   else next.delete(id);
   return next;
-}
-
-function Details({ inv, times, width, results: withResults }: { inv: Invocation; times: TimeText; width: number; results: boolean }) {
-  const theme = useTheme();
-  const results = useMemo(() => countResults(inv.instances), [inv]);
-  // Once per change of the invocation, not per keypress (a pass over every instance).
-  const repeats = useMemo(() => inv.instances.reduce((m, i) => Math.max(m, i.repeats), 0), [inv]);
-  // A schedule that is still on (not stopped or ended) runs next at:
-  const next = inv.timed && !isFinalInvocation(inv.invocationStatus) ? nextRunAt(inv.frequency, inv.creationTime, times.now) : undefined;
-  if (next !== undefined) times.wakeAt(next);
-  const last = useMemo(() => (inv.timed || hasRunHistory(inv) ? lastRunSummary(inv) : undefined), [inv]);
-  return (
-    <Box flexDirection="column" height={DETAILS_HEIGHT - (withResults ? 0 : 1)}>
-      <Text wrap="truncate-end">
-        <StatusBadge status={inv.invocationStatus} value={inv.statusValue} /> <Text bold>{sanitizeInline(inv.commandName ?? '-')}</Text>
-        <Text color={theme.muted}>
-          {' '}
-          ({sanitizeInline(inv.commandId ?? '-')}) · {sanitizeInline(inv.commandType ?? '-')} · created{' '}
-          {times.time(inv.creationTime)}
-        </Text>
-      </Text>
-      <Text wrap="truncate-end">
-        {repeatMode(inv)}
-        {scheduleText(inv) ? ` · ${sanitizeInline(scheduleText(inv))}` : null}
-        {next !== undefined ? <Text color={theme.muted}> · next run {clockTime(next)}</Text> : null}
-        {last ? <Text color={last.failed ? theme.error : theme.muted}> · last run {last.at !== undefined ? `${times.time(last.at)} ` : ''}{last.text}</Text> : null}
-        <Text color={theme.muted}> · repeats </Text>
-        {repeats}
-        <Text color={theme.muted}> · instances </Text>
-        {inv.instances.length} ({instanceCountsLabel(instanceCounts(inv))})
-        {inv.username ? <Text color={theme.muted}> · user {sanitizeInline(inv.username)}</Text> : null}
-      </Text>
-      {withResults ? (
-        <Text wrap="truncate-end">
-          <Text color={theme.muted}>results </Text>
-          {resultsText(results, width - 'results '.length) || '-'}
-        </Text>
-      ) : null}
-      <Text wrap="truncate-end">
-        <Text color={theme.muted}>parameters </Text>
-        {sanitizeInline(inv.parameters) || '-'}
-      </Text>
-      <Text wrap="truncate-end">
-        <Text color={theme.muted}>content </Text>
-        {firstLine(inv.commandContent) || '-'}
-        <Text color={theme.muted}> ({keyFor('content', 'invocation')} shows all)</Text>
-      </Text>
-    </Box>
-  );
 }
 
 export function InvocationScreen({ store, poller, invokeId, active, width, height }: InvocationScreenProps) {
