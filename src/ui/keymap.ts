@@ -253,6 +253,8 @@ export function footerHints(context: KeyContext, actions: readonly ActionId[]): 
 }
 
 const FOOTER_WORDS: Partial<Record<ActionId, string>> = {
+  nextInstance: 'next',
+  prevInstance: 'prev',
   down: 'down',
   up: 'up',
   open: 'open',

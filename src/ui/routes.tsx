@@ -44,7 +44,7 @@ export const ROUTES: RouteTable = {
   output: {
     key: (r) => `output/${r.invokeId}/${r.instanceId}`,
     context: 'output',
-    hints: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'help', 'quit'],
+    hints: ['back', 'follow', 'wrap', 'search', 'raw', 'save', 'nextInstance', 'prevInstance', 'help', 'quit'],
     render: (r, props) => <OutputScreen {...props} invokeId={r.invokeId} instanceId={r.instanceId} order={r.order} onShown={r.shown} />,
   },
   runs: {

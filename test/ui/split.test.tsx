@@ -136,6 +136,30 @@ describe('the split', () => {
     frame = await screen.waitFor((f) => !f.includes('STATUS     EXIT') && f.includes(`› ${second}`), 'on the output screen');
   });
 
+  it('J and K in the output pane move the list\'s cursor and keep the keys in the pane', async () => {
+    runOnAll();
+    const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });
+    let frame = await openInvocation(screen);
+    const first = selectedId(frame);
+    screen.press('\t');
+    await screen.waitFor((f) => f.includes('focus: output'), 'with the focus on the output');
+    screen.press('J');
+    frame = await screen.waitFor((f) => selectedId(f) !== first && selectedId(f) !== '', 'on the next instance');
+    const second = selectedId(frame);
+    expect(frame).toContain('focus: output');
+    await rest();
+    await screen.waitFor((f) => f.includes(`${second} start`), 'with its output');
+    screen.press('K');
+    frame = await screen.waitFor((f) => selectedId(f) === first, 'back on the first');
+    expect(frame).toContain('focus: output');
+    // At the top K stays there.
+    screen.press('K');
+    await rest();
+    screen.press('#');
+    frame = await screen.waitFor((f) => f.includes(`1 ${first} start`), 'with line numbers in the pane');
+    expect(selectedId(frame)).toBe(first);
+  });
+
   it('cycles with p: side by side, stacked, off, auto; says in the help which pane has the keys', async () => {
     runOnAll();
     const screen = renderApp(fx, { columns: 160, rows: 45, split: 'auto' });

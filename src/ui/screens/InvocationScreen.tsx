@@ -327,7 +327,14 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
               listFocused={split.listFocused && active}
               listTitle="instances"
               list={table(split.geometry.list.width)}
-              output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={selected?.instanceId} {...split.geometry.output} />}
+              output={
+                <OutputPane
+                  {...{ store, poller, invokeId, active }}
+                  instanceId={selected?.instanceId}
+                  {...split.geometry.output}
+                  onStep={(delta) => selection.moveTo(Math.max(0, Math.min(ids.length - 1, selection.index + delta)))}
+                />
+              }
             />
           ) : null}
           <Box flexDirection="column" height={paneHeight}>

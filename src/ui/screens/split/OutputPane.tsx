@@ -35,6 +35,8 @@ export interface OutputPaneProps {
   active: boolean;
   width: number;
   height: number;
+  /** J/K with the keys in the pane: the list's cursor one row on or back (absent: the groups view). */
+  onStep?: (delta: 1 | -1) => void;
 }
 
 /** The focused pane's title mark; the other's is blank, so titles stay in place. */
@@ -50,7 +52,7 @@ export function PaneTitle({ focused, children }: { focused: boolean; children: R
   );
 }
 
-export function OutputPane({ store, poller, invokeId, instanceId, active, width, height }: OutputPaneProps) {
+export function OutputPane({ store, poller, invokeId, instanceId, active, width, height, onStep }: OutputPaneProps) {
   const theme = useTheme();
   const ui = useUiActions();
   const { clock } = useUiView();
@@ -79,6 +81,9 @@ export function OutputPane({ store, poller, invokeId, instanceId, active, width,
           return true;
         case 'splitLayout':
           return void split.cycleMode();
+        case 'nextInstance':
+        case 'prevInstance':
+          return void onStep?.(action === 'nextInstance' ? 1 : -1);
         case 'search':
           ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
           return true;
