@@ -44,7 +44,7 @@ describe('several regions', () => {
     expect(s.screen()).toMatch(/● cn-hangzhou live · cn-shanghai throttled/);
   });
 
-  it('gives the REGION column up first at a narrow width; one region shows none', async () => {
+  it('gives the REGION column up at a narrow width; one region shows none', async () => {
     const narrow = await app({ emulator: { moreRegions: ['cn-shanghai'] }, args: REGIONS, cols: 60, setup: (emu, clock) => void emu.sim.runCommandAt({ name: 'n', commandContent: 'true' }, clock.now() - 5_000) });
     await waitForList(narrow.s, 1);
     expect(narrow.s.screen()).not.toMatch(/REGION/);

@@ -165,8 +165,8 @@ export function InvocationsScreen({ store, poller, active, width, height }: Invo
       { key: 'invokeId', header: 'INVOKE ID', width: idWidth, cell: (id) => id },
       // The name gives way last: other columns go before it is cut below its longest (up to 24).
       { key: 'name', header: 'COMMAND NAME', width: nameWidth, flex: true, cell: (id) => get(id)?.commandName ?? '-' },
-      // Several regions only; it gives way first at narrow widths.
-      ...(regionOf ? [{ key: 'region', header: 'REGION', width: 14, priority: 6, cell: (id: string) => regionOf(id) ?? '-' }] : []),
+      // Several regions only; at narrow widths it gives way after TIMED and TYPE, before REPEATS.
+      ...(regionOf ? [{ key: 'region', header: 'REGION', width: 14, priority: 3.5, cell: (id: string) => regionOf(id) ?? '-' }] : []),
       { key: 'type', header: 'TYPE', width: 10, priority: 4, cell: (id) => shortCommandType(get(id)?.commandType) },
       {
         key: 'instances',
