@@ -2,8 +2,10 @@
 // minute) and throttling. ECS limits are per account, so several copies in one dashboard share
 // one budget without knowing of each other; the only signal they share is Throttling. The rule
 // (as TCP's congestion window, on the interval instead of the rate):
-//   - a throttled tick doubles the interval, up to the cap (multiplicative widening);
-//   - each clean full tick narrows it by one base interval, down to --interval (additive);
+//   - a throttled tick doubles the interval, up to the cap (multiplicative decrease of the rate);
+//   - each clean full tick adds 1/NARROW_STEPS of the --interval rate back (additive increase),
+//     so from the 60 s cap a 2 s interval is back in about a minute and a half, not the quarter
+//     of an hour that narrowing by one --interval a tick took;
 //   - and a tick never goes before the last minute's calls leave room for its own calls, nor
 //     sooner than the budget allows at the calls a tick makes.
 // Copies that widen together and narrow slowly settle under the limit instead of in lockstep.
@@ -14,6 +16,8 @@ export type { BudgetStats, SlowedBy } from '../store/types.js';
 
 export const PACE_WINDOW_MS = 60_000;
 export const WIDEN_FACTOR = 2;
+/** Clean ticks that add back, one each, the whole --interval rate (AIMD's additive step). */
+export const NARROW_STEPS = 8;
 export const DEFAULT_BUDGET_PER_MINUTE = 1000;
 
 export interface PaceOptions {
@@ -90,9 +94,11 @@ export class Pace {
     this.widenedMs = Math.min(this.capMs, this.widenedMs * WIDEN_FACTOR);
   }
 
-  /** A full tick went through without an error: narrow by one step. */
+  /** A full tick went through without an error: the rate grows by one step (the interval narrows). */
   clean(): void {
-    this.widenedMs = Math.max(this.baseMs, this.widenedMs - this.baseMs);
+    if (this.widenedMs <= this.baseMs) return;
+    const rate = 1 / this.widenedMs + 1 / (NARROW_STEPS * this.baseMs);
+    this.widenedMs = Math.max(this.baseMs, Math.round(1 / rate));
   }
 
   /** The interval throttling has left (for tests and the header). */

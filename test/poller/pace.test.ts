@@ -16,7 +16,7 @@ describe('Pace', () => {
     expect(p.stats()).toMatchObject({ intervalMs: 2000, slowed: undefined, callsLastMinute: 0, perMinute: 1000, throttledLastMinute: 0 });
   });
 
-  it('widens x2 per throttle up to the cap, then narrows one base interval per clean tick', () => {
+  it('widens x2 per throttle up to the cap, then each clean tick adds an eighth of the base rate back', () => {
     const { pace: p } = pace();
     const widened: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -27,11 +27,12 @@ describe('Pace', () => {
     expect(p.delay(2000, 1)).toBe(60_000);
     expect(p.stats()).toMatchObject({ slowed: 'throttled', throttledLastMinute: 7 });
     const narrowed: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 8; i++) {
       p.clean();
       narrowed.push(p.intervalMs);
     }
-    expect(narrowed).toEqual([58_000, 56_000, 54_000, 52_000]);
+    // 1/60 s + 1/16 s a tick, and so on: back at the base after eight clean ticks, not 29.
+    expect(narrowed).toEqual([12_632, 7059, 4898, 3750, 3038, 2553, 2202, 2000]);
     for (let i = 0; i < 100; i++) p.clean();
     expect(p.intervalMs).toBe(2000);
     expect(p.delay(2000, 1)).toBe(2000);
