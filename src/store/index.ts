@@ -11,6 +11,7 @@ import { invocationBytes, pickVictims } from './bounds.js';
 import { withHistory, type RunHistory } from './runs.js';
 import { EMPTY_FLEET, type FleetState } from './names.js';
 import { definedFilters, matchesFilters, sameFilters } from './filters.js';
+import { notifyListeners } from './listeners.js';
 
 export type * from './types.js';
 
@@ -119,16 +120,7 @@ export function createStore(opts: StoreOptions = {}): MutableStore {
     dirty = false;
     dataDirty = false;
     next = {};
-    // Every listener hears about the change even if one of them throws; the first error surfaces.
-    let failure: { error: unknown } | undefined;
-    for (const l of [...listeners]) {
-      try {
-        l();
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-    if (failure) throw failure.error;
+    notifyListeners(listeners);
   }
 
   function change(patch: Partial<StoreState>, data: boolean): void {

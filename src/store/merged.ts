@@ -4,6 +4,7 @@
 // any store. With one region it hands that region's snapshots through untouched.
 import type { Invocation } from '../api/model.js';
 import { newestFirst } from '../api/status.js';
+import { notifyListeners } from './listeners.js';
 import type { FleetState } from './names.js';
 import type { BudgetStats, Listener, PollState, RegionSummary, StatusTransition, Store, StoreState } from './types.js';
 
@@ -224,15 +225,7 @@ export function createMergedStore(initial: readonly RegionPart[]): MergedStore {
   function notifyAll(): void {
     if (hold) clearTimeout(hold);
     hold = undefined;
-    let failure: { error: unknown } | undefined;
-    for (const l of [...listeners]) {
-      try {
-        l();
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-    if (failure) throw failure.error;
+    notifyListeners(listeners);
   }
 
   const merged: MergedStore = {

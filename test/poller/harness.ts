@@ -174,6 +174,22 @@ export interface HarnessOptions {
   timeoutMs?: number;
 }
 
+/** Runs a fake clock `ms` on, timer by timer, letting the pollers settle after each one. */
+export function clockRunner(clock: { now(): number; nextDue(): number | undefined; set(t: number): void }, settle: () => Promise<void>) {
+  return async function runFor(ms: number): Promise<void> {
+    const end = clock.now() + ms;
+    await settle();
+    for (;;) {
+      const due = clock.nextDue();
+      if (due === undefined || due > end) break;
+      clock.set(due);
+      await settle();
+    }
+    clock.set(end);
+    await settle();
+  };
+}
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const clock = opts.emulator?.clock instanceof WatchedClock ? opts.emulator.clock : new WatchedClock();
   const emu = await startEmulator({ seed: 7, fleet: 12, ...opts.emulator, clock });
@@ -206,18 +222,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     }
   }
 
-  async function runFor(ms: number): Promise<void> {
-    const end = clock.now() + ms;
-    await settle();
-    for (;;) {
-      const due = clock.nextDue();
-      if (due === undefined || due > end) break;
-      clock.set(due);
-      await settle();
-    }
-    clock.set(end);
-    await settle();
-  }
+  const runFor = clockRunner(clock, settle);
 
   return {
     clock,

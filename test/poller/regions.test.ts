@@ -8,7 +8,7 @@ import { FakeClock } from '../../src/clock.js';
 import { selectRegionOf, selectRegions } from '../../src/store/selectors.js';
 import { describeRegionStates } from '../../src/ui/regionStatus.js';
 import { closeStandIns, standIn } from '../helpers/standIn.js';
-import { recordedRandom, RecordingApi, WatchedClock } from './harness.js';
+import { clockRunner, recordedRandom, RecordingApi, WatchedClock } from './harness.js';
 
 let emu: RunningEmulator | undefined;
 let poller: RegionsPoller | undefined;
@@ -50,19 +50,7 @@ async function regions(list: string[], down?: { region: string; endpoint: string
       await new Promise<void>((r) => setImmediate(r));
     }
   }
-  async function runFor(ms: number): Promise<void> {
-    const end = clock.now() + ms;
-    await settle();
-    for (;;) {
-      const due = clock.nextDue();
-      if (due === undefined || due > end) break;
-      clock.set(due);
-      await settle();
-    }
-    clock.set(end);
-    await settle();
-  }
-  return { p, apis, clock, settle, runFor };
+  return { p, apis, clock, settle, runFor: clockRunner(clock, settle) };
 }
 
 const times = (now: number) => ({ now, since: () => '', time: () => '', wakeAt: () => undefined }) as never;

@@ -4,25 +4,17 @@
 // if the screen that asked is still on top; the answer is flashed either way.
 import { useCallback, useEffect, useState } from 'react';
 import { selectInvocation } from '../../store/selectors.js';
-import type { Store } from '../../store/types.js';
 import { readNow, watchStore } from '../../store/useStore.js';
 import { sanitizeInline, toDisplayLines } from '../../text/index.js';
 import type { Route } from '../context.js';
 import { errorText } from '../errorText.js';
-import type { UiPoller } from '../intents.js';
 import { keyFor } from '../keymap.js';
 import { routeKey } from '../routes.js';
-import type { FlashControl } from './useFlash.js';
-import type { Overlay } from './useOverlays.js';
 import type { RerunOutcome } from '../../poller/rerun.js';
+import type { StopFlowDeps } from './useStopFlow.js';
 
-export interface RerunFlowDeps {
-  store: Store;
-  poller: UiPoller;
-  readOnly: boolean;
-  flash: FlashControl['show'];
-  confirm: (overlay: Extract<Overlay, { kind: 'confirm' }>) => void;
-  topKey: { readonly current: string };
+/** What the stop flow needs, and where to open the new invocation. */
+export interface RerunFlowDeps extends StopFlowDeps {
   open: (route: Route) => void;
 }
 
