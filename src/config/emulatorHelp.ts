@@ -25,8 +25,8 @@ Faults: SPEC is a comma-separated list of KEY=VALUE
   latency=MIN-MAX        added delay per request in ms (latency=N: exactly N)
   RATE is a fraction of requests from 0 to 1, e.g. 0.05 for one in twenty.
   Example: --faults throttle=0.1,error500=0.05,latency=20-300,reset=0.01
-  REGION:KEY=VALUE       a fault for one region only (RegionId selects a fleet):
-                         --faults cn-shanghai:throttle=1 takes cn-shanghai down
+  REGION:KEY=VALUE       a fault in that region only, e.g.
+                         cn-shanghai:throttle=1 (the others keep working)
 
 Output (stdout)
   endpoint: and region: lines, then export lines with the demo key pair:
