@@ -18,9 +18,17 @@ export function describeRegionStates(regions: readonly RegionSummary[], times: T
   });
 }
 
-/** "cn-hangzhou 120 · cn-shanghai 80": invocations listed per region. */
+/**
+ * "cn-hangzhou 120 (api 84/min) · cn-shanghai 80 (api 3/min)": invocations listed per region and
+ * each region's calls in the last minute (`--budget` is each region's; the ECS limits are too).
+ */
 export function regionCountsText(regions: readonly RegionSummary[]): string {
-  return regions.map((r) => `${sanitizeInline(r.regionId)} ${formatCount(r.loaded)}`).join(' · ');
+  return regions
+    .map((r) => {
+      const calls = r.poll.budget ? ` (api ${formatCount(r.poll.budget.callsLastMinute)}/min)` : '';
+      return `${sanitizeInline(r.regionId)} ${formatCount(r.loaded)}${calls}`;
+    })
+    .join(' · ');
 }
 
 /** Two summaries show the same: the header redraws only when a region's state or count changed. */

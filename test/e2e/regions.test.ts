@@ -26,7 +26,7 @@ describe('several regions', () => {
     expect(listRows(s).map((r) => r.invokeId)).toEqual([sh, hz]);
     expect(s.screen()).toMatch(new RegExp(`${sh}\\s+sh-job\\s+cn-shanghai`));
     expect(s.screen()).toMatch(new RegExp(`${hz}\\s+hz-job\\s+cn-hangzhou`));
-    await s.waitForText(/by region: cn-hangzhou 1 · cn-shanghai 1/);
+    await s.waitForText(/by region: cn-hangzhou 1 \(api \d+\/min\) · cn-shanghai 1 \(api \d+\/min\)/);
     await s.waitForText(/● cn-hangzhou live · cn-shanghai live/);
 
     // The Shanghai invocation opens with its Shanghai instance.
