@@ -8,7 +8,8 @@ import type { Store } from '../../store/types.js';
 import { selectFleet, selectInstance, selectInvocation, selectOutput } from '../../store/selectors.js';
 import { useStoreSelector } from '../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../text/index.js';
-import { handleSharedAction, useUiActions, useUiView } from '../context.js';
+import { useUiActions, useUiView } from '../context.js';
+import { handleOutputAction } from '../outputActions.js';
 import type { InstanceResult, Invocation } from '../../api/model.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useViewTimes } from '../hooks/useViewTimes.js';
@@ -84,23 +85,8 @@ export function OutputScreen({ store, poller, invokeId, instanceId: opened, orde
           onShown?.(step.instanceId);
           return void setInstanceId(step.instanceId);
         }
-        case 'search':
-          ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
-          return true;
-        case 'save': {
-          if (pager.lines.length === 0) return void ui.flash(`nothing to save: this instance has no output${running ? ' yet' : ''}`);
-          // The output as the service returned it, not the screen's cleaned lines.
-          ui.saveOutput(invokeId, instanceId, output?.text ?? '');
-          return;
-        }
-        case 'content':
-          ui.showContent(invokeId);
-          return true;
-        case 'stop':
-          ui.stop(invokeId, [instanceId]);
-          return true;
         default:
-          return handleSharedAction(action, ui);
+          return handleOutputAction(action, ui, pager, { invokeId, instanceId, text: output?.text, running });
       }
     },
     { isActive: active },

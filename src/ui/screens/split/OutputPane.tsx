@@ -10,7 +10,8 @@ import type { Store } from '../../../store/types.js';
 import { selectFleet, selectInstance, selectOutput } from '../../../store/selectors.js';
 import { useStoreSelector } from '../../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../../text/index.js';
-import { handleSharedAction, useUiActions, useUiView } from '../../context.js';
+import { useUiActions, useUiView } from '../../context.js';
+import { handleOutputAction } from '../../outputActions.js';
 import { useKeymap } from '../../hooks/useKeymap.js';
 import { useTextPager } from '../../hooks/useTextPager.js';
 import { idWithName } from '../../instanceNames.js';
@@ -84,22 +85,8 @@ export function OutputPane({ store, poller, invokeId, instanceId, active, width,
         case 'nextInstance':
         case 'prevInstance':
           return void onStep?.(action === 'nextInstance' ? 1 : -1);
-        case 'search':
-          ui.prompt({ label: 'search', initial: pager.query, onChange: pager.setQuery });
-          return true;
-        case 'save':
-          if (!instanceId || pager.lines.length === 0) return void ui.flash(`nothing to save: this instance has no output${running ? ' yet' : ''}`);
-          // The output as the service returned it, not the pane's cleaned lines.
-          return void ui.saveOutput(invokeId, instanceId, output?.text ?? '');
-        case 'content':
-          ui.showContent(invokeId);
-          return true;
-        case 'stop':
-          if (!instanceId) return;
-          ui.stop(invokeId, [instanceId]);
-          return true;
         default:
-          return handleSharedAction(action, ui);
+          return handleOutputAction(action, ui, pager, { invokeId, instanceId, text: output?.text, running });
       }
     },
     { isActive: focused },
