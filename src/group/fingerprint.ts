@@ -29,11 +29,13 @@
 import { createHash } from 'node:crypto';
 import type { GroupMode, OwnIdentity } from './types.js';
 
+/** Blank within a line: no kind of noise spans a line break, so a line masks the same alone. */
+const SP = '[^\\S\\r\\n]';
 const MON = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}';
 const FRAC = '(?:[.,]\\d{1,9})';
-const ZONE = '(?:z|\\s?(?:utc|gmt)|\\s?[+-]\\d{2}:?\\d{2})';
-const CLOCK = `\\d{1,2}:\\d{2}(?::\\d{2}${FRAC}?)?(?:\\s?[ap]m)?`;
+const ZONE = `(?:z|${SP}?(?:utc|gmt)|${SP}?[+-]\\d{2}:?\\d{2})`;
+const CLOCK = `\\d{1,2}:\\d{2}(?::\\d{2}${FRAC}?)?(?:${SP}?[ap]m)?`;
 const H = '[0-9a-f]{1,4}';
 const IPV4 = '(?:\\d{1,3}\\.){3}\\d{1,3}';
 const UNIT = '(?:ns|us|µs|ms|s|m|h|d)';
@@ -46,9 +48,9 @@ const KINDS: readonly string[] = [
   `\\d{4}-\\d{1,2}-\\d{1,2}(?:[t_ ]\\d{2}:\\d{2}(?::\\d{2}${FRAC}?)?${ZONE}?)?(?!\\d)`,
   `\\d{8}t\\d{6}${FRAC}?z?\\b`,
   // Apache/nginx access logs.
-  `\\d{1,2}/${MON}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?:\\s[+-]\\d{4})?`,
+  `\\d{1,2}/${MON}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?:${SP}[+-]\\d{4})?`,
   // Month names (syslog, `date`, RFC 2822), with an optional weekday before.
-  `(?:${WEEKDAY},?\\s+)?(?:${MON}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MON}\\.?(?:\\s+\\d{4})?)\\b`,
+  `(?:${WEEKDAY},?${SP}+)?(?:${MON}\\.?${SP}+\\d{1,2}(?:st|nd|rd|th)?(?:,?${SP}+\\d{4})?|\\d{1,2}${SP}+${MON}\\.?(?:${SP}+\\d{4})?)\\b`,
   `(?:\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})\\b`,
   '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b',
   `(?<![\\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?::${IPV4})?(?![\\w:]|\\.\\d)`,
@@ -58,7 +60,7 @@ const KINDS: readonly string[] = [
   'i-[0-9a-z]{8,}\\b',
   'iz[0-9a-z]{8,}z\\b',
   '(?:0x[0-9a-f]{8,}|(?=\\d*[a-f])[0-9a-f]{8,})\\b',
-  `(?:\\d+(?:\\.\\d+)?(?:${UNIT}\\d+(?:\\.\\d+)?){0,4}${UNIT}|\\d+(?:\\.\\d+)?\\s?${WORD_UNIT})\\b`,
+  `(?:\\d+(?:\\.\\d+)?(?:${UNIT}\\d+(?:\\.\\d+)?){0,4}${UNIT}|\\d+(?:\\.\\d+)?${SP}?${WORD_UNIT})\\b`,
 ];
 
 /** What every kind of noise becomes (the placeholder of log-template miners such as Drain). */
@@ -68,14 +70,36 @@ export const NOISE = '<*>';
  * Every kind starts where no word character precedes, checked once up front: most positions are
  * inside a word and fail there at once (a dozen alternatives tried at every position cost 40x).
  * One constant replacement, no callback: a callback per match doubled the cost.
+ * `capture`: each kind in a group of its own (group k + 1 is KINDS[k]), for templates.
  */
-function compile(kinds: readonly string[]): RegExp {
-  const alts = kinds.map((p) => `(?:${p})`).join('|');
-  return new RegExp(`(?<!\\w)(?=[\\w:])(?:${alts})`, 'gi');
+function compile(kinds: readonly string[], flags: string, capture = false): RegExp {
+  const alts = kinds.map((p) => (capture ? `(${p})` : `(?:${p})`)).join('|');
+  return new RegExp(`(?<!\\w)(?=[\\w:])(?:${alts})`, flags);
 }
 
-const MASKED = compile(KINDS);
-const LOOSE = new RegExp(`${MASKED.source}|\\d+`, 'gi');
+/** Loose mode's extra kind: every run of digits, anywhere. */
+const DIGITS = '\\d+';
+
+const MASKED = compile(KINDS, 'gi');
+const LOOSE = new RegExp(`${MASKED.source}|${DIGITS}`, 'gi');
+
+/** Indexes in `KINDS` of the kinds a template checks by a rule of their own; `digits` is loose mode's. */
+export const KIND = { instanceId: 10, hex: 12, duration: 13, digits: KINDS.length } as const;
+/** Kinds of hex digits (UUID, IPv6, MAC): any hex digit may stand for another. */
+export const HEX_KINDS: ReadonlySet<number> = new Set([5, 6, 7]);
+/** Kinds of ids (`i-…`, `iZ…Z`): any letter or digit after the prefix may stand for another. */
+export const ID_KINDS: ReadonlySet<number> = new Set([10, 11]);
+
+/** Per mode: every kind, each captured (a match's kind is its first defined group, less one). */
+export function kindsPattern(mode: 'masked' | 'loose'): RegExp {
+  const re = compile(KINDS, 'gi', true);
+  return mode === 'loose' ? new RegExp(`${re.source}|(${DIGITS})`, 'gi') : re;
+}
+
+/** Per mode: the noise that starts exactly at `lastIndex`, if any. */
+export function stickyPattern(mode: 'masked' | 'loose'): RegExp {
+  return new RegExp((mode === 'loose' ? LOOSE : MASKED).source, 'iy');
+}
 
 /** Longer is not a hostname (at most 253) nor an address; the bound keeps the scan linear. */
 const OWN_WORD_MAX = 255;
@@ -86,7 +110,8 @@ export function ownWords(own: OwnIdentity | undefined): string[] {
   const words = new Set<string>();
   const keep = (w: string, min: number) => {
     const t = w.trim().toLowerCase();
-    if (t.length >= min && t.length <= OWN_WORD_MAX) words.add(t);
+    // A word across a line break would make masking depend on more than one line.
+    if (t.length >= min && t.length <= OWN_WORD_MAX && !/[\r\n]/.test(t)) words.add(t);
   };
   for (const n of own.names) if (n) keep(n, 3);
   for (const ip of own.ips) if (ip) keep(ip, 2);
@@ -94,17 +119,18 @@ export function ownWords(own: OwnIdentity | undefined): string[] {
 }
 
 /** A name's neighbours that would make it part of a longer word, name or address. */
-const JOINS_BEFORE = /[\w.:-]/;
-const JOINS_AFTER = /[\w:-]/;
+export const JOINS_BEFORE = /[\w.:-]/;
+export const JOINS_AFTER = /[\w:-]/;
 
 /**
- * Whole-word occurrences of the words, case-insensitively, by `indexOf` on a lower-case copy (a
- * native scan per word; a regular expression of the words cost a third of the masking).
+ * Whole-word occurrences of the words, case-insensitively, in order and none overlapping (the
+ * longest at a place wins), by `indexOf` on a lower-case copy (a native scan per word; a regular
+ * expression of the words cost a third of the masking). Undefined when lower case changes the
+ * text's length: its offsets would not line up.
  */
-function maskOwn(text: string, words: readonly string[]): string {
+export function ownHits(text: string, words: readonly string[]): Array<[number, number]> | undefined {
   const lower = text.toLowerCase();
-  // A few characters change length in lower case; their offsets would not line up.
-  if (lower.length !== text.length) return maskOwnByPattern(text, words);
+  if (lower.length !== text.length) return undefined;
   const hits: Array<[number, number]> = [];
   for (const w of words) {
     for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
@@ -114,12 +140,24 @@ function maskOwn(text: string, words: readonly string[]): string {
       hits.push([at, end]);
     }
   }
-  if (hits.length === 0) return text;
   hits.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const kept: Array<[number, number]> = [];
+  let done = 0;
+  for (const hit of hits) {
+    if (hit[0] < done) continue;
+    kept.push(hit);
+    done = hit[1];
+  }
+  return kept;
+}
+
+function maskOwn(text: string, words: readonly string[]): string {
+  const hits = ownHits(text, words);
+  if (!hits) return maskOwnByPattern(text, words);
+  if (hits.length === 0) return text;
   const parts: string[] = [];
   let done = 0;
   for (const [at, end] of hits) {
-    if (at < done) continue;
     parts.push(text.slice(done, at), NOISE);
     done = end;
   }
@@ -138,10 +176,12 @@ function maskOwnByPattern(text: string, words: readonly string[]): string {
 
 /** The output as its fingerprint sees it (exported for tests and for showing what was hidden). */
 export function maskOutput(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
-  if (mode === 'strict') return output;
-  const words = ownWords(own);
-  const text = words.length ? maskOwn(output, words) : output;
-  return text.replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
+  return mode === 'strict' ? output : maskWithWords(output, mode, ownWords(own));
+}
+
+/** `maskOutput` with the own words already made (`ownWords`). */
+export function maskWithWords(text: string, mode: 'masked' | 'loose', words: readonly string[]): string {
+  return (words.length ? maskOwn(text, words) : text).replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
 }
 
 /** Hex characters of the hash kept: 64 bits, ample for the groups of one invocation. */

@@ -4,12 +4,14 @@
  * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
  * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
- * An output equal to a group's sample (with the same own names) takes the sample's fingerprint
- * without masking: `clush -b`'s case, where most outputs are byte-identical.
+ * An output is first checked against the samples of its status's groups, most recently joined
+ * first: one byte-identical (`clush -b`'s case) or matching a sample's template (the same but
+ * for noise; see template.ts) takes that group's fingerprint without being masked whole.
  */
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
 import { fingerprint, ownWords } from './fingerprint.js';
+import { buildTemplate, matchesTemplate, type Template } from './template.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
 interface GroupState {
@@ -29,6 +31,8 @@ interface GroupState {
   sampleInstanceId?: string;
   /** The own names the sample was masked with, joined. */
   sampleOwn?: string;
+  /** The sample with its masked spans, for outputs that differ from it only by noise. */
+  template?: Template;
 }
 
 interface InstanceState {
@@ -128,10 +132,17 @@ export function firstLineOf(text: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
+/**
+ * Samples an output is checked against before it is masked whole. Missing a group this way costs
+ * only the masking (the fingerprint still finds it); a bound keeps a fleet of all-different
+ * outputs linear.
+ */
+const CANDIDATES = 4;
+
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
-  /** Groups with a sample, by the sample's length: an equal output is looked up, not masked. */
-  const samplesByLength = new Map<number, GroupState[]>();
+  /** Groups with a sample, by result key (status, exit, error), the most recently joined first. */
+  const samplesByResult = new Map<string, GroupState[]>();
   let outputsMasked = 0;
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
@@ -142,38 +153,44 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     return mode === 'strict' ? '' : words.join('\0');
   }
 
-  function fingerprintOf(output: string, own?: OwnIdentity): { fp: string; ownKey: string } {
+  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; ownKey: string } {
     const words = mode === 'strict' ? [] : ownWords(own);
     const ownKey = ownKeyOf(words);
-    if (mode !== 'strict') {
-      // Compared by length first: outputs that differ by noise mostly differ early, and rarely in length.
-      for (const g of samplesByLength.get(output.length) ?? []) {
-        operations++;
-        if (g.sample === output && g.sampleOwn === ownKey) return { fp: g.fingerprint, ownKey };
+    const same = mode === 'strict' ? undefined : samplesByResult.get(resultKey);
+    for (let i = 0; same && i < Math.min(same.length, CANDIDATES); i++) {
+      const g = same[i];
+      operations++;
+      const identical = g.sample === output && g.sampleOwn === ownKey;
+      if (identical || (g.template && matchesTemplate(g.template, output, words))) {
+        if (i > 0) same.unshift(...same.splice(i, 1));
+        return { fp: g.fingerprint, ownKey };
       }
     }
     outputsMasked++;
     return { fp: fingerprint(output, mode, own), ownKey };
   }
 
-  function keepSample(g: GroupState, output: string, id: string, ownKey: string): void {
+  function keepSample(g: GroupState, output: string, id: string, ownKey: string, own?: OwnIdentity): void {
     g.shown = undefined;
     g.sample = output;
     g.sampleInstanceId = id;
     g.sampleOwn = ownKey;
     if (mode === 'strict') return;
-    const same = samplesByLength.get(output.length);
+    g.template = buildTemplate(output, mode, own);
+    const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
+    const same = samplesByResult.get(resultKey);
     if (same) same.push(g);
-    else samplesByLength.set(output.length, [g]);
+    else samplesByResult.set(resultKey, [g]);
   }
 
   function dropSample(g: GroupState): void {
     if (g.sample === undefined) return;
-    const same = samplesByLength.get(g.sample.length);
+    const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
+    const same = samplesByResult.get(resultKey);
     if (!same) return;
     const at = same.indexOf(g);
     if (at >= 0) same.splice(at, 1);
-    if (same.length === 0) samplesByLength.delete(g.sample.length);
+    if (same.length === 0) samplesByResult.delete(resultKey);
   }
 
   function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
@@ -210,10 +227,10 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     const resultKey = resultKeyOf(instance);
     let fp = PENDING;
     let ownKey = '';
-    if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, own));
+    if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, resultKey, own));
     else if (before && before.resultKey === resultKey) fp = before.fingerprint;
     const group = groupFor(instance, resultKey, fp);
-    if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey);
+    if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey, own);
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
@@ -287,7 +304,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
         ids += g.ids.size;
       }
       let knownOutputs = 0;
-      for (const same of samplesByLength.values()) knownOutputs += same.length;
+      for (const same of samplesByResult.values()) knownOutputs += same.length;
       return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs };
     },
   };

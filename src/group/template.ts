@@ -1,0 +1,303 @@
+/**
+ * A group's sample as a template: the sample with the spans its mask hid (the instance's own
+ * names, each kind of noise), so that another output can be checked against it without masking
+ * it whole. Most outputs of a fleet differ from their group's sample only inside those spans.
+ *
+ * The check walks both texts while they agree. Where they differ inside a span of the sample,
+ * the other output's text there is checked as noise of the same kind: the same shape with other
+ * digits, or the instance's own name, or the kind's pattern at that place. Anywhere else (or
+ * when that fails), that one line is masked alone and compared with the sample's masked line:
+ * no kind of noise spans a line break, so a line masks the same alone as in its output.
+ *
+ * `matchesTemplate` answering true means the output masks to the sample's masked text; false
+ * means "not shown": the caller masks the output whole and compares fingerprints.
+ */
+import { HEX_KINDS, ID_KINDS, KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
+import type { OwnIdentity } from './types.js';
+
+/** The own-name kind of span (the regular kinds are indexes in the mask's kinds). */
+const OWN = -1;
+
+export interface Template {
+  mode: 'masked' | 'loose';
+  /** The sample, raw. */
+  text: string;
+  /** The sample masked (`maskOutput`). */
+  masked: string;
+  /** Spans hidden by the mask: start, end (in `text`) and kind, three numbers each, in order. */
+  spans: Int32Array;
+  /** The sample's text before each span, and after the last (compared whole: native, unlike a loop per character). */
+  pieces: readonly string[];
+  /** Each span's text in the sample. */
+  spanTexts: readonly string[];
+  /** Where each line of `text` starts. */
+  lineStarts: Int32Array;
+  maskedLines: readonly string[];
+  /** The unmasked text's words, lower case: an own name among them would be masked there too. */
+  words: ReadonlySet<string>;
+}
+
+const PATTERNS = { masked: kindsPattern('masked'), loose: kindsPattern('loose') };
+const STICKY = { masked: stickyPattern('masked'), loose: stickyPattern('loose') };
+/** Characters an own name may hold for the word guard to cover it. */
+const NAME_CHARS = /^[\w.:-]+$/;
+
+/** The sample's template, or undefined when its spans cannot be placed (case folding changes its length). */
+export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnIdentity): Template | undefined {
+  const hits = ownHits(text, ownWords(own));
+  if (!hits) return undefined;
+  // The text with own names as NOISE (what the kinds' pattern runs on), and where each hit went.
+  const parts: string[] = [];
+  const shifted: number[] = [];
+  let done = 0;
+  let shift = 0;
+  for (const [at, end] of hits) {
+    parts.push(text.slice(done, at), NOISE);
+    shifted.push(at - shift);
+    shift += end - at - NOISE.length;
+    done = end;
+  }
+  parts.push(text.slice(done));
+  const ownMasked = parts.join('');
+  const spans: number[] = [];
+  const masked: string[] = [];
+  let hit = 0;
+  shift = 0;
+  let from = 0;
+  const re = PATTERNS[mode];
+  re.lastIndex = 0;
+  for (let m = re.exec(ownMasked); m; m = re.exec(ownMasked)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    // Own names before this match, in the raw text's offsets.
+    while (hit < hits.length && shifted[hit] + NOISE.length <= at) {
+      spans.push(hits[hit][0], hits[hit][1], OWN);
+      shift += hits[hit][1] - hits[hit][0] - NOISE.length;
+      hit++;
+    }
+    if (hit < hits.length && shifted[hit] < end) return undefined; // a kind across an own name: not expected
+    let kind = 1;
+    while (m[kind] === undefined) kind++;
+    spans.push(at + shift, end + shift, kind - 1);
+    masked.push(ownMasked.slice(from, at), NOISE);
+    from = end;
+  }
+  for (; hit < hits.length; hit++) spans.push(hits[hit][0], hits[hit][1], OWN);
+  masked.push(ownMasked.slice(from));
+  const maskedText = masked.join('');
+  const pieces: string[] = [];
+  const spanTexts: string[] = [];
+  let after = 0;
+  for (let i = 0; i < spans.length; i += 3) {
+    pieces.push(text.slice(after, spans[i]));
+    spanTexts.push(text.slice(spans[i], spans[i + 1]));
+    after = spans[i + 1];
+  }
+  pieces.push(text.slice(after));
+  const lineStarts = [0];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
+  const words = new Set<string>();
+  for (const token of maskedText.toLowerCase().match(/[\w.:-]+/g) ?? []) {
+    words.add(token);
+    for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
+  }
+  return {
+    mode,
+    text,
+    masked: maskedText,
+    spans: Int32Array.from(spans),
+    pieces,
+    spanTexts,
+    lineStarts: Int32Array.from(lineStarts),
+    maskedLines: maskedText.split('\n'),
+    words,
+  };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHexLetter = (c: number) => (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+const isHex = (c: number) => isDigit(c) || isHexLetter(c);
+const isAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isWordChar = (c: number) => isAlnum(c) || c === 95;
+/** fingerprint.ts's JOINS_AFTER (`[\w:-]`) and JOINS_BEFORE (`[\w.:-]`), by code. */
+const joinsAfter = (c: number) => isWordChar(c) || c === 58 || c === 45;
+const joinsBefore = (c: number) => joinsAfter(c) || c === 46;
+
+/** `x` has `word` (lower case) at `at`, case-insensitively. */
+function hasWordAt(x: string, at: number, word: string): boolean {
+  if (((x.charCodeAt(at) | 32) !== (word.charCodeAt(0) | 32)) || at + word.length > x.length) return false;
+  const there = x.slice(at, at + word.length);
+  return there === word || there.toLowerCase() === word;
+}
+
+/** End of one of the instance's own names at `at`, as a whole word, or -1. */
+function ownNameAt(x: string, at: number, names: readonly string[]): number {
+  for (const w of names) {
+    const end = at + w.length;
+    if (!hasWordAt(x, at, w)) continue;
+    if (at > 0 && joinsBefore(x.charCodeAt(at - 1))) continue;
+    if (end < x.length && joinsAfter(x.charCodeAt(end))) continue;
+    return end;
+  }
+  return -1;
+}
+
+/** `x` from `at` has the span's shape: the same characters but for digits (and hex digits, or id characters, by kind). */
+function sameShapeEnd(s: string, start: number, end: number, kind: number, x: string, at: number): number {
+  const len = end - start;
+  if (at + len > x.length) return -1;
+  const hexKind = HEX_KINDS.has(kind);
+  const idKind = ID_KINDS.has(kind);
+  for (let i = 0; i < len; i++) {
+    const a = s.charCodeAt(start + i);
+    const b = x.charCodeAt(at + i);
+    if (a === b) continue;
+    if (isDigit(a) && isDigit(b)) continue;
+    if (hexKind && isHex(a) && isHex(b)) continue;
+    // After `i-` or `iz`, and before the last `z` of `iZ…Z`.
+    if (idKind && i >= 2 && (kind === KIND.instanceId || i < len - 1) && isAlnum(a) && isAlnum(b)) continue;
+    return -1;
+  }
+  return at + len;
+}
+
+/** Durations and loose digits: the same characters, each run of digits of any length. */
+function digitRunsEnd(s: string, start: number, end: number, x: string, at: number): number {
+  let i = start;
+  let k = at;
+  while (i < end) {
+    const a = s.charCodeAt(i);
+    if (isDigit(a)) {
+      if (!isDigit(x.charCodeAt(k))) return -1;
+      while (i < end && isDigit(s.charCodeAt(i))) i++;
+      while (k < x.length && isDigit(x.charCodeAt(k))) k++;
+    } else {
+      if (x.charCodeAt(k) !== a) return -1;
+      i++;
+      k++;
+    }
+  }
+  return k;
+}
+
+/** A hex id: 8 or more hex digits with a letter among them, or `0x` and 8 or more. */
+function hexIdEnd(s: string, start: number, x: string, at: number): number {
+  const prefixed = s.charCodeAt(start) === 48 && (s.charCodeAt(start + 1) | 32) === 120;
+  let k = at;
+  if (prefixed) {
+    if (x.charCodeAt(k) !== 48 || (x.charCodeAt(k + 1) | 32) !== 120) return -1;
+    k += 2;
+  }
+  const from = k;
+  let letter = prefixed;
+  for (; k < x.length && isHex(x.charCodeAt(k)); k++) letter ||= isHexLetter(x.charCodeAt(k));
+  if (k - from < 8 || !letter || (k < x.length && isWordChar(x.charCodeAt(k)))) return -1;
+  return k;
+}
+
+/** `x` at `k` goes on as the sample does after a span ending at `end`. */
+function follows(s: string, end: number, x: string, k: number): boolean {
+  return k >= 0 && (end === s.length ? k === x.length : x.charCodeAt(k) === s.charCodeAt(end));
+}
+
+/** End of the noise in `x` at `at` standing for span `i` of the template (followed as the sample's span is), or -1. */
+function noiseEnd(t: Template, i: number, x: string, at: number, names: readonly string[]): number {
+  const s = t.text;
+  const spans = t.spans;
+  const start = spans[i * 3];
+  const end = spans[i * 3 + 1];
+  const kind = spans[i * 3 + 2];
+  if (kind !== OWN) {
+    let k = kind === KIND.hex ? -1 : sameShapeEnd(s, start, end, kind, x, at);
+    if (follows(s, end, x, k)) return k;
+    if (kind === KIND.duration || kind === KIND.digits) k = digitRunsEnd(s, start, end, x, at);
+    else if (kind === KIND.hex) k = hexIdEnd(s, start, x, at);
+    if (follows(s, end, x, k)) return k;
+  }
+  const own = ownNameAt(x, at, names);
+  if (follows(s, end, x, own)) return own;
+  // The pattern's look-behind would see an own name's raw text here, not its NOISE.
+  if (i > 0 && spans[i * 3 - 2] === start && spans[i * 3 - 1] === OWN) return -1;
+  const sticky = STICKY[t.mode];
+  sticky.lastIndex = at;
+  const m = sticky.exec(x);
+  return m && follows(s, end, x, sticky.lastIndex) ? sticky.lastIndex : -1;
+}
+
+/** The line of `text` holding offset `at`. */
+function lineOf(t: Template, at: number): number {
+  let lo = 0;
+  let hi = t.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (t.lineStarts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Where span `i` starts, or the text's end for the piece after the last span. */
+function pieceEnd(t: Template, i: number): number {
+  return i * 3 < t.spans.length ? t.spans[i * 3] : t.text.length;
+}
+
+/**
+ * True when `x` (with the instance's own names `names`, from `ownWords`) masks to the template's
+ * masked text. False: not shown this way (it may still; mask it whole to know).
+ */
+export function matchesTemplate(t: Template, x: string, names: readonly string[]): boolean {
+  // An own name in the sample's unmasked text would be masked there in `x`'s output.
+  for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w)) return false;
+  const s = t.text;
+  const spans = t.spans;
+  const n = s.length;
+  const m = x.length;
+  const count = t.spanTexts.length;
+  /** Where the walk is in the sample and in `x`; `i`: the next span, at or after `ps`. */
+  let ps = 0;
+  let px = 0;
+  let i = 0;
+  let lastLine = -1;
+  for (;;) {
+    const end = pieceEnd(t, i);
+    const len = end - ps;
+    if (len > 0) {
+      const piece = i === 0 || spans[i * 3 - 2] === ps ? t.pieces[i] : s.slice(ps, end);
+      if (x.slice(px, px + len) !== piece) {
+        // Where they part, to settle that line.
+        while (ps < end && px < m && s.charCodeAt(ps) === x.charCodeAt(px)) {
+          ps++;
+          px++;
+        }
+      } else {
+        ps = end;
+        px += len;
+      }
+    }
+    if (ps === end) {
+      if (i === count) {
+        if (px === m) return true;
+      } else {
+        const k = noiseEnd(t, i, x, px, names);
+        if (k >= 0) {
+          ps = spans[i * 3 + 1];
+          px = k;
+          i++;
+          continue;
+        }
+      }
+    }
+    // Settle this one line by masking it alone.
+    if (ps === n && px < m) return false;
+    const line = lineOf(t, ps);
+    if (line === lastLine) return false;
+    lastLine = line;
+    const xStart = px === 0 ? 0 : x.lastIndexOf('\n', px - 1) + 1;
+    const xNl = x.indexOf('\n', px);
+    const xEnd = xNl < 0 ? m : xNl;
+    if (maskWithWords(x.slice(xStart, xEnd), t.mode, names) !== t.maskedLines[line]) return false;
+    ps = line + 1 < t.lineStarts.length ? t.lineStarts[line + 1] - 1 : n;
+    px = xEnd;
+    while (i < count && spans[i * 3] < ps) i++;
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, maskOutput, type GroupMode, type OwnIdentity } from '../../src/group/index.js';
+import { ownWords } from '../../src/group/fingerprint.js';
+import { buildTemplate, matchesTemplate } from '../../src/group/template.js';
+import { fleetInstance } from './fleet.js';
+import { DIFFER_WHEN_MASKED, SAME_WHEN_MASKED } from './noiseCases.js';
+
+type Mode = Exclude<GroupMode, 'strict'>;
+
+function check(sample: string, other: string, mode: Mode = 'masked', ownS?: OwnIdentity, ownX?: OwnIdentity): boolean {
+  const t = buildTemplate(sample, mode, ownS);
+  if (!t) throw new Error('no template');
+  return matchesTemplate(t, other, ownWords(ownX));
+}
+
+/** The template's answer never contradicts the fingerprint's: true only when both mask alike. */
+function agrees(sample: string, other: string, mode: Mode = 'masked', ownS?: OwnIdentity, ownX?: OwnIdentity): boolean {
+  const matched = check(sample, other, mode, ownS, ownX);
+  if (matched) expect(maskOutput(other, mode, ownX)).toBe(maskOutput(sample, mode, ownS));
+  return matched;
+}
+
+describe('a template', () => {
+  it('masks its sample as the fingerprint does', () => {
+    for (const [, a, b] of SAME_WHEN_MASKED) {
+      expect(buildTemplate(a, 'masked')?.masked).toBe(maskOutput(a));
+      expect(buildTemplate(b, 'loose')?.masked).toBe(maskOutput(b, 'loose'));
+    }
+    const f = fleetInstance(7, 4_000);
+    expect(buildTemplate(f.output, 'masked', f.own)?.masked).toBe(maskOutput(f.output, 'masked', f.own));
+  });
+
+  it('matches an output that differs only by each kind of noise, without masking it', () => {
+    for (const [kind, a, b] of SAME_WHEN_MASKED) expect(agrees(a, b), kind).toBe(true);
+  });
+
+  it('never matches an output that differs by signal', () => {
+    for (const [kind, a, b] of DIFFER_WHEN_MASKED) {
+      expect(check(a, b), kind).toBe(false);
+      expect(check(b, a), kind).toBe(false);
+    }
+    // A letter where the sample's timestamp has a digit is not a timestamp.
+    expect(agrees('at 2026-12-01T02:03:04Z ok', 'at 2026-12-0aT02:03:04Z ok')).toBe(false);
+    expect(agrees('took 12ms', 'took 12xs')).toBe(false);
+  });
+
+  it("checks own names as the instance's own: the sample's name in another output is signal", () => {
+    const ownA = { names: ['web-0001'], ips: ['10.0.0.5'] };
+    const ownB = { names: ['web-0002'], ips: ['10.0.0.66'] };
+    expect(agrees('web-0001 at 10.0.0.5 ok', 'WEB-0002 at 10.0.0.66 ok', 'masked', ownA, ownB)).toBe(true);
+    // The other instance prints the sample's name: not its own, so not noise.
+    expect(agrees('web-0001 at 10.0.0.5 ok', 'web-0001 at 10.0.0.66 ok', 'masked', ownA, ownB)).toBe(false);
+    // Its own name where the sample has plain text would be masked in its output: not shown here.
+    expect(agrees('peer web-0002 ok', 'peer web-0002 ok', 'masked', ownA, ownB)).toBe(false);
+    // Names with characters outside a host name's are left to the fingerprint.
+    expect(agrees('a b ok', 'a b ok', 'masked', undefined, { names: ['a b c'], ips: [] })).toBe(false);
+  });
+
+  it('takes noise of another length where the kind allows it', () => {
+    expect(agrees('took 5ms, 3m2s, sha abcdef12', 'took 1234ms, 12m40s, sha 0123456789abcdef')).toBe(true);
+    expect(agrees('Dec  1 02:03:04 up', 'Dec 12 02:03:04 up')).toBe(true);
+    expect(agrees('from 10.0.0.5 ok', 'from 192.168.100.254 ok')).toBe(true);
+    // Not an address: its last part has four digits.
+    expect(agrees('from 10.0.0.5 ok', 'from 10.0.0.1234 ok')).toBe(false);
+    expect(agrees('disk 93% used', 'disk 7% used', 'loose')).toBe(true);
+  });
+
+  it('settles a line by masking it alone where the walk cannot, and keeps lines in step', () => {
+    // Noise of one kind where the sample has another: that line is masked alone.
+    expect(agrees('a\nat 02:03:04 ok\nb\n', 'a\nat 2026-12-01 ok\nb\n')).toBe(true);
+    expect(agrees('a\nb\n', 'a\nb')).toBe(false);
+    expect(agrees('a\nb', 'a\nb\nc')).toBe(false);
+    expect(agrees('x 5ms\r\ny\r\n', 'x 17ms\r\ny\r\n')).toBe(true);
+    expect(agrees('', '')).toBe(true);
+    expect(agrees('', 'x')).toBe(false);
+  });
+
+  it('agrees with the fingerprint on a noisy fleet, and matches its own variant without masking', () => {
+    const samples = new Map<string, ReturnType<typeof fleetInstance>>();
+    for (let n = 0; n < 300; n++) {
+      const f = fleetInstance(n, 3_000);
+      if (!samples.has(f.variant)) samples.set(f.variant, f);
+      const own = samples.get(f.variant)!;
+      expect(agrees(own.output, f.output, 'masked', own.own, f.own), `instance ${n}`).toBe(true);
+      for (const [variant, other] of samples) if (variant !== f.variant) expect(agrees(other.output, f.output, 'masked', other.own, f.own)).toBe(false);
+    }
+  });
+
+  it('never says two outputs mask alike when they do not (random changes to a noisy sample)', () => {
+    const base = fleetInstance(3, 2_000);
+    const sample = `${base.output}exit 0 at 2026-12-01T02:03:04Z from 10.1.2.3 took 15ms id 9fceb02d0ae5\n`;
+    const t = buildTemplate(sample, 'masked', base.own)!;
+    const words = ownWords(base.own);
+    let seed = 42;
+    const rand = (k: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % k;
+    };
+    const alphabet = '0123456789abcdefxz:.-/ \nAZ';
+    let matched = 0;
+    for (let trial = 0; trial < 1_500; trial++) {
+      let x = sample;
+      for (let edits = 1 + rand(3); edits > 0; edits--) {
+        const at = rand(x.length);
+        const c = alphabet[rand(alphabet.length)];
+        const op = rand(3);
+        x = op === 0 ? x.slice(0, at) + c + x.slice(at + 1) : op === 1 ? x.slice(0, at) + c + x.slice(at) : x.slice(0, at) + x.slice(at + 1);
+      }
+      if (matchesTemplate(t, x, words)) {
+        matched++;
+        expect(fingerprint(x, 'masked', base.own), JSON.stringify(x)).toBe(fingerprint(sample, 'masked', base.own));
+      }
+    }
+    // Many changes fall inside noise (a digit for a digit): the walk takes those.
+    expect(matched).toBeGreaterThan(100);
+  });
+});
