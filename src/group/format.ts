@@ -23,6 +23,7 @@ export function groupRecord(g: Group, final: boolean, names?: ReadonlyMap<string
     count: g.count,
     instanceIds: g.instanceIds,
     sample: g.sample ?? null,
+    ...(g.sampleCut ? { sampleCut: true } : {}),
     final,
   };
   if (names && names.size > 0) {

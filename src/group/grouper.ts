@@ -8,6 +8,7 @@
  * first: one byte-identical (`clush -b`'s case) or matching a sample's template (the same but
  * for noise; see template.ts) takes that group's fingerprint without being masked whole.
  */
+import { Buffer } from 'node:buffer';
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
 import { fingerprint, ownWords } from './fingerprint.js';
@@ -33,6 +34,7 @@ interface GroupState {
   sampleOwn?: string;
   /** The sample with its masked spans, for outputs that differ from it only by noise. */
   template?: Template;
+  sampleCut?: boolean;
 }
 
 interface InstanceState {
@@ -139,11 +141,28 @@ export function firstLineOf(text: string): string {
  */
 const CANDIDATES = 4;
 
+/**
+ * Characters of samples a grouper holds whole: a fleet whose every output differs (strict mode
+ * on noisy outputs) would otherwise hold every output. Past it, a new group keeps its sample's
+ * first lines only (`sampleCut`), up to `SAMPLE_CUT` characters.
+ */
+export const SAMPLE_BUDGET = 4 * 1024 * 1024;
+export const SAMPLE_CUT = 2_048;
+
+/** The output's first lines, within `SAMPLE_CUT` characters (a line longer than that, cut). */
+export function cutSample(output: string): string {
+  if (output.length <= SAMPLE_CUT) return output;
+  const nl = output.lastIndexOf('\n', SAMPLE_CUT - 1);
+  return output.slice(0, nl > 0 ? nl + 1 : SAMPLE_CUT);
+}
+
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   const instances = new Map<string, InstanceState>();
   /** Groups with a sample, by result key (status, exit, error), the most recently joined first. */
   const samplesByResult = new Map<string, GroupState[]>();
   let outputsMasked = 0;
+  /** Characters of the samples held. */
+  let sampleChars = 0;
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
   let operations = 0;
@@ -172,10 +191,13 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string, own?: OwnIdentity): void {
     g.shown = undefined;
-    g.sample = output;
     g.sampleInstanceId = id;
     g.sampleOwn = ownKey;
-    if (mode === 'strict') return;
+    g.sampleCut = sampleChars + output.length > SAMPLE_BUDGET && output.length > SAMPLE_CUT;
+    // `slice` of a long string shares its storage; a copy lets the whole output go.
+    g.sample = g.sampleCut ? Buffer.from(cutSample(output)).toString() : output;
+    sampleChars += g.sample.length;
+    if (mode === 'strict' || g.sampleCut) return;
     g.template = buildTemplate(output, mode, own);
     const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
     const same = samplesByResult.get(resultKey);
@@ -185,9 +207,10 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function dropSample(g: GroupState): void {
     if (g.sample === undefined) return;
+    sampleChars -= g.sample.length;
     const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
     const same = samplesByResult.get(resultKey);
-    if (!same) return;
+    if (!same || mode === 'strict' || g.sampleCut) return;
     const at = same.indexOf(g);
     if (at >= 0) same.splice(at, 1);
     if (same.length === 0) samplesByResult.delete(resultKey);
@@ -261,6 +284,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       sample: g.sample,
       sampleInstanceId: g.sampleInstanceId,
       firstLine: g.sample === undefined ? undefined : firstLineOf(g.sample),
+      ...(g.sampleCut ? { sampleCut: true } : {}),
     });
   }
 

@@ -125,7 +125,10 @@ const joinsBefore = (c: number) => joinsAfter(c) || c === 46;
 
 /** `x` has `word` (lower case) at `at`, case-insensitively. */
 function hasWordAt(x: string, at: number, word: string): boolean {
-  if (((x.charCodeAt(at) | 32) !== (word.charCodeAt(0) | 32)) || at + word.length > x.length) return false;
+  const last = word.length - 1;
+  if (at + word.length > x.length) return false;
+  // First and last characters first (an ASCII case fold): most other names fail there, unsliced.
+  if ((x.charCodeAt(at) | 32) !== (word.charCodeAt(0) | 32) || (x.charCodeAt(at + last) | 32) !== (word.charCodeAt(last) | 32)) return false;
   const there = x.slice(at, at + word.length);
   return there === word || there.toLowerCase() === word;
 }

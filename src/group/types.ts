@@ -39,4 +39,6 @@ export interface Group {
   sampleInstanceId?: string;
   /** The sample's first line, raw. */
   firstLine?: string;
+  /** The sample holds only the output's first lines: the grouper's samples were at their bound. */
+  sampleCut?: boolean;
 }

@@ -11,6 +11,17 @@ function sampleGroups() {
 }
 
 describe('--groups --json lines', () => {
+  it('says when a sample holds only its first lines', async () => {
+    const { SAMPLE_BUDGET } = await import('../../src/group/grouper.js');
+    const g = createGrouper('strict');
+    const big = 'y'.repeat(SAMPLE_BUDGET - 10);
+    g.add({ instanceId: 'i-a', invocationStatus: 'Success', exitCode: 0 }, `a\n${big}`);
+    g.add({ instanceId: 'i-b', invocationStatus: 'Success', exitCode: 0 }, `b\n${big}`);
+    const records = groupsJsonLines(g.groups(), true).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((r) => [r.instanceIds, r.sampleCut ?? false])).toEqual([[['i-a'], false], [['i-b'], true]]);
+    expect(records[1].sample).toBe('b\n');
+  });
+
   it('has one line per group with every field, in the groups order', () => {
     const text = groupsJsonLines(sampleGroups(), false);
     const lines = text.trimEnd().split('\n');

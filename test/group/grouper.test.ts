@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PENDING, createGrouper, fingerprint, type GroupMember } from '../../src/group/index.js';
+import { SAMPLE_BUDGET, SAMPLE_CUT } from '../../src/group/grouper.js';
 import { fleetInstance, memberOf, variantOf } from './fleet.js';
 
 const ok = (instanceId: string): GroupMember => ({ instanceId, invocationStatus: 'Success', exitCode: 0 });
@@ -125,6 +126,30 @@ describe('incremental grouping', () => {
     const strict = createGrouper('strict');
     strict.add(ok('i-1'), output);
     expect(strict.retained().knownOutputs).toBe(0);
+  });
+
+  it('holds samples within a bound when every output differs, keeping their first lines past it', () => {
+    const strict = createGrouper('strict');
+    const body = 'x'.repeat(80) + '\n';
+    const outputs = 300;
+    for (let k = 0; k < outputs; k++) strict.add(ok(`i-${k}`), `run ${k}\n${body.repeat(300)}`);
+    const groups = strict.groups();
+    expect(groups).toHaveLength(outputs);
+    const kept = strict.retained();
+    expect(kept.sampleChars).toBeLessThanOrEqual(SAMPLE_BUDGET + outputs * SAMPLE_CUT);
+    const cut = groups.filter((g) => g.sampleCut);
+    const whole = groups.filter((g) => !g.sampleCut);
+    expect(cut.length).toBeGreaterThan(0);
+    expect(whole.reduce((n, g) => n + g.sample!.length, 0)).toBeLessThanOrEqual(SAMPLE_BUDGET);
+    for (const g of cut) {
+      expect(g.sample!.length).toBeLessThanOrEqual(SAMPLE_CUT);
+      expect(g.sample!.endsWith('\n')).toBe(true);
+      expect(g.firstLine).toBe(`run ${g.instanceIds[0].slice(2)}`);
+    }
+    // A group that empties gives its characters back to the bound.
+    for (const g of groups.filter((x) => !x.sampleCut)) strict.remove(g.instanceIds[0]);
+    strict.add(ok('i-new'), `new\n${body.repeat(300)}`);
+    expect(strict.groups().find((g) => g.instanceIds[0] === 'i-new')?.sampleCut).toBeUndefined();
   });
 
   it('returns the same array until something changes, and removes instances and empty groups', () => {

@@ -39,8 +39,9 @@ export function diffRows(group: Group, groups: readonly Group[]): { lines: DiffL
   const name = `reference: ${formatCount(ref.count)} × ${ref.status} exit ${ref.exitCode ?? '-'}`;
   if (ref.key === group.key) return { lines: [], note: `${name} (this group is the reference)` };
   const diff = diffSamples(ref.sample, group.sample);
-  if (diff.lines.length === 0) return { lines: [], note: `${name} · the same output` };
-  return { lines: diff.lines, note: `${name} · +${diff.added} -${diff.removed}${diff.whole ? ' (too different to align)' : ''}` };
+  const cut = group.sampleCut || ref.sampleCut ? ' · samples cut to their first lines' : '';
+  if (diff.lines.length === 0) return { lines: [], note: `${name} · the same output${cut}` };
+  return { lines: diff.lines, note: `${name} · +${diff.added} -${diff.removed}${diff.whole ? ' (too different to align)' : ''}${cut}` };
 }
 
 export function GroupDiff({ group, groups, trail, active, width, height, onClose }: GroupDiffProps) {
