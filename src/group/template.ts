@@ -22,6 +22,8 @@ export interface Template {
   mode: 'masked' | 'loose';
   /** The sample, raw. */
   text: string;
+  /** Its characters' codes (a typed array reads faster than `charCodeAt`). */
+  codes: Uint16Array;
   /** The sample masked (`maskOutput`). */
   masked: string;
   /** Spans hidden by the mask: start, end (in `text`) and kind, three numbers each, in order. */
@@ -101,9 +103,12 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     words.add(token);
     for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
   }
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
   return {
     mode,
     text,
+    codes,
     masked: maskedText,
     spans: Int32Array.from(spans),
     pieces,
@@ -146,22 +151,25 @@ function ownNameAt(x: string, at: number, names: readonly string[]): number {
 }
 
 /** `x` from `at` has the span's shape: the same characters but for digits (and hex digits, or id characters, by kind). */
-function sameShapeEnd(s: string, start: number, end: number, kind: number, x: string, at: number): number {
+function sameShapeEnd(codes: Uint16Array, start: number, end: number, kind: number, x: string, at: number): number {
   const len = end - start;
   if (at + len > x.length) return -1;
-  const hexKind = HEX_KINDS.has(kind);
-  const idKind = ID_KINDS.has(kind);
+  const loose = HEX_KINDS.has(kind) || ID_KINDS.has(kind);
   for (let i = 0; i < len; i++) {
-    const a = s.charCodeAt(start + i);
+    const a = codes[start + i];
     const b = x.charCodeAt(at + i);
-    if (a === b) continue;
-    if (isDigit(a) && isDigit(b)) continue;
-    if (hexKind && isHex(a) && isHex(b)) continue;
-    // After `i-` or `iz`, and before the last `z` of `iZ…Z`.
-    if (idKind && i >= 2 && (kind === KIND.instanceId || i < len - 1) && isAlnum(a) && isAlnum(b)) continue;
+    // Equal, or both digits: the common cases, tested first and inline.
+    if (a === b || ((a - 48) >>> 0 <= 9 && (b - 48) >>> 0 <= 9)) continue;
+    if (loose && substitutes(kind, i, len, a, b)) continue;
     return -1;
   }
   return at + len;
+}
+
+/** In hex kinds any hex digit for another; in ids, after `i-` or `iz` (and before `iZ…Z`'s last `Z`), any letter or digit. */
+function substitutes(kind: number, i: number, len: number, a: number, b: number): boolean {
+  if (HEX_KINDS.has(kind)) return isHex(a) && isHex(b);
+  return i >= 2 && (kind === KIND.instanceId || i < len - 1) && isAlnum(a) && isAlnum(b);
 }
 
 /** Durations and loose digits: the same characters, each run of digits of any length. */
@@ -211,7 +219,7 @@ function noiseEnd(t: Template, i: number, x: string, at: number, names: readonly
   const end = spans[i * 3 + 1];
   const kind = spans[i * 3 + 2];
   if (kind !== OWN) {
-    let k = kind === KIND.hex ? -1 : sameShapeEnd(s, start, end, kind, x, at);
+    let k = kind === KIND.hex ? -1 : sameShapeEnd(t.codes, start, end, kind, x, at);
     if (follows(s, end, x, k)) return k;
     if (kind === KIND.duration || kind === KIND.digits) k = digitRunsEnd(s, start, end, x, at);
     else if (kind === KIND.hex) k = hexIdEnd(s, start, x, at);
@@ -237,6 +245,21 @@ function lineOf(t: Template, at: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Pieces this short are compared a character at a time: slicing costs more than the loop. */
+const SHORT_PIECE = 8;
+
+/** `x` at `px` has the sample's `len` characters from `ps` (which ends piece `i`). */
+function samePiece(t: Template, i: number, ps: number, len: number, x: string, px: number): boolean {
+  if (len <= SHORT_PIECE) {
+    if (px + len > x.length) return false;
+    const codes = t.codes;
+    for (let k = 0; k < len; k++) if (codes[ps + k] !== x.charCodeAt(px + k)) return false;
+    return true;
+  }
+  const piece = i === 0 || t.spans[i * 3 - 2] === ps ? t.pieces[i] : t.text.slice(ps, ps + len);
+  return x.slice(px, px + len) === piece;
 }
 
 /** Where span `i` starts, or the text's end for the piece after the last span. */
@@ -265,8 +288,7 @@ export function matchesTemplate(t: Template, x: string, names: readonly string[]
     const end = pieceEnd(t, i);
     const len = end - ps;
     if (len > 0) {
-      const piece = i === 0 || spans[i * 3 - 2] === ps ? t.pieces[i] : s.slice(ps, end);
-      if (x.slice(px, px + len) !== piece) {
+      if (!samePiece(t, i, ps, len, x, px)) {
         // Where they part, to settle that line.
         while (ps < end && px < m && s.charCodeAt(ps) === x.charCodeAt(px)) {
           ps++;

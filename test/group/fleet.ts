@@ -93,7 +93,9 @@ export function outputOf(n: number, bytes: number): string {
   const lines = Array.from({ length: Math.ceil(bytes / LINE_BYTES) }, (_, k) => line(n, k, v, own));
   if (v === 'diskFull') lines.push('error: /dev/vda1 is 100% full, cannot write /var/lib/app/state');
   if (v === 'oddConfig') lines.push('warning: /etc/app.conf differs from the release, using it anyway');
-  return lines.join('\n') + '\n';
+  // One join: a flat string, as the API's outputs are once decoded from Base64 (`a + b` would be a rope).
+  lines.push('');
+  return lines.join('\n');
 }
 
 export function memberOf(n: number): GroupMember {
