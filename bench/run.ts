@@ -17,6 +17,7 @@ import { idle } from './idle.js';
 import { outputScreen } from './outputScreen.js';
 import { emulatorThroughput } from './emulatorThroughput.js';
 import { grouping } from './grouping.js';
+import { groupCalls } from './groupCalls.js';
 import { names } from './names.js';
 import { invocationScreen } from './invocationScreen.js';
 import { statusLine } from './statusLine.js';
@@ -34,6 +35,7 @@ const BENCHMARKS: Benchmark[] = [
   outputScreen,
   emulatorThroughput,
   grouping,
+  groupCalls,
   names,
   invocationScreen,
   statusLine,
