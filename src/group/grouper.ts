@@ -32,8 +32,8 @@ interface GroupState {
   sampleInstanceId?: string;
   /** The own names the sample was masked with, joined. */
   sampleOwn?: string;
-  /** The sample with its masked spans, for outputs that differ from it only by noise. */
-  template?: Template;
+  /** The sample's own names, to build its template when it is needed. */
+  sampleIdentity?: OwnIdentity;
   sampleCut?: boolean;
 }
 
@@ -64,7 +64,7 @@ export interface Grouper {
   /** Bookkeeping steps done so far (map and set operations), to check the cost stays linear. */
   readonly operations: number;
   /** What is kept, for checking that outputs are not: every string held, by role. */
-  retained(): { samples: number; sampleChars: number; fingerprints: number; ids: number; knownOutputs: number };
+  retained(): { samples: number; sampleChars: number; fingerprints: number; ids: number; knownOutputs: number; templates: number };
 }
 
 /** Failed family first, then stopped, then the rest (still active), then success. */
@@ -147,6 +147,14 @@ const CANDIDATES = 4;
  * first lines only (`sampleCut`), up to `SAMPLE_CUT` characters.
  */
 export const SAMPLE_BUDGET = 4 * 1024 * 1024;
+
+/**
+ * Templates held (the most recently used; one costs about 8 bytes a character of its sample,
+ * rebuilt by one masking when needed again), and the longest sample given one (longer than any
+ * output the API returns).
+ */
+export const TEMPLATES = 8;
+const TEMPLATE_CHARS = 64 * 1024;
 export const SAMPLE_CUT = 2_048;
 
 /** The output's first lines, within `SAMPLE_CUT` characters (a line longer than that, cut). */
@@ -163,6 +171,18 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   let outputsMasked = 0;
   /** Characters of the samples held. */
   let sampleChars = 0;
+  /** The templates of groups' samples, least recently used first. */
+  const templates = new Map<GroupState, Template | undefined>();
+
+  function templateOf(g: GroupState): Template | undefined {
+    if (g.sample === undefined || g.sampleCut || g.sample.length > TEMPLATE_CHARS || mode === 'strict') return undefined;
+    let t = templates.get(g);
+    if (t || templates.has(g)) templates.delete(g);
+    else t = buildTemplate(g.sample, mode, g.sampleIdentity);
+    templates.set(g, t);
+    if (templates.size > TEMPLATES) templates.delete(templates.keys().next().value!);
+    return t;
+  }
   const groupsByKey = new Map<string, GroupState>();
   let outputsKnown = 0;
   let operations = 0;
@@ -172,7 +192,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     return mode === 'strict' ? '' : words.join('\0');
   }
 
-  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; ownKey: string } {
+  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; ownKey: string; whole?: boolean } {
     const words = mode === 'strict' ? [] : ownWords(own);
     const ownKey = ownKeyOf(words);
     const same = mode === 'strict' ? undefined : samplesByResult.get(resultKey);
@@ -180,13 +200,14 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       const g = same[i];
       operations++;
       const identical = g.sample === output && g.sampleOwn === ownKey;
-      if (identical || (g.template && matchesTemplate(g.template, output, words))) {
+      const t = identical ? undefined : templateOf(g);
+      if (identical || (t && matchesTemplate(t, output, words))) {
         if (i > 0) same.unshift(...same.splice(i, 1));
         return { fp: g.fingerprint, ownKey };
       }
     }
     outputsMasked++;
-    return { fp: fingerprint(output, mode, own), ownKey };
+    return { fp: fingerprint(output, mode, own), ownKey, whole: true };
   }
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string, own?: OwnIdentity): void {
@@ -198,16 +219,23 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     g.sample = g.sampleCut ? Buffer.from(cutSample(output)).toString() : output;
     sampleChars += g.sample.length;
     if (mode === 'strict' || g.sampleCut) return;
-    g.template = buildTemplate(output, mode, own);
+    g.sampleIdentity = own;
     const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
     const same = samplesByResult.get(resultKey);
     if (same) same.push(g);
     else samplesByResult.set(resultKey, [g]);
   }
 
+  function promote(g: GroupState, resultKey: string): void {
+    const same = samplesByResult.get(resultKey);
+    const at = same ? same.indexOf(g) : -1;
+    if (same && at > 0) same.unshift(...same.splice(at, 1));
+  }
+
   function dropSample(g: GroupState): void {
     if (g.sample === undefined) return;
     sampleChars -= g.sample.length;
+    templates.delete(g);
     const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
     const same = samplesByResult.get(resultKey);
     if (!same || mode === 'strict' || g.sampleCut) return;
@@ -250,10 +278,13 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     const resultKey = resultKeyOf(instance);
     let fp = PENDING;
     let ownKey = '';
-    if (output !== undefined) ({ fp, ownKey } = fingerprintOf(output, resultKey, own));
+    let whole: boolean | undefined;
+    if (output !== undefined) ({ fp, ownKey, whole } = fingerprintOf(output, resultKey, own));
     else if (before && before.resultKey === resultKey) fp = before.fingerprint;
     const group = groupFor(instance, resultKey, fp);
     if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey, own);
+    // Found by its fingerprint past the samples checked: checked first from now on.
+    else if (whole) promote(group, resultKey);
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
@@ -329,7 +360,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       }
       let knownOutputs = 0;
       for (const same of samplesByResult.values()) knownOutputs += same.length;
-      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs };
+      return { samples, sampleChars, fingerprints: instances.size, ids, knownOutputs, templates: [...templates.values()].filter(Boolean).length };
     },
   };
 }

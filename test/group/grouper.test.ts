@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PENDING, createGrouper, fingerprint, type GroupMember } from '../../src/group/index.js';
-import { SAMPLE_BUDGET, SAMPLE_CUT } from '../../src/group/grouper.js';
+import { SAMPLE_BUDGET, SAMPLE_CUT, TEMPLATES } from '../../src/group/grouper.js';
 import { fleetInstance, memberOf, variantOf } from './fleet.js';
 
 const ok = (instanceId: string): GroupMember => ({ instanceId, invocationStatus: 'Success', exitCode: 0 });
@@ -126,6 +126,26 @@ describe('incremental grouping', () => {
     const strict = createGrouper('strict');
     strict.add(ok('i-1'), output);
     expect(strict.retained().knownOutputs).toBe(0);
+  });
+
+  it('checks a majority again first after outliers, and holds a bounded number of templates', () => {
+    const g = createGrouper('masked');
+    const at = (n: number) => fleetInstance(n * 1000 + 100, 3_000); // always the ok variant
+    // Outliers first: the majority's group comes after the samples checked before masking.
+    for (let k = 0; k < 5; k++) g.add(ok(`i-odd${k}`), `odd output ${k}: ${'z'.repeat(k + 1)}\n`);
+    for (let n = 0; n <= 50; n++) {
+      const f = at(n);
+      g.add(f.member, f.output, f.own);
+    }
+    // Its second member is masked whole, finds the group by fingerprint and puts it first.
+    expect(g.outputsMasked).toBe(5 + 2);
+    expect(g.groups().find((x) => x.count === 51)).toBeDefined();
+    // Twenty exit codes, each a group whose sample is checked: templates for all of them built, the last few held.
+    for (let code = 1; code <= 20; code++) {
+      for (const n of [1, 2]) g.add({ instanceId: `i-x${code}-${n}`, invocationStatus: 'Failed', exitCode: code }, `failed at 2026-12-0${n}T00:00:00Z\n`);
+    }
+    expect(g.outputsMasked).toBe(5 + 2 + 20);
+    expect(g.retained().templates).toBeLessThanOrEqual(TEMPLATES);
   });
 
   it('holds samples within a bound when every output differs, keeping their first lines past it', () => {
