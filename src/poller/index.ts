@@ -73,8 +73,10 @@ export interface PollerOptions {
   /** The user's API filters; defaults to the store's. */
   filters?: DescribeInvocationsParams;
   backoffCapMs?: number;
-  /** Jitter source; seeded in tests. */
+  /** Jitter source of the backoff; seeded in tests. */
   random?: () => number;
+  /** Jitter source of a throttle-widened interval (pace.ts); its own, so the backoff's draws stay as they were. */
+  paceRandom?: () => number;
   /** A store listener (the UI) threw; default: rethrown outside the poller, to the process. */
   onListenerError?: (error: unknown) => void;
   /** Where the outputs job groups what it fetches (default: a new one, as `poller.groups`). */
@@ -144,6 +146,7 @@ export function createPoller(opts: PollerOptions): Poller {
     budgetPerMinute: opts.budgetPerMinute,
     backoffCapMs: opts.backoffCapMs,
     random: opts.random,
+    paceRandom: opts.paceRandom,
     onListenerError: opts.onListenerError,
     beginTick: (s) => {
       s.tick = { seen: new Map(), partial: [] };

@@ -8,6 +8,8 @@
 //     of an hour that narrowing by one --interval a tick took;
 //   - and a tick never goes before the last minute's calls leave room for its own calls, nor
 //     sooner than the budget allows at the calls a tick makes.
+//   - a widened interval is jittered by up to a fifth either way, so that copies throttled by the
+//     same call do not go on calling at the same moments.
 // Copies that widen together and narrow slowly settle under the limit instead of in lockstep.
 import type { Clock } from '../clock.js';
 import type { BudgetStats, SlowedBy } from '../store/types.js';
@@ -19,6 +21,8 @@ export const WIDEN_FACTOR = 2;
 /** Clean ticks that add back, one each, the whole --interval rate (AIMD's additive step). */
 export const NARROW_STEPS = 8;
 export const DEFAULT_BUDGET_PER_MINUTE = 1000;
+/** How far a widened interval may move either way, as a share of it. */
+export const WIDEN_JITTER = 0.2;
 
 export interface PaceOptions {
   clock: Clock;
@@ -28,6 +32,8 @@ export interface PaceOptions {
   capMs: number;
   /** Calls a minute the account allows (`--budget`). */
   perMinute?: number;
+  /** In [0, 1): jitters a widened interval (none without it). */
+  random?: () => number;
 }
 
 /** Times within the last minute, oldest first (a queue with a moving head). */
@@ -120,9 +126,10 @@ export class Pace {
       const room = this.calls.leavesAt(Math.min(excess, this.calls.count()) - 1);
       if (room !== undefined) budgetMs = Math.max(budgetMs, room - now);
     }
-    const ms = Math.ceil(Math.max(wantedMs, this.widenedMs, budgetMs));
-    const byBudget = budgetMs > wantedMs && budgetMs > this.widenedMs;
-    const byThrottle = !byBudget && this.widenedMs > wantedMs && this.widenedMs > this.baseMs;
+    const widened = this.widenedMs > this.baseMs && this.opts.random ? this.widenedMs * (1 + WIDEN_JITTER * (2 * this.opts.random() - 1)) : this.widenedMs;
+    const ms = Math.ceil(Math.max(wantedMs, widened, budgetMs));
+    const byBudget = budgetMs > wantedMs && budgetMs > widened;
+    const byThrottle = !byBudget && widened > wantedMs && this.widenedMs > this.baseMs;
     const slowed: SlowedBy | undefined = byBudget ? 'budget' : byThrottle ? 'throttled' : undefined;
     this.last = { intervalMs: ms, nextPollAt: now + ms, slowed };
     return ms;

@@ -69,8 +69,10 @@ export interface SchedulerOptions<A, S, D extends Demand> {
   /** The account's budget, calls a minute (`--budget`): ticks spread out to stay within it. */
   budgetPerMinute?: number;
   backoffCapMs?: number;
-  /** Jitter source; seeded in tests. */
+  /** Jitter source of the backoff; seeded in tests. */
   random?: () => number;
+  /** Jitter source of a throttle-widened interval (pace.ts); its own, so the backoff's draws stay as they were. */
+  paceRandom?: () => number;
   /** Called before each tick (reset what a tick learns). */
   beginTick?(state: S): void;
   /** After a tick's apply: is anything shown still changing (poll at `intervalMs`)? */
@@ -117,7 +119,7 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
   const capMs = Math.min(MAX_TIMER_MS, Math.max(intervalMs, opts.backoffCapMs ?? 60_000));
   const random = opts.random ?? Math.random;
   const budget = new RequestBudget(clock, Math.max(0.1, opts.maxRps ?? 10));
-  const pace = new Pace({ clock, baseMs: intervalMs, capMs, perMinute: opts.budgetPerMinute });
+  const pace = new Pace({ clock, baseMs: intervalMs, capMs, perMinute: opts.budgetPerMinute, random: opts.paceRandom ?? Math.random });
   const onListenerError =
     opts.onListenerError ??
     ((error: unknown) =>

@@ -24,7 +24,9 @@ const discovery = (c: CallRecord) => {
 
 describe('poller pace', () => {
   it('widens the interval under throttling (x2 to the cap), says so, and narrows it after throttling stops', async () => {
-    h = await startHarness({ emulator: { invocations: 20 }, poller: { intervalMs: INTERVAL, idleIntervalMs: INTERVAL, history: 0 } });
+    // The widened interval's jitter held at its middle, to check the rule to the millisecond (pace.test.ts checks the jitter).
+    const poller = { intervalMs: INTERVAL, idleIntervalMs: INTERVAL, history: 0, paceRandom: () => 0.5 };
+    h = await startHarness({ emulator: { invocations: 20 }, poller });
     h.poller.start();
     await h.settle();
     expect(h.poller.budgetStats()).toMatchObject({ intervalMs: INTERVAL, throttledLastMinute: 0, perMinute: 1000 });

@@ -2,7 +2,8 @@
 // it one base interval at a time, and the last minute's calls keep ticks within --budget.
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
-import { Pace, PACE_WINDOW_MS } from '../../src/poller/pace.js';
+import { Pace, PACE_WINDOW_MS, WIDEN_JITTER } from '../../src/poller/pace.js';
+import { recordedRandom } from './harness.js';
 
 const pace = (perMinute = 1000) => {
   const clock = new FakeClock();
@@ -10,6 +11,24 @@ const pace = (perMinute = 1000) => {
 };
 
 describe('Pace', () => {
+  it('jitters a widened interval, so that copies throttled together call apart', () => {
+    const clock = new FakeClock();
+    const copies = [1, 2].map((seed) => new Pace({ clock, baseMs: 2000, capMs: 60_000, random: recordedRandom(seed) }));
+    const delays = copies.map((p) => {
+      for (let i = 0; i < 3; i++) p.throttled();
+      return [0, 1, 2].map(() => p.delay(2000, 1));
+    });
+    for (const d of delays.flat()) {
+      expect(d).toBeGreaterThanOrEqual(16_000 * (1 - WIDEN_JITTER));
+      expect(d).toBeLessThanOrEqual(Math.ceil(16_000 * (1 + WIDEN_JITTER)));
+    }
+    expect(delays[0]).not.toEqual(delays[1]);
+    expect(copies[0].stats().slowed).toBe('throttled');
+    // Not widened: no jitter (the interval the screen asks for is kept to the millisecond).
+    const calm = new Pace({ clock, baseMs: 2000, capMs: 60_000, random: recordedRandom(3) });
+    expect([calm.delay(2000, 1), calm.delay(2000, 1)]).toEqual([2000, 2000]);
+  });
+
   it('keeps the interval asked for while nothing is throttled and the budget has room', () => {
     const { pace: p } = pace();
     expect(p.delay(2000, 2)).toBe(2000);
