@@ -2,7 +2,7 @@
 // fingerprint), worst first. Statuses group at once; outputs are asked for (an outputs demand)
 // and refine the groups as they arrive, with the progress in the title. Enter opens a group's
 // instances (the instance list, filtered to it); `d` diffs its sample against the reference group.
-import React, { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import React, { useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box } from 'ink';
 import type { Invocation } from '../../api/model.js';
 import { statusLabel } from '../../api/status.js';
@@ -32,7 +32,13 @@ export interface GroupsScreenProps {
   /** The instance list's marks: space marks a group's instances, `u` clears, `x` stops the marked. */
   marks: { count: number; mark(group: Group): void; clear(): void; stop(): boolean; act(action: 'rerun' | 'copyIds', group?: Group): boolean };
   /** In the split's list pane: its keys (Tab, p), whether the list has the focus, and the group under the cursor. */
-  split?: { handleKey(action: ActionId): boolean | undefined; listFocused: boolean; onCursor(group: Group | undefined): void };
+  split?: {
+    handleKey(action: ActionId): boolean | undefined;
+    listFocused: boolean;
+    onCursor(group: Group | undefined): void;
+    /** The pane's title, drawn under the breadcrumb (the groups' own line comes first). */
+    title?: ReactNode;
+  };
 }
 
 /** A first line longer than this is cut before it is sanitised (the column shows far less). */
@@ -164,11 +170,12 @@ export function GroupsScreen({ poller, inv, active, width, height, onOpen, onClo
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Breadcrumb trail={trail} note={groupsNote(groups, mode, progress) + (marks.count ? ` · ${marks.count} marked` : '')} width={width} />
+      {split?.title}
       <Table
         data={groups}
         columns={columns}
         width={width}
-        height={Math.max(2, height - 1)}
+        height={Math.max(2, height - 1 - (split?.title ? 1 : 0))}
         top={selection.top}
         selectedIndex={selection.index}
         emptyText="no instances yet"

@@ -1,6 +1,6 @@
 // One invocation: its details and one row per instance (status, exit code, error with its
 // meaning, times, repeats, dropped bytes). Enter opens the instance's output.
-import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { InstanceResult } from '../../api/model.js';
 import type { Store } from '../../store/types.js';
@@ -31,7 +31,7 @@ import { orderInstances, type InstanceOrder } from '../instanceOrder.js';
 import { FAILED_FAMILY, isFinalInstance } from '../../api/status.js';
 import { Details, DETAILS_HEIGHT } from './InvocationDetails.js';
 import { GroupsScreen } from './GroupsScreen.js';
-import { OutputPane } from './split/OutputPane.js';
+import { OutputPane, PaneTitle } from './split/OutputPane.js';
 import { SplitBody } from './split/SplitBody.js';
 import { useInvocationSplit } from './split/useInvocationSplit.js';
 
@@ -288,7 +288,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
   if (view === 'groups' && inv) {
     const openGroup = (g: Group) => (setOnly(g), setView('rows'));
     const markGroup = (g: Group) => setMarks((m) => toggled(m, g.instanceIds, !g.instanceIds.every((id) => m.has(id))));
-    const groupsScreen = (w: number, h: number) => (
+    const groupsScreen = (w: number, h: number, title?: ReactNode) => (
       <GroupsScreen
         poller={poller}
         inv={inv}
@@ -298,7 +298,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
         onOpen={openGroup}
         onClose={() => setView('rows')}
         marks={{ count: marks.size, mark: markGroup, clear: () => setMarks(new Set()), stop: stopMarked, act: actOn }}
-        split={{ handleKey: split.handleKey, listFocused: split.listFocused, onCursor: setGroupCursor }}
+        split={{ handleKey: split.handleKey, listFocused: split.listFocused, onCursor: setGroupCursor, title }}
       />
     );
     if (!split.geometry) return groupsScreen(width, height);
@@ -307,8 +307,11 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
       <SplitBody
         geometry={split.geometry}
         listFocused={split.listFocused && active}
-        listTitle="groups (the output of a member)"
-        list={groupsScreen(split.geometry.list.width, split.geometry.list.height - 1)}
+        list={groupsScreen(
+          split.geometry.list.width,
+          split.geometry.list.height,
+          <PaneTitle focused={split.listFocused && active}>groups (the output of a member)</PaneTitle>,
+        )}
         output={<OutputPane {...{ store, poller, invokeId, active }} instanceId={sample} {...split.geometry.output} />}
       />
     );

@@ -10,7 +10,8 @@ import { PaneTitle } from './OutputPane.js';
 export function SplitBody({ geometry, listFocused, listTitle, list, output }: {
   geometry: SplitGeometry;
   listFocused: boolean;
-  listTitle: string;
+  /** Undefined: the list draws its title itself (the groups view, under its breadcrumb). */
+  listTitle?: string;
   list: ReactNode;
   output: ReactNode;
 }) {
@@ -19,7 +20,7 @@ export function SplitBody({ geometry, listFocused, listTitle, list, output }: {
   return (
     <Box flexDirection={side ? 'row' : 'column'}>
       <Box flexDirection="column" width={geometry.list.width} height={geometry.list.height}>
-        <PaneTitle focused={listFocused}>{listTitle}</PaneTitle>
+        {listTitle === undefined ? null : <PaneTitle focused={listFocused}>{listTitle}</PaneTitle>}
         {list}
       </Box>
       {side ? (
