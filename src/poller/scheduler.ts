@@ -15,6 +15,7 @@ import type { PollState } from '../store/types.js';
 import { backoffDelay, MAX_TIMER_MS } from './backoff.js';
 import { RequestBudget } from './budget.js';
 import { Pace, type BudgetStats } from './pace.js';
+import { Prng } from '../prng.js';
 
 /** Something the UI needs; `kind` names the jobs that serve it (their `serves`). */
 export interface Demand {
@@ -111,6 +112,13 @@ export function toApiError(e: unknown): ApiError {
 const ALL = 'all';
 type Keys = ReadonlySet<string> | typeof ALL;
 
+/** The pace's own jitter source: seeded from a seeded backoff source (one draw, at start), so tests stay repeatable. */
+function paceJitter(random: (() => number) | undefined): () => number {
+  if (!random) return Math.random;
+  const prng = new Prng(Math.floor(random() * 2 ** 32));
+  return () => prng.next();
+}
+
 export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A, S, D>): Scheduler<D> {
   const { api, store, state, jobs } = opts;
   const clock = opts.clock ?? realClock;
@@ -119,7 +127,7 @@ export function createScheduler<A, S, D extends Demand>(opts: SchedulerOptions<A
   const capMs = Math.min(MAX_TIMER_MS, Math.max(intervalMs, opts.backoffCapMs ?? 60_000));
   const random = opts.random ?? Math.random;
   const budget = new RequestBudget(clock, Math.max(0.1, opts.maxRps ?? 10));
-  const pace = new Pace({ clock, baseMs: intervalMs, capMs, perMinute: opts.budgetPerMinute, random: opts.paceRandom ?? Math.random });
+  const pace = new Pace({ clock, baseMs: intervalMs, capMs, perMinute: opts.budgetPerMinute, random: opts.paceRandom ?? paceJitter(opts.random) });
   const onListenerError =
     opts.onListenerError ??
     ((error: unknown) =>

@@ -92,8 +92,9 @@ describe('several regions', () => {
     // Backoff in Shanghai alone: Hangzhou kept its interval.
     const hzCalls = apis.get('cn-hangzhou')!.since(hzMark).length;
     const shCalls = apis.get('cn-shanghai')!.since(shMark).length;
-    // Hangzhou kept its 2 s interval (at least a call a tick); Shanghai backed off (full jitter, up to 60 s).
-    expect(hzCalls).toBeGreaterThanOrEqual(150);
+    // Hangzhou kept its 2 s interval (at least a call a tick, less one for each of Shanghai's ticks
+    // its own may have waited for: regions.ts snaps ticks together); Shanghai backed off (full jitter, up to 60 s).
+    expect(hzCalls).toBeGreaterThanOrEqual(150 - shCalls);
     expect(shCalls).toBeLessThan(hzCalls / 4);
     expect(apis.get('cn-shanghai')!.since(shMark).every((c) => /^Throttling/.test(c.error?.code ?? ''))).toBe(true);
     // What Shanghai had stays on screen.
