@@ -3,8 +3,9 @@
 // misaligns), never truncates and renders every row; this one renders only the rows in the
 // window, measures cells in terminal columns and cuts with an ellipsis.
 import React from 'react';
-import { Box, Text } from 'ink';
-import { fitToWidth, sanitizeInline } from '../../text/index.js';
+import { Box, Text, Transform } from 'ink';
+import { asciiStandIn } from './asciiStandIn.js';
+import { fitToWidth, sanitizeInline, truncateToWidth } from '../../text/index.js';
 import { useTheme, type Colour } from '../theme.js';
 
 export interface TableColumn<T> {
@@ -87,25 +88,86 @@ interface Segment {
   colour: Colour;
 }
 
-/**
- * One row as runs of equal colour: Ink's cost grows with text nodes, so cells that share a
- * colour (most of them: none) go out as one string.
- */
+/** Appends `text` to the last run when it has the same colour, else starts a run. */
+function addRun(runs: Segment[], text: string, colour: Colour): void {
+  const last = runs[runs.length - 1];
+  if (last && last.colour === colour) last.text += text;
+  else runs.push({ text, colour });
+}
+
+/** One row as runs of equal colour, padded to the full width so the selection bar spans it. */
 function rowSegments<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Segment[] {
   const segments: Segment[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
   let used = GUTTER;
   placed.forEach((p, c) => {
-    const text = (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align);
+    addRun(segments, (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align), p.column.colour?.(row));
     used += p.width + (c > 0 ? gap.length : 0);
-    const colour = p.column.colour?.(row);
-    const last = segments[segments.length - 1];
-    if (last.colour === colour) last.text += text;
-    else segments.push({ text, colour });
   });
-  // Pad to the full width so the selection bar spans the row.
   if (width > used) segments[segments.length - 1].text += ' '.repeat(width - used);
   return segments;
 }
+
+/**
+ * One column's cells in the window, a line each, as runs of equal colour. A left-aligned cell
+ * is not padded: the blank after it is the screen's own, and Ink's cost grows with every
+ * character it is given to draw.
+ */
+function columnRuns<T>(rows: readonly T[], p: PlacedColumn<T>): Segment[] {
+  const runs: Segment[] = [];
+  rows.forEach((row, i) => {
+    const cell = sanitizeInline(p.column.cell(row));
+    const text = p.column.align === 'right' ? fitToWidth(cell, p.width, 'right') : truncateToWidth(cell, p.width);
+    addRun(runs, (i > 0 ? '\n' : '') + text, p.column.colour?.(row));
+  });
+  return runs;
+}
+
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return a.length === b.length && a.every((seg, k) => seg.text === b[k].text && seg.colour === b[k].colour);
+}
+
+interface RunsProps {
+  runs: readonly Segment[];
+  /** The selection bar (its colours replace the runs' own). */
+  selected?: boolean;
+  /** Every line fits its box: Ink never wraps or cuts it, so an ASCII stand-in can be measured. */
+  fits: boolean;
+}
+
+/**
+ * Runs of text as one Ink text node, redrawn only when their text or colours change (the cells
+ * are computed again every render: they read the store and the clock; the Ink nodes are not).
+ */
+const Runs = React.memo(
+  function Runs({ runs, selected = false, fits }: RunsProps) {
+    const theme = useTheme();
+    const texts = runs.map((run) => run.text);
+    const standIn = fits ? asciiStandIn(texts) : undefined;
+    const text = (
+      <Text
+        inverse={selected && theme.selection.inverse}
+        color={selected ? theme.selection.text : undefined}
+        backgroundColor={selected ? theme.selection.background : undefined}
+        bold={selected}
+        wrap="truncate-end"
+      >
+        {runs.map((run, k) => (
+          <Text key={k} color={selected ? undefined : run.colour}>
+            {standIn ? standIn.parts[k] : run.text}
+          </Text>
+        ))}
+      </Text>
+    );
+    return standIn ? (
+      <Transform transform={standIn.restore} accessibilityLabel={texts.join('')}>
+        {text}
+      </Transform>
+    ) : (
+      text
+    );
+  },
+  (a, b) => a.selected === b.selected && a.fits === b.fits && sameSegments(a.runs, b.runs),
+);
 
 export function Table<T>({
   data,
@@ -123,7 +185,11 @@ export function Table<T>({
   const headerText = placed.map((p) => fitToWidth(p.column.header, p.width, p.column.align)).join(gap);
   const bodyHeight = Math.max(0, height - 1);
   const visible = data.slice(top, top + bodyHeight);
+  const selectedRow = selectedIndex - top;
+  const fits = placed.reduce((sum, p) => sum + p.width, GUTTER + padding * (placed.length - 1)) <= width;
 
+  // The window is drawn a column at a time (a text node of one line per row: a few nodes, and
+  // the cells a column repeats are styled once a frame), and the selected row over it in full.
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate-end">
@@ -133,27 +199,24 @@ export function Table<T>({
         <Text color={theme.muted} wrap="truncate-end">
           {'  ' + emptyText}
         </Text>
+      ) : fits ? (
+        <Box flexDirection="column" height={visible.length}>
+          <Box paddingLeft={GUTTER} columnGap={padding}>
+            {placed.map((p) => (
+              <Box key={p.column.key} width={p.width} flexShrink={0}>
+                <Runs runs={columnRuns(visible, p)} fits />
+              </Box>
+            ))}
+          </Box>
+          {selectedRow >= 0 && selectedRow < visible.length ? (
+            <Box position="absolute" marginTop={selectedRow}>
+              <Runs runs={rowSegments(visible[selectedRow], placed, gap, width, true)} selected fits />
+            </Box>
+          ) : null}
+        </Box>
       ) : (
-        visible.map((row, i) => {
-          const index = top + i;
-          const selected = index === selectedIndex;
-          return (
-            <Text
-              key={index}
-              inverse={selected && theme.selection.inverse}
-              color={selected ? theme.selection.text : undefined}
-              backgroundColor={selected ? theme.selection.background : undefined}
-              bold={selected}
-              wrap="truncate-end"
-            >
-              {rowSegments(row, placed, gap, width, selected).map((seg, k) => (
-                <Text key={k} color={selected ? undefined : seg.colour}>
-                  {seg.text}
-                </Text>
-              ))}
-            </Text>
-          );
-        })
+        // Narrower than its columns at their least: a row a line, cut at the edge.
+        visible.map((row, i) => <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} fits={false} />)
       )}
     </Box>
   );
