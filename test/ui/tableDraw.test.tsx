@@ -4,7 +4,8 @@
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
-import { Box, Text } from 'ink';
+import { EventEmitter } from 'node:events';
+import { Box, Text, render as inkRender } from 'ink';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { displayWidth, fitToWidth, sanitizeInline } from '../../src/text/index.js';
 import { Table, layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
@@ -123,5 +124,23 @@ describe('Table drawing', () => {
           }
     }
     expect(compared).toBe(100);
+  });
+});
+
+describe('Table with a screen reader', () => {
+  it('reads a row at a time, each row its cells in order', () => {
+    const stdout = Object.assign(new EventEmitter(), { columns: 100, rows: 30, frames: [] as string[], write: (f: string) => stdout.frames.push(f) });
+    const ink = inkRender(<Table data={rows} columns={columns} width={61} height={5} top={0} selectedIndex={1} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      isScreenReaderEnabled: true,
+      patchConsole: false,
+      exitOnCtrlC: false,
+    });
+    const read = stdout.frames.join('').replace(/\u001b\[[\d;?]*[A-Za-z]/g, '');
+    ink.unmount();
+    const lines = read.split('\n').map((l) => l.trim().replace(/ +/g, ' '));
+    expect(lines).toContain('a plain-ascii Success 1 *');
+    expect(lines).toContain('> b 部署网站服务器 Failed 2');
+    expect(lines).toContain('c emoji 🚀🔥 deploy Running 3 *');
   });
 });

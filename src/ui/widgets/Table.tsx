@@ -3,7 +3,7 @@
 // misaligns), never truncates and renders every row; this one renders only the rows in the
 // window, measures cells in terminal columns and cuts with an ellipsis.
 import React from 'react';
-import { Box, Text, Transform } from 'ink';
+import { Box, Text, Transform, useIsScreenReaderEnabled } from 'ink';
 import { asciiStandIn } from './asciiStandIn.js';
 import { fitToWidth, sanitizeInline, truncateToWidth } from '../../text/index.js';
 import { useTheme, type Colour } from '../theme.js';
@@ -180,6 +180,7 @@ export function Table<T>({
   emptyText = 'nothing to show',
 }: TableProps<T>): React.ReactElement {
   const theme = useTheme();
+  const screenReader = useIsScreenReaderEnabled();
   const placed = layoutColumns(columns, width, padding);
   const gap = ' '.repeat(padding);
   const headerText = placed.map((p) => fitToWidth(p.column.header, p.width, p.column.align)).join(gap);
@@ -187,6 +188,8 @@ export function Table<T>({
   const visible = data.slice(top, top + bodyHeight);
   const selectedRow = selectedIndex - top;
   const fits = placed.reduce((sum, p) => sum + p.width, GUTTER + padding * (placed.length - 1)) <= width;
+  // A screen reader reads the text nodes in order: a row at a time, not a column.
+  const byColumn = fits && !screenReader;
 
   // The window is drawn a column at a time (a text node of one line per row: a few nodes, and
   // the cells a column repeats are styled once a frame), and the selected row over it in full.
@@ -199,7 +202,7 @@ export function Table<T>({
         <Text color={theme.muted} wrap="truncate-end">
           {'  ' + emptyText}
         </Text>
-      ) : fits ? (
+      ) : byColumn ? (
         <Box flexDirection="column" height={visible.length}>
           <Box paddingLeft={GUTTER} columnGap={padding}>
             {placed.map((p) => (
@@ -215,8 +218,10 @@ export function Table<T>({
           ) : null}
         </Box>
       ) : (
-        // Narrower than its columns at their least: a row a line, cut at the edge.
-        visible.map((row, i) => <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} fits={false} />)
+        // A row a line (cut at the edge when narrower than its columns at their least).
+        visible.map((row, i) => (
+          <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} fits={false} />
+        ))
       )}
     </Box>
   );
