@@ -130,8 +130,11 @@ interface RunsProps {
   runs: readonly Segment[];
   /** The selection bar (its colours replace the runs' own). */
   selected?: boolean;
-  /** Every line fits its box: Ink never wraps or cuts it, so an ASCII stand-in can be measured. */
-  fits: boolean;
+  /**
+   * The width of the box when every line fits it (Ink never wraps or cuts them): Ink then
+   * measures a stand-in of that shape (asciiStandIn.ts).
+   */
+  box?: number;
 }
 
 /**
@@ -139,10 +142,10 @@ interface RunsProps {
  * are computed again every render: they read the store and the clock; the Ink nodes are not).
  */
 const Runs = React.memo(
-  function Runs({ runs, selected = false, fits }: RunsProps) {
+  function Runs({ runs, selected = false, box }: RunsProps) {
     const theme = useTheme();
     const texts = runs.map((run) => run.text);
-    const standIn = fits ? asciiStandIn(texts) : undefined;
+    const standIn = box === undefined ? undefined : asciiStandIn(texts, box);
     const text = (
       <Text
         inverse={selected && theme.selection.inverse}
@@ -166,7 +169,7 @@ const Runs = React.memo(
       text
     );
   },
-  (a, b) => a.selected === b.selected && a.fits === b.fits && sameSegments(a.runs, b.runs),
+  (a, b) => a.selected === b.selected && a.box === b.box && sameSegments(a.runs, b.runs),
 );
 
 export function Table<T>({
@@ -207,20 +210,20 @@ export function Table<T>({
           <Box paddingLeft={GUTTER} columnGap={padding}>
             {placed.map((p) => (
               <Box key={p.column.key} width={p.width} flexShrink={0}>
-                <Runs runs={columnRuns(visible, p)} fits />
+                <Runs runs={columnRuns(visible, p)} box={p.width} />
               </Box>
             ))}
           </Box>
           {selectedRow >= 0 && selectedRow < visible.length ? (
             <Box position="absolute" marginTop={selectedRow}>
-              <Runs runs={rowSegments(visible[selectedRow], placed, gap, width, true)} selected fits />
+              <Runs runs={rowSegments(visible[selectedRow], placed, gap, width, true)} selected box={width} />
             </Box>
           ) : null}
         </Box>
       ) : (
         // A row a line (cut at the edge when narrower than its columns at their least).
         visible.map((row, i) => (
-          <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} fits={false} />
+          <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} />
         ))
       )}
     </Box>

@@ -1,69 +1,70 @@
-// Ink measures every text node with string-width on every frame, to see whether it must wrap. A
-// line holding one character outside printable ASCII (the ellipsis of a cut cell, a CJK name)
-// takes string-width's slow path, which walks the whole line grapheme by grapheme: about 100 µs
-// for a 120-cell row, a full window of them several ms a frame. A table's cells are cut to their
-// widths already and never wrap, so their text node can hold an ASCII stand-in of the same cells,
-// with the real characters put back into the lines Ink draws (a <Transform>), after measuring.
+// What Ink measures of a table's text, in place of the text itself. Ink measures every text node
+// with string-width on every frame: a line holding one character outside printable ASCII (the
+// ellipsis of a cut cell, a CJK name) takes its slow path, which walks the whole line grapheme by
+// grapheme (about 100 µs for a 120-cell row, several ms a frame for a window of them). And Ink
+// keeps the size of every distinct text it has laid out, for good: a column's text is new with
+// every window and every tick of a relative time. A table's cells are cut to their widths already
+// and never wrap, so the node can hold a stand-in of the same shape instead, the same for every
+// window (a FILLER in every cell, every line filled out to the column's width), with the real
+// text put back into the lines Ink draws (a <Transform>), after measuring.
 import { forEachGrapheme, graphemeWidth } from '../../text/width.js';
 
-/** What stands in for each cell of a character outside printable ASCII. */
+/** What stands in for every cell. */
 const FILLER = '_';
-const PRINTABLE_ASCII = /^[\u0020-\u007e\n]*$/;
 
 export interface StandIn {
-  /** Each part with every cluster outside printable ASCII replaced by one FILLER per cell. */
+  /** Each part with every cell a FILLER, each line filled out to the width. */
   parts: string[];
   /**
    * Line `index` as Ink draws it from the stand-in parts (its SGR codes kept), with the real
-   * clusters back: the `transform` of a <Transform>.
+   * text back in its cells: the `transform` of a <Transform>.
    */
   restore: (line: string, index: number) => string;
 }
 
 /**
- * An ASCII stand-in for `parts` (the runs of some lines, each run drawn in its own style; a run
- * may hold line breaks), or undefined when they are printable ASCII already, or hold a cluster of
- * no width (it has no cell to stand in: the text is drawn as it is).
+ * The stand-in for `parts` (runs of lines each drawn in its own style; a run may hold line
+ * breaks) whose lines are at most `width` cells, or undefined when a cluster of no width has no
+ * cell to stand in (the text is measured as it is).
  */
-export function asciiStandIn(parts: readonly string[]): StandIn | undefined {
-  if (parts.every((p) => PRINTABLE_ASCII.test(p))) return undefined;
-  // By line, then by cell: the cluster that goes there (undefined: the ASCII char stays; '': the
-  // second cell of a wide cluster).
-  const real: (string | undefined)[][] = [[]];
+export function asciiStandIn(parts: readonly string[], width: number): StandIn | undefined {
+  // By line, then by cell: what goes there ('' for the second cell of a wide cluster and the
+  // cells that fill the line out).
+  const real: string[][] = [[]];
   let line = real[0];
   const standIns: string[] = [];
   let zeroWidth = false;
+  const fillOut = () => {
+    const missing = Math.max(0, width - line.length);
+    for (let k = 0; k < missing; k++) line.push('');
+    return FILLER.repeat(missing);
+  };
   for (const part of parts) {
     let standIn = '';
     forEachGrapheme(part, (g, codePoint) => {
       if (codePoint === 0x0a) {
-        standIn += g;
+        standIn += fillOut() + g;
         line = [];
         real.push(line);
         return;
       }
-      if (codePoint >= 0x20 && codePoint < 0x7f) {
-        standIn += g;
-        line.push(undefined);
-        return;
-      }
-      const width = graphemeWidth(g);
-      if (width === 0) {
+      const cells = codePoint >= 0x20 && codePoint < 0x7f ? 1 : graphemeWidth(g);
+      if (cells === 0) {
         zeroWidth = true;
         return false;
       }
-      standIn += FILLER.repeat(width);
+      standIn += FILLER.repeat(cells);
       line.push(g);
-      for (let k = 1; k < width; k++) line.push('');
+      for (let k = 1; k < cells; k++) line.push('');
     });
     if (zeroWidth) return undefined;
     standIns.push(standIn);
   }
+  if (standIns.length > 0) standIns[standIns.length - 1] += fillOut();
   return { parts: standIns, restore: (text, index) => (real[index] ? restoreLine(text, real[index]) : text) };
 }
 
-function restoreLine(line: string, real: readonly (string | undefined)[]): string {
-  if (!real.some((cluster) => cluster !== undefined)) return line;
+function restoreLine(line: string, real: readonly string[]): string {
   let out = '';
   let cell = 0;
   let i = 0;
@@ -81,9 +82,8 @@ function restoreLine(line: string, real: readonly (string | undefined)[]): strin
       continue;
     }
     const ch = line[i];
-    const cluster = real[cell];
     // Only a filler is replaced: anything else in its place was not drawn from the stand-in.
-    out += cluster !== undefined && ch === FILLER ? cluster : ch;
+    out += ch === FILLER && cell < real.length ? real[cell] : ch;
     cell++;
     i++;
   }
