@@ -4,9 +4,9 @@
 // grapheme (about 100 µs for a 120-cell row, several ms a frame for a window of them). And Ink
 // keeps the size of every distinct text it has laid out, for good: a column's text is new with
 // every window and every tick of a relative time. A table's cells are cut to their widths already
-// and never wrap, so the node can hold a stand-in of the same shape instead, the same for every
-// window (a FILLER in every cell, every line filled out to the column's width), with the real
-// text put back into the lines Ink draws (a <Transform>), after measuring.
+// and never wrap, so the node can hold a stand-in of the same shape instead (a FILLER in every
+// cell, every line filled out to the column's width: the same for every window in the same
+// colours), with the real text put back into the lines Ink draws (a <Transform>), after measuring.
 import { forEachGrapheme, graphemeWidth } from '../../text/width.js';
 
 /** What stands in for every cell. */
