@@ -3,8 +3,8 @@
 // misaligns), never truncates and renders every row; this one renders only the rows in the
 // window, measures cells in terminal columns and cuts with an ellipsis.
 import React from 'react';
-import { Box, Text, Transform, useIsScreenReaderEnabled } from 'ink';
-import { asciiStandIn } from './asciiStandIn.js';
+import { Box, Text, useIsScreenReaderEnabled } from 'ink';
+import { FittedText, type Run } from './FittedText.js';
 import { fitToWidth, sanitizeInline, truncateToWidth } from '../../text/index.js';
 import { useTheme, type Colour } from '../theme.js';
 
@@ -83,28 +83,23 @@ export function layoutColumns<T>(columns: readonly TableColumn<T>[], width: numb
   return placed;
 }
 
-interface Segment {
-  text: string;
-  colour: Colour;
-}
-
 /** Appends `text` to the last run when it has the same colour, else starts a run. */
-function addRun(runs: Segment[], text: string, colour: Colour): void {
+function addRun(runs: Run[], text: string, colour: Colour): void {
   const last = runs[runs.length - 1];
   if (last && last.colour === colour) last.text += text;
   else runs.push({ text, colour });
 }
 
 /** One row as runs of equal colour, padded to the full width so the selection bar spans it. */
-function rowSegments<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Segment[] {
-  const segments: Segment[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
+function rowRuns<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Run[] {
+  const runs: Run[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
   let used = GUTTER;
   placed.forEach((p, c) => {
-    addRun(segments, (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align), p.column.colour?.(row));
+    addRun(runs, (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align), p.column.colour?.(row));
     used += p.width + (c > 0 ? gap.length : 0);
   });
-  if (width > used) segments[segments.length - 1].text += ' '.repeat(width - used);
-  return segments;
+  if (width > used) runs[runs.length - 1].text += ' '.repeat(width - used);
+  return runs;
 }
 
 /**
@@ -112,8 +107,8 @@ function rowSegments<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string,
  * is not padded: the blank after it is the screen's own, and Ink's cost grows with every
  * character it is given to draw.
  */
-function columnRuns<T>(rows: readonly T[], p: PlacedColumn<T>): Segment[] {
-  const runs: Segment[] = [];
+function columnRuns<T>(rows: readonly T[], p: PlacedColumn<T>): Run[] {
+  const runs: Run[] = [];
   rows.forEach((row, i) => {
     const cell = sanitizeInline(p.column.cell(row));
     const text = p.column.align === 'right' ? fitToWidth(cell, p.width, 'right') : truncateToWidth(cell, p.width);
@@ -121,56 +116,6 @@ function columnRuns<T>(rows: readonly T[], p: PlacedColumn<T>): Segment[] {
   });
   return runs;
 }
-
-function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
-  return a.length === b.length && a.every((seg, k) => seg.text === b[k].text && seg.colour === b[k].colour);
-}
-
-interface RunsProps {
-  runs: readonly Segment[];
-  /** The selection bar (its colours replace the runs' own). */
-  selected?: boolean;
-  /**
-   * The width of the box when every line fits it (Ink never wraps or cuts them): Ink then
-   * measures a stand-in of that shape (asciiStandIn.ts).
-   */
-  box?: number;
-}
-
-/**
- * Runs of text as one Ink text node, redrawn only when their text or colours change (the cells
- * are computed again every render: they read the store and the clock; the Ink nodes are not).
- */
-const Runs = React.memo(
-  function Runs({ runs, selected = false, box }: RunsProps) {
-    const theme = useTheme();
-    const texts = runs.map((run) => run.text);
-    const standIn = box === undefined ? undefined : asciiStandIn(texts, box);
-    const text = (
-      <Text
-        inverse={selected && theme.selection.inverse}
-        color={selected ? theme.selection.text : undefined}
-        backgroundColor={selected ? theme.selection.background : undefined}
-        bold={selected}
-        wrap="truncate-end"
-      >
-        {runs.map((run, k) => (
-          <Text key={k} color={selected ? undefined : run.colour}>
-            {standIn ? standIn.parts[k] : run.text}
-          </Text>
-        ))}
-      </Text>
-    );
-    return standIn ? (
-      <Transform transform={standIn.restore} accessibilityLabel={texts.join('')}>
-        {text}
-      </Transform>
-    ) : (
-      text
-    );
-  },
-  (a, b) => a.selected === b.selected && a.box === b.box && sameSegments(a.runs, b.runs),
-);
 
 export function Table<T>({
   data,
@@ -210,20 +155,20 @@ export function Table<T>({
           <Box paddingLeft={GUTTER} columnGap={padding}>
             {placed.map((p) => (
               <Box key={p.column.key} width={p.width} flexShrink={0}>
-                <Runs runs={columnRuns(visible, p)} box={p.width} />
+                <FittedText runs={columnRuns(visible, p)} box={p.width} />
               </Box>
             ))}
           </Box>
           {selectedRow >= 0 && selectedRow < visible.length ? (
             <Box position="absolute" marginTop={selectedRow}>
-              <Runs runs={rowSegments(visible[selectedRow], placed, gap, width, true)} selected box={width} />
+              <FittedText runs={rowRuns(visible[selectedRow], placed, gap, width, true)} selected box={width} />
             </Box>
           ) : null}
         </Box>
       ) : (
         // A row a line (cut at the edge when narrower than its columns at their least).
         visible.map((row, i) => (
-          <Runs key={top + i} runs={rowSegments(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} />
+          <FittedText key={top + i} runs={rowRuns(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} />
         ))
       )}
     </Box>
