@@ -3,8 +3,9 @@
 // misaligns), never truncates and renders every row; this one renders only the rows in the
 // window, measures cells in terminal columns and cuts with an ellipsis.
 import React from 'react';
-import { Box, Text } from 'ink';
-import { fitToWidth, sanitizeInline } from '../../text/index.js';
+import { Box, Text, useIsScreenReaderEnabled } from 'ink';
+import { FittedText, type Run } from './FittedText.js';
+import { fitToWidth, sanitizeInline, truncateToWidth } from '../../text/index.js';
 import { useTheme, type Colour } from '../theme.js';
 
 export interface TableColumn<T> {
@@ -82,29 +83,38 @@ export function layoutColumns<T>(columns: readonly TableColumn<T>[], width: numb
   return placed;
 }
 
-interface Segment {
-  text: string;
-  colour: Colour;
+/** Appends `text` to the last run when it has the same colour, else starts a run. */
+function addRun(runs: Run[], text: string, colour: Colour): void {
+  const last = runs[runs.length - 1];
+  if (last && last.colour === colour) last.text += text;
+  else runs.push({ text, colour });
+}
+
+/** One row as runs of equal colour, padded to the full width so the selection bar spans it. */
+function rowRuns<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Run[] {
+  const runs: Run[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
+  let used = GUTTER;
+  placed.forEach((p, c) => {
+    addRun(runs, (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align), p.column.colour?.(row));
+    used += p.width + (c > 0 ? gap.length : 0);
+  });
+  if (width > used) runs[runs.length - 1].text += ' '.repeat(width - used);
+  return runs;
 }
 
 /**
- * One row as runs of equal colour: Ink's cost grows with text nodes, so cells that share a
- * colour (most of them: none) go out as one string.
+ * One column's cells in the window, a line each, as runs of equal colour. A left-aligned cell
+ * is not padded: the blank after it is the screen's own, and Ink's cost grows with every
+ * character it is given to draw.
  */
-function rowSegments<T>(row: T, placed: readonly PlacedColumn<T>[], gap: string, width: number, selected: boolean): Segment[] {
-  const segments: Segment[] = [{ text: selected ? '> ' : '  ', colour: undefined }];
-  let used = GUTTER;
-  placed.forEach((p, c) => {
-    const text = (c > 0 ? gap : '') + fitToWidth(sanitizeInline(p.column.cell(row)), p.width, p.column.align);
-    used += p.width + (c > 0 ? gap.length : 0);
-    const colour = p.column.colour?.(row);
-    const last = segments[segments.length - 1];
-    if (last.colour === colour) last.text += text;
-    else segments.push({ text, colour });
+function columnRuns<T>(rows: readonly T[], p: PlacedColumn<T>): Run[] {
+  const runs: Run[] = [];
+  rows.forEach((row, i) => {
+    const cell = sanitizeInline(p.column.cell(row));
+    const text = p.column.align === 'right' ? fitToWidth(cell, p.width, 'right') : truncateToWidth(cell, p.width);
+    addRun(runs, (i > 0 ? '\n' : '') + text, p.column.colour?.(row));
   });
-  // Pad to the full width so the selection bar spans the row.
-  if (width > used) segments[segments.length - 1].text += ' '.repeat(width - used);
-  return segments;
+  return runs;
 }
 
 export function Table<T>({
@@ -118,12 +128,19 @@ export function Table<T>({
   emptyText = 'nothing to show',
 }: TableProps<T>): React.ReactElement {
   const theme = useTheme();
+  const screenReader = useIsScreenReaderEnabled();
   const placed = layoutColumns(columns, width, padding);
   const gap = ' '.repeat(padding);
   const headerText = placed.map((p) => fitToWidth(p.column.header, p.width, p.column.align)).join(gap);
   const bodyHeight = Math.max(0, height - 1);
   const visible = data.slice(top, top + bodyHeight);
+  const selectedRow = selectedIndex - top;
+  const fits = placed.reduce((sum, p) => sum + p.width, GUTTER + padding * (placed.length - 1)) <= width;
+  // A screen reader reads the text nodes in order: a row at a time, not a column.
+  const byColumn = fits && !screenReader;
 
+  // The window is drawn a column at a time (a text node of one line per row: a few nodes, and
+  // the cells a column repeats are styled once a frame), and the selected row over it in full.
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate-end">
@@ -133,27 +150,26 @@ export function Table<T>({
         <Text color={theme.muted} wrap="truncate-end">
           {'  ' + emptyText}
         </Text>
+      ) : byColumn ? (
+        <Box flexDirection="column" height={visible.length}>
+          <Box paddingLeft={GUTTER} columnGap={padding}>
+            {placed.map((p) => (
+              <Box key={p.column.key} width={p.width} flexShrink={0}>
+                <FittedText runs={columnRuns(visible, p)} box={p.width} />
+              </Box>
+            ))}
+          </Box>
+          {selectedRow >= 0 && selectedRow < visible.length ? (
+            <Box position="absolute" marginTop={selectedRow}>
+              <FittedText runs={rowRuns(visible[selectedRow], placed, gap, width, true)} selected box={width} />
+            </Box>
+          ) : null}
+        </Box>
       ) : (
-        visible.map((row, i) => {
-          const index = top + i;
-          const selected = index === selectedIndex;
-          return (
-            <Text
-              key={index}
-              inverse={selected && theme.selection.inverse}
-              color={selected ? theme.selection.text : undefined}
-              backgroundColor={selected ? theme.selection.background : undefined}
-              bold={selected}
-              wrap="truncate-end"
-            >
-              {rowSegments(row, placed, gap, width, selected).map((seg, k) => (
-                <Text key={k} color={selected ? undefined : seg.colour}>
-                  {seg.text}
-                </Text>
-              ))}
-            </Text>
-          );
-        })
+        // A row a line (cut at the edge when narrower than its columns at their least).
+        visible.map((row, i) => (
+          <FittedText key={top + i} runs={rowRuns(row, placed, gap, width, i === selectedRow)} selected={i === selectedRow} />
+        ))
       )}
     </Box>
   );
