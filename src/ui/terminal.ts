@@ -108,6 +108,10 @@ export function enterFullScreen(options: TerminalGuardOptions): TerminalGuard {
 
   try {
     if (altScreen) stdout.write(ENTER_ALT_SCREEN);
+    // Raw at once: Ink turns it on in an effect after its first frame, and a key typed before
+    // that (Enter as soon as the list shows) is echoed by the terminal, a line break that
+    // scrolls the full-height frame up one row for good.
+    if (altScreen && stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(true);
   } catch {
     // Nothing to enter; restore stays harmless.
   }

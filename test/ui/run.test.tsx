@@ -230,6 +230,21 @@ describe('runLiveUi', () => {
     expect(s.stderr.text).toBe('');
   });
 
+  it('turns raw mode on before the first frame, so a key typed at once is not echoed onto the screen', async () => {
+    const s = start();
+    let rawAtFirstFrame: boolean | undefined;
+    const onWrite = () => {
+      if (rawAtFirstFrame === undefined && s.stdout.text.includes('catop')) rawAtFirstFrame = s.stdin.raw.at(-1) === true;
+    };
+    s.stdout.on(WRITTEN, onWrite);
+    await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
+    s.stdout.off(WRITTEN, onWrite);
+    expect(rawAtFirstFrame).toBe(true);
+    s.stdin.type('q');
+    expect(await s.exit).toBe(0);
+    await expectRestored(s);
+  });
+
   it('quits on ctrl-c', async () => {
     const s = start();
     await s.waitForScreen((r) => r.some((l) => l.startsWith('> ')), 'with the list');
