@@ -86,6 +86,15 @@ describe('a template', () => {
     }
   });
 
+  it('stays linear on outputs of nothing but noise, and on one long line', () => {
+    // A quadratic walk would not end within the test's time on these.
+    const tokens = (n: number, k: number) => Array.from({ length: n }, (_, i) => `${(i * k) % 997}ms`).join(' ');
+    expect(agrees(tokens(8_000, 3), tokens(8_000, 7))).toBe(true);
+    expect(agrees(`${tokens(8_000, 3)}\n`, `${tokens(8_000, 7)} x\n`)).toBe(false);
+    const lines = (k: number) => Array.from({ length: 4_000 }, (_, i) => `line ${i} at 10.0.${k}.${i % 250}`).join('\n');
+    expect(agrees(lines(1), lines(2))).toBe(true);
+  });
+
   it('never says two outputs mask alike when they do not (random changes to a noisy sample)', () => {
     const base = fleetInstance(3, 2_000);
     const sample = `${base.output}exit 0 at 2026-12-01T02:03:04Z from 10.1.2.3 took 15ms id 9fceb02d0ae5\n`;
