@@ -30,8 +30,6 @@ export interface Template {
   spans: Int32Array;
   /** The sample's text before each span, and after the last (compared whole: native, unlike a loop per character). */
   pieces: readonly string[];
-  /** Each span's text in the sample. */
-  spanTexts: readonly string[];
   /** Where each line of `text` starts. */
   lineStarts: Int32Array;
   maskedLines: readonly string[];
@@ -88,11 +86,9 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   masked.push(ownMasked.slice(from));
   const maskedText = masked.join('');
   const pieces: string[] = [];
-  const spanTexts: string[] = [];
   let after = 0;
   for (let i = 0; i < spans.length; i += 3) {
     pieces.push(text.slice(after, spans[i]));
-    spanTexts.push(text.slice(spans[i], spans[i + 1]));
     after = spans[i + 1];
   }
   pieces.push(text.slice(after));
@@ -112,7 +108,6 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     masked: maskedText,
     spans: Int32Array.from(spans),
     pieces,
-    spanTexts,
     lineStarts: Int32Array.from(lineStarts),
     maskedLines: maskedText.split('\n'),
     words,
@@ -278,7 +273,7 @@ export function matchesTemplate(t: Template, x: string, names: readonly string[]
   const spans = t.spans;
   const n = s.length;
   const m = x.length;
-  const count = t.spanTexts.length;
+  const count = spans.length / 3;
   /** Where the walk is in the sample and in `x`; `i`: the next span, at or after `ps`. */
   let ps = 0;
   let px = 0;
