@@ -119,8 +119,8 @@ export function ownWords(own: OwnIdentity | undefined): string[] {
 }
 
 /** A name's neighbours that would make it part of a longer word, name or address. */
-export const JOINS_BEFORE = /[\w.:-]/;
-export const JOINS_AFTER = /[\w:-]/;
+const JOINS_BEFORE = /[\w.:-]/;
+const JOINS_AFTER = /[\w:-]/;
 
 /**
  * Whole-word occurrences of the words, case-insensitively, in order and none overlapping (the
