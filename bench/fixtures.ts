@@ -101,3 +101,38 @@ export function invocationsFromEmulator(n: number): Promise<Invocation[]> {
   }
   return p;
 }
+
+/** One instance's result in a fleet run: `failed` ones exit 1 with ExitCodeNonzero. */
+export interface FleetOutcome {
+  failed: boolean;
+  output: string;
+}
+
+/**
+ * A fake clock, an emulator fleet of `size`, and one run over the whole fleet that finished a
+ * minute ago (`outcome` per instance id and index): what the screen and grouping rows measure.
+ */
+export async function startFleetRun(
+  size: number,
+  run: { name: string; commandContent: string; outcome: (instanceId: string, k: number) => FleetOutcome },
+) {
+  const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
+  const clock = new FakeClock(Date.UTC(2026, 10, 28, 9));
+  const emu = await startBenchEmulator({ invocations: 0, fleet: size, clock });
+  const ids = emu.sim.fleet.map((i) => i.instanceId);
+  const invokeId = emu.sim.runCommandAt(
+    {
+      name: run.name,
+      commandContent: run.commandContent,
+      instanceIds: ids,
+      outcome: ids.map((id, k) => {
+        const { failed, output } = run.outcome(id, k);
+        return failed ? { status: 'Failed', exitCode: 1, errorCode: 'ExitCodeNonzero', output } : { status: 'Success', output };
+      }),
+      pendingMs: 500,
+      durationMs: 4_000,
+    },
+    clock.now() - 60_000,
+  );
+  return { clock, emu, ids, invokeId };
+}

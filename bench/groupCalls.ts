@@ -4,7 +4,7 @@
 // (target exactly ceil(5,000/50)), and the most calls of any kind in one second of the fake
 // clock (target <= --max-rps).
 import { importApp, type Benchmark, type Row } from './harness.js';
-import { clientFor, startBenchEmulator } from './fixtures.js';
+import { clientFor, startFleetRun } from './fixtures.js';
 
 const FLEET = 5_000;
 const PAGE = 50;
@@ -17,24 +17,14 @@ export const groupCalls: Benchmark = {
   async run({ quick }): Promise<Row> {
     const size = quick ? 1_000 : FLEET;
     const want = Math.ceil(size / PAGE);
-    const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
     const { createPoller } = await importApp<typeof import('../src/poller/index.js')>('src/poller/index.js', 'createPoller');
     const { createStore } = await importApp<typeof import('../src/store/index.js')>('src/store/index.js', 'createStore');
-    const clock = new FakeClock(Date.UTC(2026, 10, 28, 9));
-    const emu = await startBenchEmulator({ invocations: 0, fleet: size, clock });
+    const { clock, emu, invokeId } = await startFleetRun(size, {
+      name: 'nginx-config-test',
+      commandContent: 'nginx -t',
+      outcome: (_, k) => (k % 37 === 3 ? { failed: true, output: 'error\n' } : { failed: false, output: `ok at ${k}ms\n` }),
+    });
     try {
-      const ids = emu.sim.fleet.map((i) => i.instanceId);
-      const invokeId = emu.sim.runCommandAt(
-        {
-          name: 'nginx-config-test',
-          commandContent: 'nginx -t',
-          instanceIds: ids,
-          outcome: ids.map((_, k) => (k % 37 === 3 ? { status: 'Failed', exitCode: 1, errorCode: 'ExitCodeNonzero', output: 'error\n' } : { status: 'Success', output: `ok at ${k}ms\n` })),
-          pendingMs: 500,
-          durationMs: 4_000,
-        },
-        clock.now() - 60_000,
-      );
       const client = await clientFor(emu);
       const at: number[] = [];
       let results = 0;

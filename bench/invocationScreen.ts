@@ -5,7 +5,7 @@
 // no NAME and IP columns). With names on, every instance's name is in the store first
 // (DescribeInstances through the real client).
 import { KEYS, fmtMs, fmtRatio, importApp, percentile, waitFor, type Benchmark, type Row } from './harness.js';
-import { clientFor, pageAll, startBenchEmulator } from './fixtures.js';
+import { clientFor, pageAll, startFleetRun } from './fixtures.js';
 import { drive } from './keypress.js';
 import { mountApp, type MountedApp } from './ui.js';
 
@@ -29,22 +29,12 @@ async function fillNames(app: MountedApp, client: Awaited<ReturnType<typeof clie
 }
 
 async function measure(size: number, names: boolean, keys: string[], warm: number): Promise<Figures> {
-  const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
-  const clock = new FakeClock(Date.UTC(2026, 10, 28, 9));
-  const emu = await startBenchEmulator({ invocations: 0, fleet: size, clock });
+  const { clock, emu, ids } = await startFleetRun(size, {
+    name: 'nginx-config-test',
+    commandContent: 'nginx -t',
+    outcome: (_, k) => (k % 37 === 3 ? { failed: true, output: 'error\n' } : { failed: false, output: 'ok\n' }),
+  });
   try {
-    const ids = emu.sim.fleet.map((i) => i.instanceId);
-    emu.sim.runCommandAt(
-      {
-        name: 'nginx-config-test',
-        commandContent: 'nginx -t',
-        instanceIds: ids,
-        outcome: ids.map((_, k) => (k % 37 === 3 ? { status: 'Failed', exitCode: 1, errorCode: 'ExitCodeNonzero', output: 'error\n' } : { status: 'Success', output: 'ok\n' })),
-        pendingMs: 500,
-        durationMs: 4_000,
-      },
-      clock.now() - 60_000,
-    );
     const client = await clientFor(emu);
     const real = (await pageAll(client)).invocations;
     // The list alone, as the drill-down draws it: the split has a row of its own (`split`), and

@@ -4,7 +4,7 @@
 // 40 ms a key (a held key repeats at its own rate, whatever the app's frame time): API calls from
 // the first key until the cursor has rested on the last row, and keypress to frame p95. Then every output in the store (cached): bytes written per cursor move.
 import { KEYS, fmtBytes, fmtMs, fmtRatio, importApp, max, median, percentile, waitFor, type Benchmark, type Row } from './harness.js';
-import { clientFor, pageAll, startBenchEmulator } from './fixtures.js';
+import { clientFor, pageAll, startFleetRun } from './fixtures.js';
 import { THROTTLE_GAP_MS, mountApp } from './ui.js';
 
 const INSTANCES = 100;
@@ -30,23 +30,13 @@ interface Figures {
 }
 
 async function measure(layout: 'auto' | 'off', quick: boolean): Promise<Figures> {
-  const { FakeClock } = await importApp<typeof import('../src/clock.js')>('src/clock.js', 'FakeClock');
   const { REST_MS } = await importApp<typeof import('../src/ui/screens/split/useRestingDemand.js')>('src/ui/screens/split/useRestingDemand.js', 'REST_MS');
-  const clock = new FakeClock(Date.UTC(2026, 10, 28, 9));
-  const emu = await startBenchEmulator({ invocations: 0, fleet: INSTANCES, clock });
+  const { clock, emu, invokeId } = await startFleetRun(INSTANCES, {
+    name: 'df-check',
+    commandContent: 'df -h',
+    outcome: (id, k) => ({ failed: k % 9 === 4, output: outputOf(id, k) }),
+  });
   try {
-    const ids = emu.sim.fleet.map((i) => i.instanceId);
-    const invokeId = emu.sim.runCommandAt(
-      {
-        name: 'df-check',
-        commandContent: 'df -h',
-        instanceIds: ids,
-        outcome: ids.map((id, k) => (k % 9 === 4 ? { status: 'Failed', exitCode: 1, errorCode: 'ExitCodeNonzero', output: outputOf(id, k) } : { status: 'Success', output: outputOf(id, k) })),
-        pendingMs: 500,
-        durationMs: 4_000,
-      },
-      clock.now() - 60_000,
-    );
     const client = await clientFor(emu);
     const real = (await pageAll(client)).invocations;
     const app = await mountApp({ invocations: real, api: client, clock, startPoller: true, columns: 160, rows: 45, split: layout });
