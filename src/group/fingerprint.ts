@@ -84,7 +84,7 @@ const MASKED = compile(KINDS, 'gi');
 const LOOSE = new RegExp(`${MASKED.source}|${DIGITS}`, 'gi');
 
 /** Indexes in `KINDS` of the kinds a template checks by a rule of their own; `digits` is loose mode's. */
-export const KIND = { instanceId: 10, hex: 12, duration: 13, digits: KINDS.length } as const;
+export const KIND = { month: 3, instanceId: 10, hex: 12, duration: 13, digits: KINDS.length } as const;
 /** Kinds of hex digits (UUID, IPv6, MAC): any hex digit may stand for another. */
 export const HEX_KINDS: ReadonlySet<number> = new Set([5, 6, 7]);
 /** Kinds of ids (`i-…`, `iZ…Z`): any letter or digit after the prefix may stand for another. */

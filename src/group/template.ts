@@ -12,8 +12,10 @@
  * `matchesTemplate` answering true means the output masks to the sample's masked text; false
  * means "not shown": the caller masks the output whole and compares fingerprints.
  */
-import { HEX_KINDS, ID_KINDS, KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
+import { KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
+import { digitRunsEnd, follows, hexIdEnd, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
 import type { OwnIdentity } from './types.js';
+import { fastWalk, type FastWalk } from './walk.js';
 
 /** The own-name kind of span (the regular kinds are indexes in the mask's kinds). */
 const OWN = -1;
@@ -114,99 +116,11 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   };
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isHexLetter = (c: number) => (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-const isHex = (c: number) => isDigit(c) || isHexLetter(c);
-const isAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isWordChar = (c: number) => isAlnum(c) || c === 95;
-/** fingerprint.ts's JOINS_AFTER (`[\w:-]`) and JOINS_BEFORE (`[\w.:-]`), by code. */
-const joinsAfter = (c: number) => isWordChar(c) || c === 58 || c === 45;
-const joinsBefore = (c: number) => joinsAfter(c) || c === 46;
-
-/** `x` has `word` (lower case) at `at`, case-insensitively. */
-function hasWordAt(x: string, at: number, word: string): boolean {
-  const last = word.length - 1;
-  if (at + word.length > x.length) return false;
-  // First and last characters first (an ASCII case fold): most other names fail there, unsliced.
-  if ((x.charCodeAt(at) | 32) !== (word.charCodeAt(0) | 32) || (x.charCodeAt(at + last) | 32) !== (word.charCodeAt(last) | 32)) return false;
-  const there = x.slice(at, at + word.length);
-  return there === word || there.toLowerCase() === word;
-}
-
-/** End of one of the instance's own names at `at`, as a whole word, or -1. */
-function ownNameAt(x: string, at: number, names: readonly string[]): number {
-  for (const w of names) {
-    const end = at + w.length;
-    if (!hasWordAt(x, at, w)) continue;
-    if (at > 0 && joinsBefore(x.charCodeAt(at - 1))) continue;
-    if (end < x.length && joinsAfter(x.charCodeAt(end))) continue;
-    return end;
-  }
-  return -1;
-}
-
-/** `x` from `at` has the span's shape: the same characters but for digits (and hex digits, or id characters, by kind). */
-function sameShapeEnd(codes: Uint16Array, start: number, end: number, kind: number, x: string, at: number): number {
-  const len = end - start;
-  if (at + len > x.length) return -1;
-  const loose = HEX_KINDS.has(kind) || ID_KINDS.has(kind);
-  for (let i = 0; i < len; i++) {
-    const a = codes[start + i];
-    const b = x.charCodeAt(at + i);
-    // Equal, or both digits: the common cases, tested first and inline.
-    if (a === b || ((a - 48) >>> 0 <= 9 && (b - 48) >>> 0 <= 9)) continue;
-    if (loose && substitutes(kind, i, len, a, b)) continue;
-    return -1;
-  }
-  return at + len;
-}
-
-/** In hex kinds any hex digit for another; in ids, after `i-` or `iz` (and before `iZ…Z`'s last `Z`), any letter or digit. */
-function substitutes(kind: number, i: number, len: number, a: number, b: number): boolean {
-  if (HEX_KINDS.has(kind)) return isHex(a) && isHex(b);
-  return i >= 2 && (kind === KIND.instanceId || i < len - 1) && isAlnum(a) && isAlnum(b);
-}
-
-/** Durations and loose digits: the same characters, each run of digits of any length. */
-function digitRunsEnd(s: string, start: number, end: number, x: string, at: number): number {
-  let i = start;
-  let k = at;
-  while (i < end) {
-    const a = s.charCodeAt(i);
-    if (isDigit(a)) {
-      if (!isDigit(x.charCodeAt(k))) return -1;
-      while (i < end && isDigit(s.charCodeAt(i))) i++;
-      while (k < x.length && isDigit(x.charCodeAt(k))) k++;
-    } else {
-      if (x.charCodeAt(k) !== a) return -1;
-      i++;
-      k++;
-    }
-  }
-  return k;
-}
-
-/** A hex id: 8 or more hex digits with a letter among them, or `0x` and 8 or more. */
-function hexIdEnd(s: string, start: number, x: string, at: number): number {
-  const prefixed = s.charCodeAt(start) === 48 && (s.charCodeAt(start + 1) | 32) === 120;
-  let k = at;
-  if (prefixed) {
-    if (x.charCodeAt(k) !== 48 || (x.charCodeAt(k + 1) | 32) !== 120) return -1;
-    k += 2;
-  }
-  const from = k;
-  let letter = prefixed;
-  for (; k < x.length && isHex(x.charCodeAt(k)); k++) letter ||= isHexLetter(x.charCodeAt(k));
-  if (k - from < 8 || !letter || (k < x.length && isWordChar(x.charCodeAt(k)))) return -1;
-  return k;
-}
-
-/** `x` at `k` goes on as the sample does after a span ending at `end`. */
-function follows(s: string, end: number, x: string, k: number): boolean {
-  return k >= 0 && (end === s.length ? k === x.length : x.charCodeAt(k) === s.charCodeAt(end));
-}
-
-/** End of the noise in `x` at `at` standing for span `i` of the template (followed as the sample's span is), or -1. */
+/**
+ * End of the noise in `x` at `at` standing for span `i` of the template (followed as the sample's
+ * span is), or -1. The rules in noiseRules.ts, in this order; noise of another shape than the
+ * sample's only where it stands alone (`standsAlone`).
+ */
 function noiseEnd(t: Template, i: number, x: string, at: number, names: readonly string[]): number {
   const s = t.text;
   const spans = t.spans;
@@ -218,16 +132,21 @@ function noiseEnd(t: Template, i: number, x: string, at: number, names: readonly
     if (follows(s, end, x, k)) return k;
     if (kind === KIND.duration || kind === KIND.digits) k = digitRunsEnd(s, start, end, x, at);
     else if (kind === KIND.hex) k = hexIdEnd(s, start, x, at);
-    if (follows(s, end, x, k)) return k;
+    if (follows(s, end, x, k) && standsAlone(x, at, k)) return k;
   }
+  // An own name masks as NOISE before the kinds are looked for, in both outputs; for a kind's span, it is of another shape.
   const own = ownNameAt(x, at, names);
-  if (follows(s, end, x, own)) return own;
+  if (follows(s, end, x, own) && (kind === OWN || standsAlone(x, at, own))) return own;
   // The pattern's look-behind would see an own name's raw text here, not its NOISE.
   if (i > 0 && spans[i * 3 - 2] === start && spans[i * 3 - 1] === OWN) return -1;
+  if (kind === KIND.month && isMonthDay(t.codes, start, end)) {
+    const k = monthDayEnd(t.codes, start, end, x, at);
+    if (follows(s, end, x, k)) return k;
+  }
   const sticky = STICKY[t.mode];
   sticky.lastIndex = at;
   const m = sticky.exec(x);
-  return m && follows(s, end, x, sticky.lastIndex) ? sticky.lastIndex : -1;
+  return m && follows(s, end, x, sticky.lastIndex) && standsAlone(x, at, sticky.lastIndex) ? sticky.lastIndex : -1;
 }
 
 /** The line of `text` holding offset `at`. */
@@ -264,11 +183,13 @@ function pieceEnd(t: Template, i: number): number {
 
 /**
  * True when `x` (with the instance's own names `names`, from `ownWords`) masks to the template's
- * masked text. False: not shown this way (it may still; mask it whole to know).
+ * masked text. False: not shown this way (it may still; mask it whole to know). `walker`: the
+ * WebAssembly walk of the common steps (walk.ts), by default this process's; null, every step here.
  */
-export function matchesTemplate(t: Template, x: string, names: readonly string[]): boolean {
+export function matchesTemplate(t: Template, x: string, names: readonly string[], walker: FastWalk | null = fastWalk() ?? null): boolean {
   // An own name in the sample's unmasked text would be masked there in `x`'s output.
   for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w)) return false;
+  const fast = walker?.load(t, x, names) ? walker : undefined;
   const s = t.text;
   const spans = t.spans;
   const n = s.length;
@@ -280,6 +201,10 @@ export function matchesTemplate(t: Template, x: string, names: readonly string[]
   let i = 0;
   let lastLine = -1;
   for (;;) {
+    if (fast) {
+      if (fast.walk(i, ps, px)) return true;
+      ({ i, ps, px } = fast);
+    }
     const end = pieceEnd(t, i);
     const len = end - ps;
     if (len > 0) {

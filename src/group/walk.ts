@@ -1,0 +1,208 @@
+/**
+ * The template walk's common path in WebAssembly (walk.wat, compiled into walkBytes.ts): the
+ * pieces between spans compared eight bytes at a time, and each span's noise by the rules of
+ * template.ts's `noiseEnd` up to the own names. A JavaScript loop over two strings costs 2 to 5 ns
+ * a character here, the module about 1, and the noise of a fleet's outputs is half their
+ * characters, each to be read. Where the module stops (a piece that differs, noise only a
+ * pattern shows), template.ts takes that step and hands back.
+ *
+ * Only for ASCII texts (a byte is then a character, and case folds by one bit); other texts, and
+ * a runtime without WebAssembly (`node --jitless`), are walked by template.ts alone.
+ */
+import { Buffer } from 'node:buffer';
+import { HEX_KINDS, ID_KINDS, KIND } from './fingerprint.js';
+import { isAlnum, isDigit, isHex, isMonthDay, keptBefore } from './noiseRules.js';
+import { WALK_WASM } from './walkBytes.js';
+
+/** What the walk reads of a template: its characters and its spans (start, end, kind; own names kind < 0). */
+export interface WalkSample {
+  codes: Uint16Array;
+  spans: Int32Array;
+}
+
+export interface FastWalk {
+  /** Loads the sample (unless it is the one loaded) and the output; false: not for these texts. */
+  load(sample: WalkSample, output: string, names: readonly string[]): boolean;
+  /** Walks on from span `i`, sample offset `ps`, output offset `px`: true when the output matches to its end; else where it stopped is in `i`, `ps`, `px`. */
+  walk(i: number, ps: number, px: number): boolean;
+  readonly i: number;
+  readonly ps: number;
+  readonly px: number;
+}
+
+/** walk.wat's rules, one per span. */
+const RULE = { own: 0, shape: 1, hex: 2, id: 3, instanceId: 4, runs: 5, hexId: 6, monthDay: 7 } as const;
+
+function ruleOf(kind: number, codes: Uint16Array, start: number, end: number): number {
+  if (kind < 0) return RULE.own;
+  if (kind === KIND.month && isMonthDay(codes, start, end)) return RULE.monthDay;
+  if (HEX_KINDS.has(kind)) return RULE.hex;
+  if (kind === KIND.instanceId) return RULE.instanceId;
+  if (ID_KINDS.has(kind)) return RULE.id;
+  if (kind === KIND.duration || kind === KIND.digits) return RULE.runs;
+  if (kind === KIND.hex) return RULE.hexId;
+  return RULE.shape;
+}
+
+interface Loadable {
+  bytes: Uint8Array;
+  /** What each byte may be in the output when it differs (ALLOW bits; 0: only itself). */
+  allow: Uint8Array;
+  /** Start, end, rule of each span, and the first span from it on that no sweep covers. */
+  spans: Int32Array;
+}
+
+/** walk.wat's allowance per byte of the sample: another digit, hex digit, or letter or digit. */
+const ALLOW = { digit: 0x80, hex: 0x40, alnum: 0x20 } as const;
+/** Rules the shape of a span settles, byte for byte: walk.wat sweeps across their spans. */
+const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.instanceId, RULE.runs, RULE.monthDay]);
+
+/** A sample's bytes, allowances and span rules, or null when it is not ASCII. */
+function loadable(sample: WalkSample): Loadable | null {
+  const { codes, spans } = sample;
+  const count = spans.length / 3;
+  const bytes = new Uint8Array(codes.length);
+  for (let k = 0; k < codes.length; k++) {
+    if (codes[k] > 127) return null;
+    bytes[k] = codes[k];
+  }
+  const allow = new Uint8Array(codes.length);
+  const rules = new Int32Array(count * 4);
+  let stop = count;
+  for (let i = count - 1; i >= 0; i--) {
+    const start = spans[i * 3];
+    const end = spans[i * 3 + 1];
+    const rule = ruleOf(spans[i * 3 + 2], codes, start, end);
+    if (!SWEPT.has(rule)) stop = i;
+    rules.set([start, end, rule, stop], i * 4);
+    if (!SWEPT.has(rule)) continue;
+    // A span right after another starts as the sample's does: that one is followed so.
+    const from = i > 0 && spans[i * 3 - 2] === start ? start + 1 : start;
+    for (let p = from; p < end; p++) {
+      const c = codes[p];
+      if (p + 1 < codes.length && keptBefore(codes[p + 1])) continue;
+      const at = p - start;
+      let bits = isDigit(c) ? ALLOW.digit : 0;
+      if (rule === RULE.hex && isHex(c)) bits |= ALLOW.hex;
+      if ((rule === RULE.id || rule === RULE.instanceId) && at >= 2 && (rule === RULE.instanceId || at < end - start - 1) && isAlnum(c)) bits |= ALLOW.alnum;
+      allow[p] = bits;
+    }
+  }
+  return { bytes, allow, spans: rules };
+}
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  sample(at: number, length: number, allow: number, spans: number, count: number): void;
+  output(at: number, length: number, names: number, count: number): void;
+  walk(i: number, ps: number, px: number): number;
+}
+
+/** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names' (address, length) pairs from NAMES_AT; the sample from SAMPLE_AT. */
+const STOPPED = 256;
+const NAMES_AT = 352;
+const MAX_NAMES = 64;
+const SAMPLE_AT = NAMES_AT + MAX_NAMES * 8;
+/** Longer outputs are walked by template.ts (memory would grow for each and never shrink). */
+const MAX_OUTPUT = 1 << 20;
+const PAGE = 65_536;
+
+const align8 = (n: number) => (n + 7) & ~7;
+/** After each text: a byte found nowhere in ASCII, so that both texts' ends compare equal. */
+const END_MARK = 0xff;
+
+function create(): FastWalk | undefined {
+  let ex: Exports;
+  try {
+    ex = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WALK_WASM, 'base64'))).exports as unknown as Exports;
+  } catch {
+    return undefined;
+  }
+  const samples = new WeakMap<WalkSample, Loadable | null>();
+  const encoder = new TextEncoder();
+  let loaded: WalkSample | undefined;
+  /** Where the loaded sample's spans end. */
+  let sampleEnd = SAMPLE_AT;
+
+  let stopped = new Int32Array(ex.memory.buffer, STOPPED, 3);
+
+  function reserve(bytes: number): void {
+    const short = bytes - ex.memory.buffer.byteLength;
+    if (short <= 0) return;
+    ex.memory.grow(Math.ceil(short / PAGE));
+    stopped = new Int32Array(ex.memory.buffer, STOPPED, 3);
+  }
+
+  function loadSample(sample: WalkSample): boolean {
+    if (loaded === sample) return true;
+    let l = samples.get(sample);
+    if (l === undefined) samples.set(sample, (l = loadable(sample)));
+    if (!l) return false;
+    // The sample and its end mark, its allowances, its spans (walk.wat reads 8 bytes past each).
+    const n = l.bytes.length;
+    const allowAt = align8(SAMPLE_AT + n + 8);
+    const spansAt = align8(allowAt + n + 8);
+    sampleEnd = spansAt + l.spans.byteLength;
+    reserve(sampleEnd);
+    const memory = new Uint8Array(ex.memory.buffer);
+    memory.set(l.bytes, SAMPLE_AT);
+    memory[SAMPLE_AT + n] = END_MARK;
+    memory.set(l.allow, allowAt);
+    memory.fill(0, allowAt + n, allowAt + n + 8);
+    new Int32Array(ex.memory.buffer, spansAt, l.spans.length).set(l.spans);
+    ex.sample(SAMPLE_AT, n, allowAt, spansAt, l.spans.length / 4);
+    loaded = sample;
+    return true;
+  }
+
+  return {
+    load(sample, output, names) {
+      if (names.length > MAX_NAMES || output.length > MAX_OUTPUT || !loadSample(sample)) return false;
+      let chars = 0;
+      for (const w of names) chars += w.length;
+      const outputAt = align8(sampleEnd + chars);
+      // The end mark, and walk.wat reads up to 7 bytes past a text.
+      reserve(outputAt + output.length + 8);
+      const memory = new Uint8Array(ex.memory.buffer);
+      const table = new Int32Array(ex.memory.buffer, NAMES_AT, names.length * 2);
+      let at = sampleEnd;
+      for (let q = 0; q < names.length; q++) {
+        const w = names[q];
+        table[q * 2] = at;
+        table[q * 2 + 1] = w.length;
+        for (let k = 0; k < w.length; k++) {
+          const c = w.charCodeAt(k);
+          if (c > 127) return false;
+          memory[at++] = c;
+        }
+      }
+      // All of it read into as many bytes: every character was one byte, ASCII.
+      if (encoder.encodeInto(output, memory.subarray(outputAt, outputAt + output.length)).read !== output.length) return false;
+      memory[outputAt + output.length] = END_MARK;
+      ex.output(outputAt, output.length, NAMES_AT, names.length);
+      return true;
+    },
+    walk: (i, ps, px) => ex.walk(i, ps, px) === 1,
+    get i() {
+      return stopped[0];
+    },
+    get ps() {
+      return stopped[1];
+    },
+    get px() {
+      return stopped[2];
+    },
+  };
+}
+
+let made = false;
+let shared: FastWalk | undefined;
+
+/** The one fast walk of this process, or undefined without WebAssembly. */
+export function fastWalk(): FastWalk | undefined {
+  if (!made) {
+    made = true;
+    shared = typeof WebAssembly === 'object' ? create() : undefined;
+  }
+  return shared;
+}

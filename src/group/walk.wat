@@ -1,0 +1,507 @@
+;; The template walk's common path (src/group/walk.ts loads it; template.ts is the whole rule).
+;; Both texts are ASCII bytes here, so a byte is a character and case folds by one bit.
+;;
+;; `walk` goes on from (i, ps, px) while the output agrees with the sample: each piece between
+;; spans equal, each span's noise shown by the rules of template.ts's `noiseEnd`, in its order,
+;; up to the own names. It answers 1 when the output ends where the sample does; else 0, with the
+;; step it could not take at 256 (i, ps, px), for template.ts to take.
+;;
+;; Memory: a class per byte at 0 (256 bytes, made at start); where the walk stopped (i, ps, px:
+;; three i32) at 256; three-letter words at 272; the sample's n bytes at $s, then a
+;; 0xff; what each of its bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its
+;; spans at $sp, four i32 each (start, end, rule, and the first span from this one on whose rule
+;; is 0 or 6: `stop`); the output's m bytes at $x, then a
+;; 0xff; the own names as (address, length) i32 pairs at $nm. walk.ts places all but the classes
+;; and leaves 8 bytes after each text: words are read past a text's end and masked off.
+;;
+;; The steps every span takes are written out in `walk`: a call costs more than the work it
+;; would hold (V8 does not inline WebAssembly calls by default), twice the time when tried.
+(module
+  (memory (export "memory") 1)
+  (global $s (mut i32) (i32.const 0))
+  (global $n (mut i32) (i32.const 0))
+  (global $sp (mut i32) (i32.const 0))
+  (global $al (mut i32) (i32.const 0))
+  (global $count (mut i32) (i32.const 0))
+  (global $x (mut i32) (i32.const 0))
+  (global $m (mut i32) (i32.const 0))
+  (global $nm (mut i32) (i32.const 0))
+  (global $nn (mut i32) (i32.const 0))
+  ;; Where the walk stopped (read from memory: cheaper than a global from JavaScript).
+  (global $STOPPED i32 (i32.const 256))
+  ;; noiseRules.ts's JOINS_ACROSS_BLANKS: months and weekdays by three letters, four bytes each.
+  (global $ACROSS i32 (i32.const 272))
+  (global $ACROSS_COUNT i32 (i32.const 19))
+  (data (i32.const 272) "jan\00feb\00mar\00apr\00may\00jun\00jul\00aug\00sep\00oct\00nov\00dec\00mon\00tue\00wed\00thu\00fri\00sat\00sun\00")
+  ;; noiseRules.ts's TAKEN_AFTER_BLANKS, a bit per letter from a: a d f g h j m n o p s u.
+  (global $TAKEN_AFTER i32 (i32.const 1372905))
+
+  ;; Rules (walk.ts's RULE): 0 an own name only; 1 the same shape but for digits; 2 and hex
+  ;; digits; 3 and, inside an id, letters and digits; 4 as 3 up to the end (an instance id);
+  ;; 5 as 1, else runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
+
+  (func (export "sample") (param $at i32) (param $len i32) (param $allow i32) (param $spans i32) (param $spanCount i32)
+    (global.set $s (local.get $at))
+    (global.set $al (local.get $allow))
+    (global.set $n (local.get $len))
+    (global.set $sp (local.get $spans))
+    (global.set $count (local.get $spanCount)))
+
+  (func (export "output") (param $at i32) (param $len i32) (param $names i32) (param $nameCount i32)
+    (global.set $x (local.get $at))
+    (global.set $m (local.get $len))
+    (global.set $nm (local.get $names))
+    (global.set $nn (local.get $nameCount)))
+
+  ;; Character classes, a bit each, at each byte's own address (one load, no test).
+  (global $DIGIT i32 (i32.const 1))
+  (global $HEX i32 (i32.const 2))
+  (global $ALNUM i32 (i32.const 4))
+  (global $WORD i32 (i32.const 8))
+  ;; fingerprint.ts's JOINS_AFTER ([\w:-]) and JOINS_BEFORE ([\w.:-]).
+  (global $JOINS_AFTER i32 (i32.const 16))
+  (global $JOINS_BEFORE i32 (i32.const 32))
+  ;; noiseRules.ts's isTokenChar (what some kind reads on across) and isBlank.
+  (global $TOKEN i32 (i32.const 64))
+  (global $BLANK i32 (i32.const 128))
+
+  (func $isDigit (param $c i32) (result i32)
+    (i32.le_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)))
+  (func $isLetter (param $c i32) (result i32)
+    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 25)))
+  (func $isHexLetter (param $c i32) (result i32)
+    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 5)))
+
+  (func $classes
+    (local $c i32) (local $bits i32) (local $word i32)
+    (loop $next
+      (local.set $word
+        (i32.or (i32.or (call $isDigit (local.get $c)) (call $isLetter (local.get $c))) (i32.eq (local.get $c) (i32.const 95))))
+      (local.set $bits
+        (i32.or
+          (i32.or (call $isDigit (local.get $c))
+            (i32.mul (global.get $HEX) (i32.or (call $isDigit (local.get $c)) (call $isHexLetter (local.get $c)))))
+          (i32.or
+            (i32.mul (global.get $ALNUM) (i32.or (call $isDigit (local.get $c)) (call $isLetter (local.get $c))))
+            (i32.mul (global.get $WORD) (local.get $word)))))
+      (if (i32.or (local.get $word) (i32.or (i32.eq (local.get $c) (i32.const 58)) (i32.eq (local.get $c) (i32.const 45))))
+        (then
+          (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_AFTER)))
+          (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_BEFORE)))))
+      (if (i32.eq (local.get $c) (i32.const 46))
+        (then (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_BEFORE)))))
+      (if (call $isBlank (local.get $c))
+        (then (local.set $bits (i32.or (local.get $bits) (i32.or (global.get $BLANK) (global.get $TOKEN))))))
+      ;; Word characters, `.:,-/+`, and anything not ASCII.
+      (if (i32.or (i32.or (local.get $word) (i32.gt_u (local.get $c) (i32.const 127)))
+            (i32.or (i32.or (i32.eq (local.get $c) (i32.const 46)) (i32.eq (local.get $c) (i32.const 58)))
+              (i32.or (i32.or (i32.eq (local.get $c) (i32.const 44)) (i32.eq (local.get $c) (i32.const 45)))
+                (i32.or (i32.eq (local.get $c) (i32.const 47)) (i32.eq (local.get $c) (i32.const 43))))))
+        (then (local.set $bits (i32.or (local.get $bits) (global.get $TOKEN)))))
+      (i32.store8 (local.get $c) (local.get $bits))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $c) (i32.const 256)))))
+  (start $classes)
+
+
+  ;; Eight bytes at a time: a byte's high bit in a mask says something of that byte.
+  (global $HIGH i64 (i64.const 0x8080808080808080))
+
+  ;; template.ts's digitRunsEnd: the same characters, each run of digits of any length.
+  (func $digitRuns (param $start i32) (param $end i32) (param $at i32) (result i32)
+    (local $i i32) (local $k i32) (local $a i32)
+    (local.set $i (local.get $start))
+    (local.set $k (local.get $at))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (if (i32.ge_u (local.get $k) (global.get $m)) (then (return (i32.const -1))))
+        (local.set $a (i32.load8_u (i32.add (global.get $s) (local.get $i))))
+        (if (i32.le_u (i32.sub (local.get $a) (i32.const 48)) (i32.const 9))
+          (then
+            (if (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (i32.const 9))) (then (return (i32.const -1))))
+            (block $sDone
+              (loop $sRun
+                (br_if $sDone (i32.ge_u (local.get $i) (local.get $end)))
+                (br_if $sDone (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $s) (local.get $i))) (i32.const 48)) (i32.const 9))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $sRun)))
+            (block $xDone
+              (loop $xRun
+                (br_if $xDone (i32.ge_u (local.get $k) (global.get $m)))
+                (br_if $xDone (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (i32.const 9))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $xRun))))
+          (else
+            (if (i32.ne (i32.load8_u (i32.add (global.get $x) (local.get $k))) (local.get $a)) (then (return (i32.const -1))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))))
+        (br $next)))
+    (local.get $k))
+
+  ;; template.ts's hexIdEnd: 8 or more hex digits with a letter among them, or `0x` and 8 or more.
+  (func $hexId (param $start i32) (param $at i32) (result i32)
+    (local $prefixed i32) (local $k i32) (local $from i32) (local $letter i32) (local $c i32)
+    (local.set $prefixed
+      (i32.and (i32.eq (i32.load8_u (i32.add (global.get $s) (local.get $start))) (i32.const 48))
+        (i32.and (i32.lt_u (i32.add (local.get $start) (i32.const 1)) (global.get $n))
+          (i32.eq (i32.or (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $start) (i32.const 1)))) (i32.const 32)) (i32.const 120)))))
+    (local.set $k (local.get $at))
+    (if (local.get $prefixed)
+      (then
+        (if (i32.gt_u (i32.add (local.get $k) (i32.const 2)) (global.get $m)) (then (return (i32.const -1))))
+        (if (i32.ne (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (then (return (i32.const -1))))
+        (if (i32.ne (i32.or (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $k) (i32.const 1)))) (i32.const 32)) (i32.const 120))
+          (then (return (i32.const -1))))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))))
+    (local.set $from (local.get $k))
+    (local.set $letter (local.get $prefixed))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (global.get $m)))
+        (local.set $c (i32.load8_u (i32.add (global.get $x) (local.get $k))))
+        (br_if $done (i32.eqz (i32.ne (i32.and (i32.load8_u (local.get $c)) (global.get $HEX)) (i32.const 0))))
+        (local.set $letter (i32.or (local.get $letter) (i32.eqz (i32.le_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (if (i32.lt_u (i32.sub (local.get $k) (local.get $from)) (i32.const 8)) (then (return (i32.const -1))))
+    (if (i32.eqz (local.get $letter)) (then (return (i32.const -1))))
+    (if (i32.lt_u (local.get $k) (global.get $m))
+      (then (if (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $WORD)) (i32.const 0)) (then (return (i32.const -1))))))
+    (local.get $k))
+
+  ;; fingerprint.ts's blank within a line ([^\S\r\n]), of ASCII: space, tab, \v, \f.
+  (func $isBlank (param $c i32) (result i32)
+    (i32.or (i32.or (i32.eq (local.get $c) (i32.const 32)) (i32.eq (local.get $c) (i32.const 9)))
+      (i32.le_u (i32.sub (local.get $c) (i32.const 11)) (i32.const 1))))
+
+  ;; Where the mask's pattern, at `at`, ends a month and day as span i of the sample is (rule 7:
+  ;; `Dec  1`, a month word, blanks, one or two digits), or -1: the same month word, blanks, one
+  ;; or two digits, then neither a word character (the day's \b, no `st`) nor a year the
+  ;; pattern would take in (`,? blanks dddd\b`). Past that, template.ts runs the pattern.
+  (func $monthDay (param $i i32) (param $start i32) (param $end i32) (param $at i32) (result i32)
+    (local $p i32) (local $k i32) (local $d i32)
+    ;; As template.ts: not after an own name's raw text, which the pattern would see.
+    (if (local.get $i)
+      (then
+        (if (i32.and
+              (i32.eq (i32.load offset=4 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (local.get $start))
+              (i32.eqz (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16)))))
+          (then (return (i32.const -1))))))
+    ;; The pattern's (?<!\w).
+    (if (local.get $at)
+      (then
+        (if (i32.and (i32.load8_u (i32.load8_u (i32.sub (i32.add (global.get $x) (local.get $at)) (i32.const 1)))) (global.get $WORD))
+          (then (return (i32.const -1))))))
+    ;; The month word, as the sample has it.
+    (local.set $p (local.get $start))
+    (block $word
+      (loop $next
+        (br_if $word (i32.ge_u (local.get $p) (local.get $end)))
+        (br_if $word (call $isBlank (i32.load8_u (i32.add (global.get $s) (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (local.set $k (i32.add (local.get $at) (i32.sub (local.get $p) (local.get $start))))
+    (if (i32.gt_u (local.get $k) (global.get $m)) (then (return (i32.const -1))))
+    (local.set $d (i32.const 0))
+    (block $same
+      (loop $next
+        (br_if $same (i32.ge_u (i32.add (local.get $start) (local.get $d)) (local.get $p)))
+        (if (i32.ne (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $start) (local.get $d))))
+                    (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $at) (local.get $d)))))
+          (then (return (i32.const -1))))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next)))
+    ;; Blanks (the output's end mark is none), then one or two digits.
+    (if (i32.eqz (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $k))))) (then (return (i32.const -1))))
+    (loop $blanks
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $blanks (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $k))))))
+    (local.set $d (local.get $k))
+    (loop $digits
+      (if (call $isDigit (i32.load8_u (i32.add (global.get $x) (local.get $k))))
+        (then
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $digits))))
+    (if (i32.gt_u (i32.sub (i32.sub (local.get $k) (local.get $d)) (i32.const 1)) (i32.const 1)) (then (return (i32.const -1))))
+    (if (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $WORD))
+      (then (return (i32.const -1))))
+    ;; No year: `,?`, blanks, exactly four digits, then no word character.
+    (local.set $p (local.get $k))
+    (if (i32.eq (i32.load8_u (i32.add (global.get $x) (local.get $p))) (i32.const 44))
+      (then (local.set $p (i32.add (local.get $p) (i32.const 1)))))
+    (if (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $p))))
+      (then
+        (loop $blanks
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (br_if $blanks (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $p))))))
+        (local.set $d (local.get $p))
+        (loop $digits
+          (if (call $isDigit (i32.load8_u (i32.add (global.get $x) (local.get $p))))
+            (then
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (br $digits))))
+        (if (i32.and (i32.eq (i32.sub (local.get $p) (local.get $d)) (i32.const 4))
+              (i32.eqz (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $p)))) (global.get $WORD))))
+          (then (return (i32.const -1))))))
+    (local.get $k))
+
+  ;; Eight bytes at a time: masks with the high bit of each byte that is of a class. For ASCII
+  ;; bytes c: c + 0x50 reaches the high bit from '0' on, c + 0x46 from ':' on; of c | 0x20 (letters
+  ;; in lower case, digits unchanged), + 0x1f from 'a' on, + 0x19 from 'g', + 0x05 from '{'; the
+  ;; XOR of two, + 0x7f unless 0. Bytes past a text may carry, into higher bytes only, all masked.
+  (func $digits8 (param $w i64) (result i64)
+    (i64.and (global.get $HIGH)
+      (i64.and (i64.add (local.get $w) (i64.const 0x5050505050505050))
+        (i64.xor (i64.add (local.get $w) (i64.const 0x4646464646464646)) (i64.const -1)))))
+  ;; Letters in lower case (digits are unchanged) from 'a' up to before where + past reaches 0x80.
+  (func $lowerRange8 (param $w i64) (param $past i64) (result i64)
+    (i64.and (global.get $HIGH)
+      (i64.and (i64.add (i64.or (local.get $w) (i64.const 0x2020202020202020)) (i64.const 0x1f1f1f1f1f1f1f1f))
+        (i64.xor (i64.add (i64.or (local.get $w) (i64.const 0x2020202020202020)) (local.get $past)) (i64.const -1)))))
+  (func $hex8 (param $w i64) (result i64)
+    (i64.or (call $digits8 (local.get $w)) (call $lowerRange8 (local.get $w) (i64.const 0x1919191919191919))))
+  (func $alnum8 (param $w i64) (result i64)
+    (i64.or (call $digits8 (local.get $w)) (call $lowerRange8 (local.get $w) (i64.const 0x0505050505050505))))
+  (func $differ8 (param $a i64) (param $b i64) (result i64)
+    (i64.and (global.get $HIGH) (i64.add (i64.xor (local.get $a) (local.get $b)) (i64.const 0x7f7f7f7f7f7f7f7f))))
+  ;; The first r bytes' high bits (none for r <= 0, all for r >= 8).
+  (func $bytes8 (param $r i32) (result i64)
+    (if (result i64) (i32.le_s (local.get $r) (i32.const 0))
+      (then (i64.const 0))
+      (else
+        (select (global.get $HIGH)
+          (i64.shr_u (global.get $HIGH) (i64.extend_i32_u (i32.shl (i32.sub (i32.const 8) (local.get $r)) (i32.const 3))))
+          (i32.ge_s (local.get $r) (i32.const 8))))))
+
+  ;; The output's len bytes from px are the sample's from ps, or of a class each differing byte's
+  ;; allowance says (walk.ts's ALLOW: 0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit).
+  (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $sw i64) (local $xw i64) (local $aw i64)
+    (local.set $a (i32.add (global.get $s) (local.get $ps)))
+    (local.set $b (i32.add (global.get $x) (local.get $px)))
+    (local.set $c (i32.add (global.get $al) (local.get $ps)))
+    (loop $words
+      (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (i32.const 1))))
+      (local.set $sw (i64.load (i32.add (local.get $a) (local.get $k))))
+      (local.set $xw (i64.load (i32.add (local.get $b) (local.get $k))))
+      (local.set $aw (i64.load (i32.add (local.get $c) (local.get $k))))
+      (if (i64.ne (i64.const 0)
+            (i64.and
+              (i64.and (call $differ8 (local.get $sw) (local.get $xw))
+                (i64.xor (i64.const -1)
+                  (i64.or (i64.and (local.get $aw) (call $digits8 (local.get $xw)))
+                    (i64.or (i64.and (i64.shl (local.get $aw) (i64.const 1)) (call $hex8 (local.get $xw)))
+                      (i64.and (i64.shl (local.get $aw) (i64.const 2)) (call $alnum8 (local.get $xw)))))))
+              (call $bytes8 (i32.sub (local.get $len) (local.get $k)))))
+        (then (return (i32.const 0))))
+      (local.set $k (i32.add (local.get $k) (i32.const 8)))
+      (br $words))
+    (i32.const 0))
+
+  (func $isLetter8 (param $c i32) (result i32)
+    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 25)))
+  (func $isTokenAt (param $k i32) (result i32)
+    (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $TOKEN)) (i32.const 0)))
+  (func $isBlankAt (param $k i32) (result i32)
+    (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $BLANK)) (i32.const 0)))
+
+  ;; noiseRules.ts's standsAlone: noise of another shape than the sample's from `at` to `end`
+  ;; has, either side, a character no kind reads on across, or blanks and such a character or a
+  ;; word no kind reads on from beyond them.
+  (func $standsAlone (param $at i32) (param $end i32) (result i32)
+    (local $p i32) (local $q i32) (local $c i32) (local $word i32) (local $t i32)
+    ;; Before.
+    (local.set $p (local.get $at))
+    (block $past
+      (loop $blanks
+        (br_if $past (i32.eqz (local.get $p)))
+        (br_if $past (i32.eqz (call $isBlankAt (i32.sub (local.get $p) (i32.const 1)))))
+        (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+        (br $blanks)))
+    (if (local.get $p)
+      (then
+        (if (call $isTokenAt (i32.sub (local.get $p) (i32.const 1)))
+          (then
+            (local.set $c (i32.load8_u (i32.add (global.get $x) (i32.sub (local.get $p) (i32.const 1)))))
+            (if (i32.or (i32.eq (local.get $p) (local.get $at)) (i32.eqz (call $isLetter8 (local.get $c))))
+              (then (return (i32.const 0))))
+            (local.set $q (i32.sub (local.get $p) (i32.const 1)))
+            (block $start
+              (loop $letters
+                (br_if $start (i32.eqz (local.get $q)))
+                (br_if $start (i32.eqz (call $isLetter8 (i32.load8_u (i32.add (global.get $x) (i32.sub (local.get $q) (i32.const 1)))))))
+                (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+                (br $letters)))
+            ;; A word inside a longer token (`2026-Dec`) is part of that token.
+            (if (local.get $q)
+              (then
+                (if (i32.and (call $isTokenAt (i32.sub (local.get $q) (i32.const 1)))
+                      (i32.eqz (call $isBlankAt (i32.sub (local.get $q) (i32.const 1)))))
+                  (then (return (i32.const 0))))))
+            (if (i32.ge_u (i32.sub (local.get $p) (local.get $q)) (i32.const 3))
+              (then
+                (local.set $word
+                  (i32.or (i32.and (i32.load (i32.add (global.get $x) (local.get $q))) (i32.const 0xffffff)) (i32.const 0x202020)))
+                (local.set $t (i32.const 0))
+                (loop $months
+                  (if (i32.eq (local.get $word) (i32.load (i32.add (global.get $ACROSS) (i32.shl (local.get $t) (i32.const 2)))))
+                    (then (return (i32.const 0))))
+                  (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                  (br_if $months (i32.lt_u (local.get $t) (global.get $ACROSS_COUNT))))))))))
+    ;; After.
+    (local.set $q (local.get $end))
+    (block $past
+      (loop $blanks
+        (br_if $past (i32.ge_u (local.get $q) (global.get $m)))
+        (br_if $past (i32.eqz (call $isBlankAt (local.get $q))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $blanks)))
+    (if (i32.ge_u (local.get $q) (global.get $m)) (then (return (i32.const 1))))
+    (if (i32.eqz (call $isTokenAt (local.get $q))) (then (return (i32.const 1))))
+    (local.set $c (i32.load8_u (i32.add (global.get $x) (local.get $q))))
+    (if (i32.or (i32.eq (local.get $q) (local.get $end)) (i32.eqz (call $isLetter8 (local.get $c))))
+      (then (return (i32.const 0))))
+    (i32.eqz (i32.and (global.get $TAKEN_AFTER) (i32.shl (i32.const 1) (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97))))))
+
+  ;; The output at k goes on as the sample does after the span (noiseRules.ts's follows; both
+  ;; texts' end marks are alike).
+  (func $follows (param $k i32) (param $next i32) (result i32)
+    (i32.and (i32.ge_s (local.get $k) (i32.const 0)) (i32.eq (i32.load8_u (i32.add (global.get $x) (local.get $k))) (local.get $next))))
+
+  (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
+    (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
+    (local $j i32) (local $k i32) (local $b i32) (local $next i32) (local $until i32)
+    (local $q i32) (local $w i32) (local $first i32)
+    (local $xw i64)
+    (block $stop
+      (loop $step
+        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+        ;; A sweep up to span `stop` (the next own name or hex id): the bytes and spans between
+        ;; allowed at once. Where that fails, span by span up to `stop`.
+        (if (i32.ge_s (local.get $i) (local.get $until))
+          (then
+            (local.set $j
+              (select (i32.load offset=12 (local.get $span)) (global.get $count) (i32.lt_u (local.get $i) (global.get $count))))
+            (local.set $start
+              (select (i32.load (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $n)
+                (i32.lt_u (local.get $j) (global.get $count))))
+            (local.set $len (i32.sub (local.get $start) (local.get $ps)))
+            (block $perSpan
+              (block $swept
+                (block $failed
+                  (br_if $failed (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
+                  (br_if $failed (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))
+                  ;; The span before `stop`, swept and ending where `stop` starts: followed as in the sample.
+                  (br_if $swept (i32.le_u (local.get $j) (local.get $i)))
+                  (br_if $swept (i32.ge_u (local.get $j) (global.get $count)))
+                  (br_if $swept
+                    (i32.ne (local.get $start) (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (i32.sub (local.get $j) (i32.const 1)) (i32.const 4))))))
+                  (br_if $swept
+                    (i32.eq (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $px) (local.get $len))))
+                      (i32.load8_u (i32.add (global.get $s) (local.get $start))))))
+                (local.set $until (local.get $j))
+                (br $perSpan))
+              (local.set $ps (local.get $start))
+              (local.set $px (i32.add (local.get $px) (local.get $len)))
+              (local.set $i (local.get $j))
+              (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4)))))))
+        ;; One span: the piece before it equal (no byte of a piece is allowed another)...
+        (local.set $start
+          (select (i32.load (local.get $span)) (global.get $n) (i32.lt_u (local.get $i) (global.get $count))))
+        (local.set $len (i32.sub (local.get $start) (local.get $ps)))
+        (br_if $stop (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
+        (br_if $stop (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))
+        (local.set $ps (local.get $start))
+        (local.set $px (i32.add (local.get $px) (local.get $len)))
+        (if (i32.eq (local.get $i) (global.get $count))
+          (then
+            (if (i32.eq (local.get $px) (global.get $m)) (then (return (i32.const 1))))
+            (br $stop)))
+        ;; ...then its noise, by template.ts's noiseEnd up to the sticky pattern.
+        (local.set $end (i32.load offset=4 (local.get $span)))
+        (local.set $rule (i32.load offset=8 (local.get $span)))
+        (local.set $next (i32.load8_u (i32.add (global.get $s) (local.get $end))))
+        (block $shown
+          (block $ownNames
+            ;; noiseRules.ts's sameShapeEnd (rules 1 to 5, 7): the span's bytes allowed.
+            (if (i32.or (i32.eq (local.get $rule) (i32.const 7))
+                  (i32.and (i32.ge_u (local.get $rule) (i32.const 1)) (i32.le_u (local.get $rule) (i32.const 5))))
+              (then
+                (local.set $len (i32.sub (local.get $end) (local.get $ps)))
+                (if (i32.le_u (i32.add (local.get $px) (local.get $len)) (global.get $m))
+                  (then
+                    (if (call $allowed (local.get $ps) (local.get $px) (local.get $len))
+                      (then
+                        (local.set $k (i32.add (local.get $px) (local.get $len)))
+                        (br_if $shown (call $follows (local.get $k) (local.get $next)))))))
+                (br_if $ownNames (i32.ne (local.get $rule) (i32.const 5)))
+                (local.set $k (call $digitRuns (local.get $ps) (local.get $end) (local.get $px)))
+                (if (call $follows (local.get $k) (local.get $next))
+                  (then (br_if $shown (call $standsAlone (local.get $px) (local.get $k)))))
+                (br $ownNames)))
+            (if (i32.eq (local.get $rule) (i32.const 6))
+              (then
+                (local.set $k (call $hexId (local.get $ps) (local.get $px)))
+                (if (call $follows (local.get $k) (local.get $next))
+                  (then (br_if $shown (call $standsAlone (local.get $px) (local.get $k))))))))
+          ;; noiseRules.ts's ownNameAt: the first own name (lower case) at px as a whole word.
+          (block $noName
+          (br_if $noName (i32.ge_u (local.get $px) (global.get $m)))
+          (local.set $b (i32.add (global.get $x) (local.get $px)))
+          ;; The output's character here, lower case: most names differ there.
+          (local.set $first (i32.load8_u (local.get $b)))
+          (if (i32.le_u (i32.sub (local.get $first) (i32.const 65)) (i32.const 25))
+            (then (local.set $first (i32.or (local.get $first) (i32.const 32)))))
+          (local.set $q (i32.const 0))
+          (loop $name
+            (br_if $noName (i32.ge_u (local.get $q) (global.get $nn)))
+            (local.set $w (i32.load (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
+            (local.set $len (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br_if $name (i32.ne (i32.load8_u (local.get $w)) (local.get $first)))
+            (local.set $k (i32.add (local.get $px) (local.get $len)))
+            (br_if $name (i32.gt_u (local.get $k) (global.get $m)))
+            (local.set $j (i32.const 0))
+            (block $same
+              (loop $words
+                (br_if $same (i32.ge_u (local.get $j) (local.get $len)))
+                ;; Upper-case letters (from 'A', + 0x3f; from '[', + 0x25) in lower case.
+                (local.set $xw (i64.load (i32.add (local.get $b) (local.get $j))))
+                (local.set $xw
+                  (i64.or (local.get $xw)
+                    (i64.shr_u
+                      (i64.and (global.get $HIGH)
+                        (i64.and (i64.add (local.get $xw) (i64.const 0x3f3f3f3f3f3f3f3f))
+                          (i64.xor (i64.add (local.get $xw) (i64.const 0x2525252525252525)) (i64.const -1))))
+                      (i64.const 2))))
+                (br_if $name
+                  (i64.ne (i64.const 0)
+                    (i64.and
+                      (call $differ8 (local.get $xw) (i64.load (i32.add (local.get $w) (local.get $j))))
+                      (call $bytes8 (i32.sub (local.get $len) (local.get $j))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 8)))
+                (br $words)))
+            (if (local.get $px)
+              (then
+                (br_if $name
+                  (i32.and (i32.load8_u (i32.load8_u (i32.sub (local.get $b) (i32.const 1)))) (global.get $JOINS_BEFORE)))))
+            (br_if $name
+              (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $JOINS_AFTER))))
+          (if (call $follows (local.get $k) (local.get $next))
+            (then
+              (br_if $shown (i32.eqz (local.get $rule)))
+              (br_if $shown (call $standsAlone (local.get $px) (local.get $k))))))
+          ;; noiseRules.ts's monthDayEnd (rule 7).
+          (br_if $stop (i32.ne (local.get $rule) (i32.const 7)))
+          (local.set $k (call $monthDay (local.get $i) (local.get $ps) (local.get $end) (local.get $px)))
+          (br_if $shown (call $follows (local.get $k) (local.get $next)))
+          (br $stop))
+        (local.set $ps (local.get $end))
+        (local.set $px (local.get $k))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $step)))
+    (i32.store (global.get $STOPPED) (local.get $i))
+    (i32.store offset=4 (global.get $STOPPED) (local.get $ps))
+    (i32.store offset=8 (global.get $STOPPED) (local.get $px))
+    (i32.const 0)))

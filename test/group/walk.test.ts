@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { fingerprint, type OwnIdentity } from '../../src/group/index.js';
+import { ownWords } from '../../src/group/fingerprint.js';
+import { buildTemplate, matchesTemplate, type Template } from '../../src/group/template.js';
+import { fastWalk } from '../../src/group/walk.js';
+import { WALK_WASM } from '../../src/group/walkBytes.js';
+import { compileWalk, inlined, parse, print } from './compileWalk.js';
+import { fleetInstance } from './fleet.js';
+
+const walker = fastWalk()!;
+
+function template(sample: string, own?: OwnIdentity): Template {
+  const t = buildTemplate(sample, 'masked', own);
+  if (!t) throw new Error('no template');
+  return t;
+}
+
+/** The WebAssembly walk alone takes `x` to its end: no step left to template.ts. */
+function walkedThrough(t: Template, x: string, own?: OwnIdentity): boolean {
+  return walker.load(t, x, ownWords(own)) && walker.walk(0, 0, 0);
+}
+
+/** Both walks answer alike, and a match means equal fingerprints. */
+function answer(t: Template, x: string, own: OwnIdentity | undefined, sampleOwn?: OwnIdentity): boolean {
+  const names = ownWords(own);
+  const fast = matchesTemplate(t, x, names, walker);
+  expect(fast, JSON.stringify(x)).toBe(matchesTemplate(t, x, names, null));
+  if (fast) expect(fingerprint(x, 'masked', own)).toBe(fingerprint(t.text, 'masked', sampleOwn));
+  return fast;
+}
+
+describe('the WebAssembly walk', () => {
+  it('is there on Node 20, and walkBytes.ts is what walk.wat compiles to', async () => {
+    expect(walker).toBeDefined();
+    expect(Buffer.from(await compileWalk()).equals(Buffer.from(WALK_WASM, 'base64'))).toBe(true);
+  });
+
+  it('is compiled with its pure helpers inlined', () => {
+    const source = readFileSync(new URL('../../src/group/walk.wat', import.meta.url), 'utf8');
+    const out = inlined(source);
+    expect(source).toContain('(call $digits8');
+    expect(out).not.toContain('$digits8');
+    expect(out).not.toContain('(call $bytes8');
+    // Functions with locals stay functions.
+    expect(out).toContain('(call $digitRuns');
+    expect(print(parse('(a (b $c) ;; note\n "s")')[0])).toBe('(a (b $c) "s")');
+    expect(() => inlined('(module (func $h (param $a i32) (result i32) (local.get $a)) (func (call $h)))')).toThrow(/takes 1 argument/);
+  });
+
+  it('walks a fleet output to its end without a step left to JavaScript', () => {
+    const s = fleetInstance(100, 24 * 1024);
+    const t = template(s.output, s.own);
+    for (const n of [200, 301, 4_999]) {
+      const f = fleetInstance(n, 24 * 1024);
+      expect(walkedThrough(t, f.output, f.own), `instance ${n}`).toBe(true);
+      expect(answer(t, f.output, f.own, s.own)).toBe(true);
+    }
+  });
+
+  it('shows a syslog day for another, and leaves the rest of the pattern to JavaScript', () => {
+    const t = template('Dec  1 02:03:04 up\n');
+    expect(walkedThrough(t, 'Dec 12 02:03:04 up\n')).toBe(true);
+    expect(walkedThrough(t, 'Dec\t 7 02:03:04 up\n')).toBe(true);
+    expect(answer(t, 'Dec 12 02:03:04 up\n', undefined)).toBe(true);
+    // A year after the day, a third digit, an ordinal, another month: not this rule's to show.
+    for (const x of ['Dec 12 2026 02:03:04 up\n', 'Dec 123 02:03:04 up\n', 'Dec 12th 02:03:04 up\n', 'Nov 12 02:03:04 up\n', 'Dec 12, 2026 02:03:04 up\n']) {
+      expect(walkedThrough(t, x), x).toBe(false);
+      answer(t, x, undefined);
+    }
+    // After an own name's raw text the pattern sees other characters: template.ts decides.
+    const own = { names: ['web-1'], ips: [] };
+    const named = template('on web-1\nDec  1 up\n', own);
+    expect(answer(named, 'on web-2\nDec 12 up\n', { names: ['web-2'], ips: [] }, own)).toBe(true);
+  });
+
+  it('checks own names in any case and of any length, as whole words', () => {
+    const ownS = { names: ['db-primary-0001.cn-hangzhou.example.internal'], ips: ['10.0.0.5'] };
+    const ownX = { names: ['db-primary-0002.cn-hangzhou.example.internal'], ips: ['10.0.0.66'] };
+    const t = template('host db-primary-0001.cn-hangzhou.example.internal at 10.0.0.5 ok\n', ownS);
+    expect(walkedThrough(t, 'host DB-Primary-0002.CN-Hangzhou.example.internal at 10.0.0.66 ok\n', ownX)).toBe(true);
+    expect(answer(t, 'host DB-Primary-0002.CN-Hangzhou.example.internal at 10.0.0.66 ok\n', ownX, ownS)).toBe(true);
+    // Part of a longer word is not the name.
+    expect(answer(t, 'host db-primary-0002.cn-hangzhou.example.internal-x at 10.0.0.66 ok\n', ownX, ownS)).toBe(false);
+    expect(answer(t, 'host db-primary-0002.cn-hangzhou.example.internal at 10.0.0.66x ok\n', ownX, ownS)).toBe(false);
+  });
+
+  it('leaves texts it cannot read as bytes to JavaScript, with the same answers', () => {
+    const t = template('took 5ms at 10.0.0.1 ok\n');
+    for (const x of ['took 7ms at 10.0.0.2 ok ✓\n', 'took 7ms at 10.0.0.2 café\n', 'took 7ms at 10.0.0.2 \ud800\n']) {
+      expect(walker.load(t, x, [])).toBe(false);
+      answer(t, x, undefined);
+    }
+    expect(walker.load(template('é 5ms\n'), 'é 7ms\n', [])).toBe(false);
+    expect(answer(template('é 5ms\n'), 'é 7ms\n', undefined)).toBe(true);
+    expect(walker.load(t, 'took 7ms at 10.0.0.2 ok\n', Array.from({ length: 65 }, (_, k) => `name-${k}`))).toBe(false);
+    expect(walker.load(t, 'x'.repeat(2 ** 20 + 1), [])).toBe(false);
+  });
+
+  it('grows its memory for a long output, and keeps the sample it holds', () => {
+    const line = (k: number) => `at 2026-12-01T02:03:0${k % 10}Z step ${k} took ${k % 97}ms\n`;
+    const sample = Array.from({ length: 8_000 }, (_, k) => line(k)).join('');
+    const t = template(sample);
+    const x = Array.from({ length: 8_000 }, (_, k) => line(k).replace(/took \d+ms/, `took ${k % 89}ms`)).join('');
+    expect(x.length).toBeGreaterThan(300_000);
+    expect(walkedThrough(t, x)).toBe(true);
+    expect(answer(t, `${x}tail\n`, undefined)).toBe(false);
+  });
+
+  it('answers as JavaScript alone does for random changes to a noisy sample', () => {
+    const base = fleetInstance(3, 2_000);
+    const sample = `${base.output}Dec  1 02:03:04 WEB-0003 sshd: ok at Dec 12\nexit 0 at 2026-12-01T02:03:04Z from 10.1.2.3 took 15ms id 9fceb02d0ae5 i-bp1abcdefgh12345 iZbp1abcdefgh12345Z 123e4567-e89b-12d3-a456-426614174000\n`;
+    const t = template(sample, base.own);
+    let seed = 7;
+    const rand = (k: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % k;
+    };
+    const alphabet = '0123456789abcdefxzDec:.-/ \t\nAZW,';
+    let matched = 0;
+    for (let trial = 0; trial < 1_500; trial++) {
+      let x = sample;
+      for (let edits = 1 + rand(3); edits > 0; edits--) {
+        const at = rand(x.length);
+        const c = alphabet[rand(alphabet.length)];
+        const op = rand(3);
+        x = op === 0 ? x.slice(0, at) + c + x.slice(at + 1) : op === 1 ? x.slice(0, at) + c + x.slice(at) : x.slice(0, at) + x.slice(at + 1);
+      }
+      if (answer(t, x, base.own, base.own)) matched++;
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
+});
