@@ -22,10 +22,14 @@ interface GroupState {
   errorCode?: string;
   fingerprint: string;
   ids: Set<string>;
-  /** The same ids kept sorted (a binary insert each), so a snapshot copies rather than sorts. */
+  /** The same ids kept sorted (a binary insert each) from `head` on: a snapshot takes a view of them. */
   sorted: string[];
-  /** Some of `sorted` left the group. */
+  /** Ids before it have left the group (the smallest first, as in a run's pages of outputs). */
+  head: number;
+  /** Some of `sorted` from `head` on left the group. */
   stale?: boolean;
+  /** A snapshot views `sorted` up to its length now: it may grow, not change. */
+  viewed?: boolean;
   /** The group as last shown, reused while nothing in it changed. */
   shown?: Group;
   sample?: string;
@@ -97,9 +101,8 @@ function resultKeyOf(i: GroupMember): string {
   return JSON.stringify([i.invocationStatus, i.exitCode, i.errorCode ?? null]);
 }
 
-/** Where `id` is or would go in the sorted ids (binary search). */
-function sortedIndex(ids: readonly string[], id: string): number {
-  let lo = 0;
+/** Where `id` is or would go in the sorted ids from `lo` on (binary search). */
+function sortedIndex(ids: readonly string[], id: string, lo: number): number {
   let hi = ids.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -111,20 +114,42 @@ function sortedIndex(ids: readonly string[], id: string): number {
 
 function insertSorted(g: GroupState, id: string): void {
   g.shown = undefined;
-  // Ids mostly arrive in order: at the end, no search.
+  // Ids mostly arrive in order: at the end, no search (and no copy: a view ends where it began).
   const last = g.sorted.length - 1;
-  if (last < 0 || g.sorted[last] < id) g.sorted.push(id);
-  else {
-    const at = sortedIndex(g.sorted, id);
-    // Still there when it left and came back before a snapshot dropped it.
-    if (g.sorted[at] !== id) g.sorted.splice(at, 0, id);
+  if (last < g.head || g.sorted[last] < id) {
+    g.sorted.push(id);
+    return;
   }
+  let at = sortedIndex(g.sorted, id, g.head);
+  // Still there when it left and came back before a snapshot dropped it.
+  if (g.sorted[at] === id) return;
+  if (g.viewed) {
+    at -= g.head;
+    g.sorted = g.sorted.slice(g.head);
+    g.head = 0;
+    g.viewed = false;
+  }
+  g.sorted.splice(at, 0, id);
 }
 
-/** Left ids stay in `sorted` until the next snapshot drops them all in one pass. */
-function removeSorted(g: GroupState): void {
+/** The smallest id leaves by `head`; others stay in `sorted` until the next snapshot drops them in one pass. */
+function removeSorted(g: GroupState, id: string): void {
   g.shown = undefined;
-  g.stale = true;
+  if (!g.stale && g.sorted[g.head] === id) g.head++;
+  else g.stale = true;
+}
+
+/** `sorted` from `head`, live ids only, as a new array when that saves work or memory. */
+function settle(g: GroupState): void {
+  if (g.stale) {
+    const live: string[] = [];
+    for (let k = g.head; k < g.sorted.length; k++) if (g.ids.has(g.sorted[k])) live.push(g.sorted[k]);
+    g.sorted = live;
+  } else if (g.head * 2 > g.sorted.length) g.sorted = g.sorted.slice(g.head);
+  else return;
+  g.head = 0;
+  g.stale = false;
+  g.viewed = false;
 }
 
 /** Up to the first line break, without a trailing CR. */
@@ -249,7 +274,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     operations++;
     let g = groupsByKey.get(key);
     if (!g) {
-      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [] };
+      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [], head: 0 };
       groupsByKey.set(key, g);
       operations++;
     }
@@ -258,7 +283,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function leave(state: InstanceState, instanceId: string): void {
     state.group.ids.delete(instanceId);
-    removeSorted(state.group);
+    removeSorted(state.group, instanceId);
     operations++;
     if (state.group.ids.size === 0) {
       groupsByKey.delete(state.group.key);
@@ -299,19 +324,22 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function toGroup(g: GroupState): Group {
     if (g.shown) return g.shown;
-    if (g.stale) {
-      g.sorted = g.sorted.filter((id) => g.ids.has(id));
-      g.stale = false;
-    }
-    const instanceIds = g.sorted.slice();
+    settle(g);
+    // A view, copied when first read: most snapshots of a large group are drawn by count alone.
+    const { sorted, head } = g;
+    const end = sorted.length;
+    g.viewed = true;
+    let instanceIds: readonly string[] | undefined;
     return (g.shown = {
       key: g.key,
       status: g.status,
       exitCode: g.exitCode,
       errorCode: g.errorCode,
       fingerprint: g.fingerprint,
-      count: instanceIds.length,
-      instanceIds,
+      count: end - head,
+      get instanceIds() {
+        return (instanceIds ??= sorted.slice(head, end));
+      },
       sample: g.sample,
       sampleInstanceId: g.sampleInstanceId,
       firstLine: g.sample === undefined ? undefined : firstLineOf(g.sample),

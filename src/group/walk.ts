@@ -119,18 +119,21 @@ function create(): FastWalk | undefined {
     return undefined;
   }
   const samples = new WeakMap<WalkSample, Loadable | null>();
-  const encoder = new TextEncoder();
   let loaded: WalkSample | undefined;
   /** Where the loaded sample's spans end. */
   let sampleEnd = SAMPLE_AT;
 
-  let stopped = new Int32Array(ex.memory.buffer, STOPPED, 3);
+  // Views of the memory, made again when it grows (its buffer is then another).
+  let bytes = Buffer.from(ex.memory.buffer);
+  let words = new Int32Array(ex.memory.buffer);
+  const STOPPED_WORD = STOPPED / 4;
 
-  function reserve(bytes: number): void {
-    const short = bytes - ex.memory.buffer.byteLength;
+  function reserve(size: number): void {
+    const short = size - ex.memory.buffer.byteLength;
     if (short <= 0) return;
     ex.memory.grow(Math.ceil(short / PAGE));
-    stopped = new Int32Array(ex.memory.buffer, STOPPED, 3);
+    bytes = Buffer.from(ex.memory.buffer);
+    words = new Int32Array(ex.memory.buffer);
   }
 
   function loadSample(sample: WalkSample): boolean {
@@ -144,12 +147,11 @@ function create(): FastWalk | undefined {
     const spansAt = align8(allowAt + n + 8);
     sampleEnd = spansAt + l.spans.byteLength;
     reserve(sampleEnd);
-    const memory = new Uint8Array(ex.memory.buffer);
-    memory.set(l.bytes, SAMPLE_AT);
-    memory[SAMPLE_AT + n] = END_MARK;
-    memory.set(l.allow, allowAt);
-    memory.fill(0, allowAt + n, allowAt + n + 8);
-    new Int32Array(ex.memory.buffer, spansAt, l.spans.length).set(l.spans);
+    bytes.set(l.bytes, SAMPLE_AT);
+    bytes[SAMPLE_AT + n] = END_MARK;
+    bytes.set(l.allow, allowAt);
+    bytes.fill(0, allowAt + n, allowAt + n + 8);
+    words.set(l.spans, spansAt / 4);
     ex.sample(SAMPLE_AT, n, allowAt, spansAt, l.spans.length / 4);
     loaded = sample;
     return true;
@@ -162,35 +164,34 @@ function create(): FastWalk | undefined {
       for (const w of names) chars += w.length;
       const outputAt = align8(sampleEnd + chars);
       // The end mark, and walk.wat reads up to 7 bytes past a text.
+      // As many UTF-8 bytes as characters: every character is ASCII, and latin1 copies it as is.
+      if (Buffer.byteLength(output, 'utf8') !== output.length) return false;
       reserve(outputAt + output.length + 8);
-      const memory = new Uint8Array(ex.memory.buffer);
-      const table = new Int32Array(ex.memory.buffer, NAMES_AT, names.length * 2);
       let at = sampleEnd;
       for (let q = 0; q < names.length; q++) {
         const w = names[q];
-        table[q * 2] = at;
-        table[q * 2 + 1] = w.length;
+        words[NAMES_AT / 4 + q * 2] = at;
+        words[NAMES_AT / 4 + q * 2 + 1] = w.length;
         for (let k = 0; k < w.length; k++) {
           const c = w.charCodeAt(k);
           if (c > 127) return false;
-          memory[at++] = c;
+          bytes[at++] = c;
         }
       }
-      // All of it read into as many bytes: every character was one byte, ASCII.
-      if (encoder.encodeInto(output, memory.subarray(outputAt, outputAt + output.length)).read !== output.length) return false;
-      memory[outputAt + output.length] = END_MARK;
+      bytes.write(output, outputAt, 'latin1');
+      bytes[outputAt + output.length] = END_MARK;
       ex.output(outputAt, output.length, NAMES_AT, names.length);
       return true;
     },
     walk: (i, ps, px) => ex.walk(i, ps, px) === 1,
     get i() {
-      return stopped[0];
+      return words[STOPPED_WORD];
     },
     get ps() {
-      return stopped[1];
+      return words[STOPPED_WORD + 1];
     },
     get px() {
-      return stopped[2];
+      return words[STOPPED_WORD + 2];
     },
   };
 }

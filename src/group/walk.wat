@@ -277,24 +277,29 @@
   ;; The output's len bytes from px are the sample's from ps, or of a class each differing byte's
   ;; allowance says (walk.ts's ALLOW: 0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit).
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
-    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $sw i64) (local $xw i64) (local $aw i64)
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $xw i64) (local $aw i64) (local $bad i64)
     (local.set $a (i32.add (global.get $s) (local.get $ps)))
     (local.set $b (i32.add (global.get $x) (local.get $px)))
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
     (loop $words
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (i32.const 1))))
-      (local.set $sw (i64.load (i32.add (local.get $a) (local.get $k))))
       (local.set $xw (i64.load (i32.add (local.get $b) (local.get $k))))
-      (local.set $aw (i64.load (i32.add (local.get $c) (local.get $k))))
-      (if (i64.ne (i64.const 0)
-            (i64.and
-              (i64.and (call $differ8 (local.get $sw) (local.get $xw))
-                (i64.xor (i64.const -1)
-                  (i64.or (i64.and (local.get $aw) (call $digits8 (local.get $xw)))
+      (local.set $bad
+        (i64.and (call $differ8 (i64.load (i32.add (local.get $a) (local.get $k))) (local.get $xw))
+          (call $bytes8 (i32.sub (local.get $len) (local.get $k)))))
+      ;; Bytes that differ: allowed a digit, else a hex digit, or a letter or digit (most are digits).
+      (if (i64.ne (local.get $bad) (i64.const 0))
+        (then
+          (local.set $aw (i64.load (i32.add (local.get $c) (local.get $k))))
+          (local.set $bad (i64.and (local.get $bad) (i64.xor (i64.const -1) (i64.and (local.get $aw) (call $digits8 (local.get $xw))))))
+          (if (i64.ne (local.get $bad) (i64.const 0))
+            (then
+              (local.set $bad
+                (i64.and (local.get $bad)
+                  (i64.xor (i64.const -1)
                     (i64.or (i64.and (i64.shl (local.get $aw) (i64.const 1)) (call $hex8 (local.get $xw)))
                       (i64.and (i64.shl (local.get $aw) (i64.const 2)) (call $alnum8 (local.get $xw)))))))
-              (call $bytes8 (i32.sub (local.get $len) (local.get $k)))))
-        (then (return (i32.const 0))))
+              (if (i64.ne (local.get $bad) (i64.const 0)) (then (return (i32.const 0))))))))
       (local.set $k (i32.add (local.get $k) (i32.const 8)))
       (br $words))
     (i32.const 0))
@@ -410,8 +415,10 @@
         (local.set $start
           (select (i32.load (local.get $span)) (global.get $n) (i32.lt_u (local.get $i) (global.get $count))))
         (local.set $len (i32.sub (local.get $start) (local.get $ps)))
-        (br_if $stop (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
-        (br_if $stop (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))
+        (if (local.get $len)
+          (then
+            (br_if $stop (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
+            (br_if $stop (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))))
         (local.set $ps (local.get $start))
         (local.set $px (i32.add (local.get $px) (local.get $len)))
         (if (i32.eq (local.get $i) (global.get $count))

@@ -229,6 +229,42 @@ describe('snapshots', () => {
     expect(g.groups()[0].instanceIds).toEqual(['i-a', 'i-b', 'i-c']);
     expect(g.groups()[1].instanceIds).toEqual(['i-z']);
   });
+
+  it('list the ids of a snapshot as they were then, however late they are read', () => {
+    const g = createGrouper();
+    const id = (k: number | string) => `i-${String(k).padStart(4, '0')}`;
+    // What each instance's output is (undefined: pending), to say what a snapshot must list.
+    const outputs = new Map<string, string | undefined>();
+    const put = (instanceId: string, output?: string) => {
+      outputs.set(instanceId, output);
+      g.update(ok(instanceId), output);
+    };
+    const kept: Array<[ReturnType<typeof g.groups>, string[][]]> = [];
+    const keep = () => {
+      const groups = g.groups();
+      const want = groups.map((x) => [...outputs].filter(([, out]) => (x.fingerprint === PENDING ? out === undefined : out === x.sample)).map(([k]) => k).sort());
+      kept.push([groups, want]);
+    };
+    for (let k = 0; k < 10; k++) put(id(k));
+    keep();
+    for (let k = 0; k < 5; k++) put(id(k), 'x'); // the smallest leave pending; x grows at its end
+    keep();
+    put(id(9), 'x'); // not the smallest
+    keep();
+    put(id('0001a'), 'x'); // inside x's ids
+    keep();
+    put(id(0), 'y');
+    put(id(0), 'x'); // x's smallest leaves and comes back
+    keep();
+    g.remove(id(5));
+    outputs.delete(id(5));
+    keep();
+    // Read only now: each as it was.
+    for (const [groups, want] of kept) {
+      expect(groups.map((x) => [...x.instanceIds])).toEqual(want);
+      expect(groups.map((x) => x.count)).toEqual(want.map((w) => w.length));
+    }
+  });
 });
 
 describe('grouping cost', () => {
