@@ -104,18 +104,26 @@ export function stickyPattern(mode: 'masked' | 'loose'): RegExp {
 /** Longer is not a hostname (at most 253) nor an address; the bound keeps the scan linear. */
 const OWN_WORD_MAX = 255;
 
-/** The instance's own names and IPs, lower case, longest first. */
+/** The instance's own names and IPs, lower case, longest first (made for every output grouped: kept plain). */
 export function ownWords(own: OwnIdentity | undefined): string[] {
-  if (!own) return [];
-  const words = new Set<string>();
-  const keep = (w: string, min: number) => {
-    const t = w.trim().toLowerCase();
-    // A word across a line break would make masking depend on more than one line.
-    if (t.length >= min && t.length <= OWN_WORD_MAX && !/[\r\n]/.test(t)) words.add(t);
-  };
-  for (const n of own.names) if (n) keep(n, 3);
-  for (const ip of own.ips) if (ip) keep(ip, 2);
-  return [...words].sort((x, y) => y.length - x.length);
+  const words: string[] = [];
+  if (own) {
+    for (const n of own.names) keepWord(words, n, 3);
+    for (const ip of own.ips) keepWord(words, ip, 2);
+  }
+  return words;
+}
+
+/** Adds `w` to `words` (longest first, the first of a length first) unless it is too short or long, spans a line break, or is there. */
+function keepWord(words: string[], w: string, min: number): void {
+  if (!w) return;
+  const t = w.trim().toLowerCase();
+  // A word across a line break would make masking depend on more than one line.
+  if (t.length < min || t.length > OWN_WORD_MAX || t.includes('\n') || t.includes('\r') || words.includes(t)) return;
+  let at = words.length;
+  words.push(t);
+  for (; at > 0 && words[at - 1].length < t.length; at--) words[at] = words[at - 1];
+  words[at] = t;
 }
 
 /** A name's neighbours that would make it part of a longer word, name or address. */

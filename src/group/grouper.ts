@@ -12,24 +12,17 @@ import { Buffer } from 'node:buffer';
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
 import { fingerprint, ownWords } from './fingerprint.js';
+import { insertSorted, removeSorted, settle, type SortedIds } from './sortedIds.js';
 import { buildTemplate, matchesTemplate, type Template } from './template.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
 
-interface GroupState {
+interface GroupState extends SortedIds {
   key: string;
   status: InstanceStatus;
   exitCode: number | null;
   errorCode?: string;
   fingerprint: string;
   ids: Set<string>;
-  /** The same ids kept sorted (a binary insert each) from `head` on: a snapshot takes a view of them. */
-  sorted: string[];
-  /** Ids before it have left the group (the smallest first, as in a run's pages of outputs). */
-  head: number;
-  /** Some of `sorted` from `head` on left the group. */
-  stale?: boolean;
-  /** A snapshot views `sorted` up to its length now: it may grow, not change. */
-  viewed?: boolean;
   /** The group as last shown, reused while nothing in it changed. */
   shown?: Group;
   sample?: string;
@@ -98,58 +91,8 @@ function compareIds(a: string, b: string): number {
 }
 
 function resultKeyOf(i: GroupMember): string {
-  return JSON.stringify([i.invocationStatus, i.exitCode, i.errorCode ?? null]);
-}
-
-/** Where `id` is or would go in the sorted ids from `lo` on (binary search). */
-function sortedIndex(ids: readonly string[], id: string, lo: number): number {
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(g: GroupState, id: string): void {
-  g.shown = undefined;
-  // Ids mostly arrive in order: at the end, no search (and no copy: a view ends where it began).
-  const last = g.sorted.length - 1;
-  if (last < g.head || g.sorted[last] < id) {
-    g.sorted.push(id);
-    return;
-  }
-  let at = sortedIndex(g.sorted, id, g.head);
-  // Still there when it left and came back before a snapshot dropped it.
-  if (g.sorted[at] === id) return;
-  if (g.viewed) {
-    at -= g.head;
-    g.sorted = g.sorted.slice(g.head);
-    g.head = 0;
-    g.viewed = false;
-  }
-  g.sorted.splice(at, 0, id);
-}
-
-/** The smallest id leaves by `head`; others stay in `sorted` until the next snapshot drops them in one pass. */
-function removeSorted(g: GroupState, id: string): void {
-  g.shown = undefined;
-  if (!g.stale && g.sorted[g.head] === id) g.head++;
-  else g.stale = true;
-}
-
-/** `sorted` from `head`, live ids only, as a new array when that saves work or memory. */
-function settle(g: GroupState): void {
-  if (g.stale) {
-    const live: string[] = [];
-    for (let k = g.head; k < g.sorted.length; k++) if (g.ids.has(g.sorted[k])) live.push(g.sorted[k]);
-    g.sorted = live;
-  } else if (g.head * 2 > g.sorted.length) g.sorted = g.sorted.slice(g.head);
-  else return;
-  g.head = 0;
-  g.stale = false;
-  g.viewed = false;
+  // Unambiguous: a status has no `|`; the exit code is a number or null; the error code comes last.
+  return `${i.invocationStatus}|${i.exitCode}|${i.errorCode === undefined ? '' : `=${i.errorCode}`}`;
 }
 
 /** Up to the first line break, without a trailing CR. */
@@ -199,12 +142,17 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   /** The templates of groups' samples, least recently used first. */
   const templates = new Map<GroupState, Template | undefined>();
 
+  /** The group whose template was used last (already last in `templates`). */
+  let lastTemplateOf: GroupState | undefined;
+
   function templateOf(g: GroupState): Template | undefined {
     if (g.sample === undefined || g.sampleCut || g.sample.length > TEMPLATE_CHARS || mode === 'strict') return undefined;
+    if (g === lastTemplateOf) return templates.get(g);
     let t = templates.get(g);
     if (t || templates.has(g)) templates.delete(g);
     else t = buildTemplate(g.sample, mode, g.sampleIdentity);
     templates.set(g, t);
+    lastTemplateOf = g;
     if (templates.size > TEMPLATES) templates.delete(templates.keys().next().value!);
     return t;
   }
@@ -261,6 +209,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     if (g.sample === undefined) return;
     sampleChars -= g.sample.length;
     templates.delete(g);
+    if (lastTemplateOf === g) lastTemplateOf = undefined;
     const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
     const same = samplesByResult.get(resultKey);
     if (!same || mode === 'strict' || g.sampleCut) return;
@@ -283,6 +232,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function leave(state: InstanceState, instanceId: string): void {
     state.group.ids.delete(instanceId);
+    state.group.shown = undefined;
     removeSorted(state.group, instanceId);
     operations++;
     if (state.group.ids.size === 0) {
@@ -313,6 +263,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     if (before?.group === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
+    group.shown = undefined;
     insertSorted(group, id);
     operations++;
     instances.set(id, { resultKey, fingerprint: fp, group });
@@ -324,7 +275,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function toGroup(g: GroupState): Group {
     if (g.shown) return g.shown;
-    settle(g);
+    settle(g, g.ids);
     // A view, copied when first read: most snapshots of a large group are drawn by count alone.
     const { sorted, head } = g;
     const end = sorted.length;

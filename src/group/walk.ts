@@ -96,6 +96,7 @@ interface Exports {
   sample(at: number, length: number, allow: number, spans: number, count: number): void;
   output(at: number, length: number, names: number, count: number): void;
   walk(i: number, ps: number, px: number): number;
+  ascii(at: number, length: number): number;
 }
 
 /** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names' (address, length) pairs from NAMES_AT; the sample from SAMPLE_AT. */
@@ -108,6 +109,7 @@ const MAX_OUTPUT = 1 << 20;
 const PAGE = 65_536;
 
 const align8 = (n: number) => (n + 7) & ~7;
+const WIDE = /[^\x00-\xff]/;
 /** After each text: a byte found nowhere in ASCII, so that both texts' ends compare equal. */
 const END_MARK = 0xff;
 
@@ -164,8 +166,9 @@ function create(): FastWalk | undefined {
       for (const w of names) chars += w.length;
       const outputAt = align8(sampleEnd + chars);
       // The end mark, and walk.wat reads up to 7 bytes past a text.
-      // As many UTF-8 bytes as characters: every character is ASCII, and latin1 copies it as is.
-      if (Buffer.byteLength(output, 'utf8') !== output.length) return false;
+      // No character past U+00FF (a native check, at once for a string V8 holds a byte a character):
+      // latin1 copies it as is, then the module checks every byte is ASCII.
+      if (WIDE.test(output)) return false;
       reserve(outputAt + output.length + 8);
       let at = sampleEnd;
       for (let q = 0; q < names.length; q++) {
@@ -179,6 +182,7 @@ function create(): FastWalk | undefined {
         }
       }
       bytes.write(output, outputAt, 'latin1');
+      if (!ex.ascii(outputAt, output.length)) return false;
       bytes[outputAt + output.length] = END_MARK;
       ex.output(outputAt, output.length, NAMES_AT, names.length);
       return true;
