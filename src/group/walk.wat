@@ -12,7 +12,7 @@
 ;; spans at $sp, four i32 each (start, end, rule, and the first span from this one on whose rule
 ;; is 0 or 6: `stop`); the output's m bytes at $x, then a
 ;; 0xff; the own names as (address, length) i32 pairs at $nm. walk.ts places all but the classes
-;; and leaves 8 bytes after each text: words are read past a text's end and masked off.
+;; and leaves 16 bytes after each text: words are read past a text's end and masked off.
 ;;
 ;; The steps every span takes are written out in `walk`: a call costs more than the work it
 ;; would hold (V8 does not inline WebAssembly calls by default), twice the time when tried.
@@ -22,6 +22,8 @@
   (global $n (mut i32) (i32.const 0))
   (global $sp (mut i32) (i32.const 0))
   (global $al (mut i32) (i32.const 0))
+  ;; What the output is expected to hold: the sample, or a copy with the output's own names (`expect`).
+  (global $e (mut i32) (i32.const 0))
   (global $count (mut i32) (i32.const 0))
   (global $x (mut i32) (i32.const 0))
   (global $m (mut i32) (i32.const 0))
@@ -33,6 +35,12 @@
   (global $ACROSS i32 (i32.const 272))
   (global $ACROSS_COUNT i32 (i32.const 19))
   (data (i32.const 272) "jan\00feb\00mar\00apr\00may\00jun\00jul\00aug\00sep\00oct\00nov\00dec\00mon\00tue\00wed\00thu\00fri\00sat\00sun\00")
+  ;; Per own name of the output (by its index): 1 when it stands for the sample's of that index
+  ;; (walk.ts's load: as long, and no longer name before it begins with it).
+  (global $ELIGIBLE i32 (i32.const 864))
+  ;; Per own name of the output, the earlier names that begin with it (a bit each, i64): where the
+  ;; sample goes on as one of those does, that one would be taken there, not this one.
+  (global $HAZARDS i32 (i32.const 1120))
   ;; noiseRules.ts's TAKEN_AFTER_BLANKS, a bit per letter from a: a d f g h j m n o p s u.
   (global $TAKEN_AFTER i32 (i32.const 1372905))
 
@@ -42,6 +50,7 @@
 
   (func (export "sample") (param $at i32) (param $len i32) (param $allow i32) (param $spans i32) (param $spanCount i32)
     (global.set $s (local.get $at))
+    (global.set $e (local.get $at))
     (global.set $al (local.get $allow))
     (global.set $n (local.get $len))
     (global.set $sp (local.get $spans))
@@ -69,6 +78,76 @@
     (global.set $m (local.get $len))
     (global.set $nm (local.get $names))
     (global.set $nn (local.get $nameCount)))
+
+  ;; The sample with each own name the output's own names stand for (isolated: pieces either
+  ;; side; its index eligible; no longer name of the output's would be taken there) written over
+  ;; by the output's name, at `at`: the sweep then takes those too. Without any, the sample.
+  (func (export "expect") (param $at i32) (param $any i32)
+    (local $j i32) (local $f i32) (local $q i32) (local $span i32)
+    (global.set $e (global.get $s))
+    (if (i32.eqz (local.get $any)) (then (return)))
+    (memory.copy (local.get $at) (global.get $s) (i32.add (global.get $n) (i32.const 1)))
+    (global.set $e (local.get $at))
+    (block $done
+      (loop $spans
+        (br_if $done (i32.ge_u (local.get $j) (global.get $count)))
+        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4))))
+        (local.set $f (i32.load offset=8 (local.get $span)))
+        (local.set $q (i32.and (i32.shr_u (local.get $f) (i32.const 8)) (i32.const 255)))
+        (if (i32.and (i32.eqz (i32.and (local.get $f) (i32.const 255)))
+              (i32.and (i32.shr_u (local.get $f) (i32.const 16)) (i32.load8_u (i32.add (global.get $ELIGIBLE) (local.get $q)))))
+          (then
+            (if (call $noLongerName (local.get $j) (local.get $q))
+              (then
+                (memory.copy
+                  (i32.add (local.get $at) (i32.load (local.get $span)))
+                  (i32.load (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3))))
+                  (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $spans))))
+
+  ;; At own-name span j, name q's earlier, longer names (HAZARDS) are not taken instead: the
+  ;; sample's piece after the span does not go on as the rest of one (case aside) then a character
+  ;; a name does not join. Text past the piece is the output's own, unknown here: then 0.
+  (func $noLongerName (param $j i32) (param $q i32) (result i32)
+    (local $hazards i64) (local $p i32) (local $w i32) (local $len i32) (local $from i32) (local $end i32)
+    (local $limit i32) (local $k i32) (local $c i32)
+    (local.set $hazards (i64.load (i32.add (global.get $HAZARDS) (i32.shl (local.get $q) (i32.const 3)))))
+    (if (i64.eqz (local.get $hazards)) (then (return (i32.const 1))))
+    (local.set $end (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))))
+    (local.set $limit
+      (select (i32.load (i32.add (global.get $sp) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 4)))) (global.get $n)
+        (i32.lt_u (i32.add (local.get $j) (i32.const 1)) (global.get $count))))
+    ;; Where the output's name q ends: its rest in name p is from there.
+    (local.set $from (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
+    (block $none
+      (loop $names
+        (br_if $none (i64.eqz (local.get $hazards)))
+        (local.set $p (i32.wrap_i64 (i64.ctz (local.get $hazards))))
+        (local.set $hazards (i64.and (local.get $hazards) (i64.sub (local.get $hazards) (i64.const 1))))
+        (local.set $w (i32.load (i32.add (global.get $nm) (i32.shl (local.get $p) (i32.const 3)))))
+        (local.set $len (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $p) (i32.const 3)))))
+        (local.set $k (local.get $from))
+        (block $differs
+          (loop $rest
+            (if (i32.lt_u (local.get $k) (local.get $len))
+              (then
+                (if (i32.ge_u (i32.add (local.get $end) (i32.sub (local.get $k) (local.get $from))) (local.get $limit))
+                  (then (return (i32.const 0))))
+                (local.set $c (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $end) (i32.sub (local.get $k) (local.get $from))))))
+                (if (i32.le_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 25))
+                  (then (local.set $c (i32.or (local.get $c) (i32.const 32)))))
+                (br_if $differs (i32.ne (local.get $c) (i32.load8_u (i32.add (local.get $w) (local.get $k)))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $rest))))
+          ;; The whole rest follows: taken unless the character after it joins.
+          (local.set $k (i32.add (local.get $end) (i32.sub (local.get $len) (local.get $from))))
+          (if (i32.ge_u (local.get $k) (local.get $limit)) (then (return (i32.const 0))))
+          (br_if $differs
+            (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $s) (local.get $k)))) (global.get $JOINS_AFTER)))
+          (return (i32.const 0)))
+        (br $names)))
+    (i32.const 1))
 
   ;; Character classes, a bit each, at each byte's own address (one load, no test).
   (global $DIGIT i32 (i32.const 1))
@@ -203,7 +282,7 @@
       (then
         (if (i32.and
               (i32.eq (i32.load offset=4 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (local.get $start))
-              (i32.eqz (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16)))))
+              (i32.eqz (i32.and (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (i32.const 255))))
           (then (return (i32.const -1))))))
     ;; The pattern's (?<!\w).
     (if (local.get $at)
@@ -294,31 +373,40 @@
   ;; The output's len bytes from px are the sample's from ps, or of a class each differing byte's
   ;; allowance says (walk.ts's ALLOW: 0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit).
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
-    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $xw i64) (local $aw i64) (local $bad i64)
-    (local.set $a (i32.add (global.get $s) (local.get $ps)))
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $r i32)
+    (local $xv v128) (local $av v128) (local $bad v128) (local $digit v128) (local $lower v128)
+    (local.set $a (i32.add (global.get $e) (local.get $ps)))
     (local.set $b (i32.add (global.get $x) (local.get $px)))
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
-    (loop $words
+    (loop $chunks
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (i32.const 1))))
-      (local.set $xw (i64.load (i32.add (local.get $b) (local.get $k))))
+      (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
+      ;; Lanes that differ, of the first len - k.
+      (local.set $r (i32.sub (local.get $len) (local.get $k)))
       (local.set $bad
-        (i64.and (call $differ8 (i64.load (i32.add (local.get $a) (local.get $k))) (local.get $xw))
-          (call $bytes8 (i32.sub (local.get $len) (local.get $k)))))
-      ;; Bytes that differ: allowed a digit, else a hex digit, or a letter or digit (most are digits).
-      (if (i64.ne (local.get $bad) (i64.const 0))
+        (v128.andnot
+          (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+            (i8x16.splat (select (local.get $r) (i32.const 16) (i32.lt_s (local.get $r) (i32.const 16)))))
+          (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv))))
+      ;; Allowed a digit (0x80: the lane is negative), else a hex digit (0x40), or a letter or digit (0x20).
+      (if (v128.any_true (local.get $bad))
         (then
-          (local.set $aw (i64.load (i32.add (local.get $c) (local.get $k))))
-          (local.set $bad (i64.and (local.get $bad) (i64.xor (i64.const -1) (i64.and (local.get $aw) (call $digits8 (local.get $xw))))))
-          (if (i64.ne (local.get $bad) (i64.const 0))
+          (local.set $av (v128.load (i32.add (local.get $c) (local.get $k))))
+          (local.set $digit (i8x16.le_u (i8x16.sub (local.get $xv) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 9))))
+          (local.set $bad (v128.andnot (local.get $bad) (v128.and (i8x16.lt_s (local.get $av) (v128.const i64x2 0 0)) (local.get $digit))))
+          (if (v128.any_true (local.get $bad))
             (then
+              (local.set $lower (i8x16.sub (v128.or (local.get $xv) (i8x16.splat (i32.const 32))) (i8x16.splat (i32.const 97))))
               (local.set $bad
-                (i64.and (local.get $bad)
-                  (i64.xor (i64.const -1)
-                    (i64.or (i64.and (i64.shl (local.get $aw) (i64.const 1)) (call $hex8 (local.get $xw)))
-                      (i64.and (i64.shl (local.get $aw) (i64.const 2)) (call $alnum8 (local.get $xw)))))))
-              (if (i64.ne (local.get $bad) (i64.const 0)) (then (return (i32.const 0))))))))
-      (local.set $k (i32.add (local.get $k) (i32.const 8)))
-      (br $words))
+                (v128.andnot (local.get $bad)
+                  (v128.or
+                    (v128.and (i8x16.ne (v128.and (local.get $av) (i8x16.splat (i32.const 0x40))) (v128.const i64x2 0 0))
+                      (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 5)))))
+                    (v128.and (i8x16.ne (v128.and (local.get $av) (i8x16.splat (i32.const 0x20))) (v128.const i64x2 0 0))
+                      (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 25))))))))
+              (if (v128.any_true (local.get $bad)) (then (return (i32.const 0))))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $chunks))
     (i32.const 0))
 
   (func $isLetter8 (param $c i32) (result i32)
@@ -394,7 +482,7 @@
   (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
     (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
     (local $j i32) (local $k i32) (local $b i32) (local $next i32) (local $until i32)
-    (local $q i32) (local $w i32) (local $first i32)
+    (local $q i32) (local $w i32) (local $first i32) (local $f i32)
     (local $xw i64)
     (block $stop
       (loop $step
@@ -405,6 +493,20 @@
           (then
             (local.set $j
               (select (i32.load offset=12 (local.get $span)) (global.get $count) (i32.lt_u (local.get $i) (global.get $count))))
+            ;; On across the own names `expect` wrote in: their bytes are then the expected ones.
+            (block $far
+              (loop $on
+                (br_if $far (i32.ge_u (local.get $j) (global.get $count)))
+                (local.set $f (i32.load offset=8 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))))
+                (br_if $far (i32.and (local.get $f) (i32.const 255)))
+                (br_if $far (i32.eqz (i32.shr_u (local.get $f) (i32.const 16))))
+                (br_if $far (i32.eqz (i32.load8_u (i32.add (global.get $ELIGIBLE) (i32.and (i32.shr_u (local.get $f) (i32.const 8)) (i32.const 255))))))
+                (br_if $far (i32.eq (global.get $e) (global.get $s)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (local.set $j
+                  (select (i32.load offset=12 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $count)
+                    (i32.lt_u (local.get $j) (global.get $count))))
+                (br $on)))
             (local.set $start
               (select (i32.load (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $n)
                 (i32.lt_u (local.get $j) (global.get $count))))
@@ -444,7 +546,7 @@
             (br $stop)))
         ;; ...then its noise, by template.ts's noiseEnd up to the sticky pattern.
         (local.set $end (i32.load offset=4 (local.get $span)))
-        (local.set $rule (i32.load offset=8 (local.get $span)))
+        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
         (local.set $next (i32.load8_u (i32.add (global.get $s) (local.get $end))))
         (block $shown
           (block $ownNames

@@ -86,6 +86,19 @@ describe('the WebAssembly walk', () => {
     expect(answer(t, 'host db-primary-0002.cn-hangzhou.example.internal at 10.0.0.66x ok\n', ownX, ownS)).toBe(false);
   });
 
+  it("sweeps across own names the output's own stand for, but not where a longer one would be taken", () => {
+    const ownS = { names: ['web-1.prod.example.org', 'web-1'], ips: [] };
+    const ownX = { names: ['web-2.prod.example.org', 'web-2'], ips: [] };
+    const t = template('host web-1 up\nfqdn web-1.prod.example.org up\n', ownS);
+    expect(walkedThrough(t, 'host web-2 up\nfqdn web-2.prod.example.org up\n', ownX)).toBe(true);
+    expect(answer(t, 'host web-2 up\nfqdn web-2.prod.example.org up\n', ownX, ownS)).toBe(true);
+    // The sample's short name goes on as the output's long one does: that one is taken there.
+    const other = { names: ['web-2.prod.example.com', 'web-2'], ips: [] };
+    const hazard = template('at web-1.prod.example.com!\n', ownS);
+    expect(answer(hazard, 'at web-2.prod.example.com!\n', other, ownS)).toBe(false);
+    expect(answer(hazard, 'at web-2.prod.example.commit\n', other, ownS)).toBe(false);
+  });
+
   it('leaves texts it cannot read as bytes to JavaScript, with the same answers', () => {
     const t = template('took 5ms at 10.0.0.1 ok\n');
     for (const x of ['took 7ms at 10.0.0.2 ok ✓\n', 'took 7ms at 10.0.0.2 café\n', 'took 7ms at 10.0.0.2 \ud800\n']) {
