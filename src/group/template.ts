@@ -99,10 +99,14 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   pieces.push(text.slice(after));
   const lineStarts = [0];
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
+  const maskedLines = maskedText.split('\n');
   const words = new Set<string>();
-  for (const token of maskedText.toLowerCase().match(/[\w.:-]+/g) ?? []) {
-    words.add(token);
-    for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
+  // Masked, a fleet's lines repeat: each distinct line's words once.
+  for (const line of new Set(maskedLines)) {
+    for (const token of line.toLowerCase().match(/[\w.:-]+/g) ?? []) {
+      words.add(token);
+      for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
+    }
   }
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
@@ -114,7 +118,7 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     spans: Int32Array.from(spans),
     pieces,
     lineStarts: Int32Array.from(lineStarts),
-    maskedLines: maskedText.split('\n'),
+    maskedLines,
     words,
     ownNames,
   };
