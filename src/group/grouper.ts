@@ -172,7 +172,8 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     for (let i = 0; same && i < Math.min(same.length, CANDIDATES); i++) {
       const g = same[i];
       operations++;
-      const identical = g.sample === output && g.sampleOwn === ownKey;
+      // The same text with the same own names (or none to mask: an empty output) masks the same.
+      const identical = g.sample === output && (g.sampleOwn === ownKey || output === '');
       const t = identical ? undefined : templateOf(g);
       if (identical || (t && matchesTemplate(t, output, words))) {
         if (i > 0) same.unshift(...same.splice(i, 1));

@@ -1,21 +1,24 @@
-;; The template walk's common path (src/group/walk.ts loads it; template.ts is the whole rule).
-;; Both texts are ASCII bytes here, so a byte is a character and case folds by one bit.
+;; The template walk's common steps (src/group/walk.ts loads it; template.ts is the whole rule;
+;; walkRules.wat, added to this module, holds the character rules). Both texts are ASCII bytes
+;; here, so a byte is a character and case folds by one bit.
 ;;
-;; `walk` goes on from (i, ps, px) while the output agrees with the sample: each piece between
-;; spans equal, each span's noise shown by the rules of template.ts's `noiseEnd`, in its order,
-;; up to the own names. It answers 1 when the output ends where the sample does; else 0, with the
-;; step it could not take at 256 (i, ps, px), for template.ts to take.
+;; `walk` goes on from (i, ps, px) while the output agrees with the sample, by template.ts's
+;; `noiseEnd` up to its sticky pattern. Runs of pieces and spans whose shape settles them byte for
+;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place;
+;; a span is taken alone at a hex id, an own name not written into the expected bytes (`expect`),
+;; or where a sweep failed. It answers 1 when the output ends where the sample does; else 0, with
+;; the step it could not take at STOPPED (i, ps, px), for template.ts to take.
 ;;
-;; Memory: a class per byte at 0 (256 bytes, made at start); where the walk stopped (i, ps, px:
-;; three i32) at 256; three-letter words at 272; the sample's n bytes at $s, then a
+;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
+;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
+;; as (address, length) i32 pairs at $nm; ELIGIBLE and HAZARDS; the sample's n bytes at $s, then
 ;; 0xff; what each of its bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its
-;; spans at $sp, four i32 each (start, end, rule, and the first span from this one on whose rule
-;; is 0 or 6: `stop`); the output's m bytes at $x, then a
-;; 0xff; the own names as (address, length) i32 pairs at $nm. walk.ts places all but the classes
-;; and leaves 16 bytes after each text: words are read past a text's end and masked off.
+;; spans at $sp, four i32 each (start, end, rule, and `stop`: the first span from this one on
+;; that no sweep crosses); the expected bytes at $e; the output's m bytes at $x, then 0xff. Each
+;; text has 16 bytes after it: chunks are read past a text's end and masked off.
 ;;
-;; The steps every span takes are written out in `walk`: a call costs more than the work it
-;; would hold (V8 does not inline WebAssembly calls by default), twice the time when tried.
+;; The steps every span takes are written out: a call costs more than the work it would hold
+;; (V8 does not inline WebAssembly calls by default), twice the time when tried.
 (module
   (memory (export "memory") 1)
   (global $s (mut i32) (i32.const 0))
@@ -31,22 +34,17 @@
   (global $nn (mut i32) (i32.const 0))
   ;; Where the walk stopped (read from memory: cheaper than a global from JavaScript).
   (global $STOPPED i32 (i32.const 256))
-  ;; noiseRules.ts's JOINS_ACROSS_BLANKS: months and weekdays by three letters, four bytes each.
-  (global $ACROSS i32 (i32.const 272))
-  (global $ACROSS_COUNT i32 (i32.const 19))
-  (data (i32.const 272) "jan\00feb\00mar\00apr\00may\00jun\00jul\00aug\00sep\00oct\00nov\00dec\00mon\00tue\00wed\00thu\00fri\00sat\00sun\00")
   ;; Per own name of the output (by its index): 1 when it stands for the sample's of that index
   ;; (walk.ts's load: as long, and no longer name before it begins with it).
   (global $ELIGIBLE i32 (i32.const 864))
   ;; Per own name of the output, the earlier names that begin with it (a bit each, i64): where the
   ;; sample goes on as one of those does, that one would be taken there, not this one.
   (global $HAZARDS i32 (i32.const 1120))
-  ;; noiseRules.ts's TAKEN_AFTER_BLANKS, a bit per letter from a: a d f g h j m n o p s u.
-  (global $TAKEN_AFTER i32 (i32.const 1372905))
 
-  ;; Rules (walk.ts's RULE): 0 an own name only; 1 the same shape but for digits; 2 and hex
-  ;; digits; 3 and, inside an id, letters and digits; 4 as 3 up to the end (an instance id);
-  ;; 5 as 1, else runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
+  ;; Rules (walk.ts's RULE), in a span's low byte: 0 an own name only (its index at bits 8-15, 1
+  ;; at bit 16 when pieces are either side); 1 the same shape but for digits; 2 and hex digits; 3
+  ;; and, inside an id, letters and digits; 4 as 3 up to the end (an instance id); 5 as 1, else
+  ;; runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
 
   (func (export "sample") (param $at i32) (param $len i32) (param $allow i32) (param $spans i32) (param $spanCount i32)
     (global.set $s (local.get $at))
@@ -56,7 +54,7 @@
     (global.set $sp (local.get $spans))
     (global.set $count (local.get $spanCount)))
 
-;; 1 when the len bytes at `at` are all ASCII (no high bit in any word).
+  ;; 1 when the len bytes at `at` are all ASCII (no high bit in any word).
   (func (export "ascii") (param $at i32) (param $len i32) (result i32)
     (local $k i32) (local $or i64)
     (block $done
@@ -149,216 +147,12 @@
         (br $names)))
     (i32.const 1))
 
-  ;; Character classes, a bit each, at each byte's own address (one load, no test).
-  (global $DIGIT i32 (i32.const 1))
-  (global $HEX i32 (i32.const 2))
-  (global $ALNUM i32 (i32.const 4))
-  (global $WORD i32 (i32.const 8))
-  ;; fingerprint.ts's JOINS_AFTER ([\w:-]) and JOINS_BEFORE ([\w.:-]).
-  (global $JOINS_AFTER i32 (i32.const 16))
-  (global $JOINS_BEFORE i32 (i32.const 32))
-  ;; noiseRules.ts's isTokenChar (what some kind reads on across) and isBlank.
-  (global $TOKEN i32 (i32.const 64))
-  (global $BLANK i32 (i32.const 128))
-
-  (func $isDigit (param $c i32) (result i32)
-    (i32.le_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)))
-  (func $isLetter (param $c i32) (result i32)
-    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 25)))
-  (func $isHexLetter (param $c i32) (result i32)
-    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 5)))
-
-  (func $classes
-    (local $c i32) (local $bits i32) (local $word i32)
-    (loop $next
-      (local.set $word
-        (i32.or (i32.or (call $isDigit (local.get $c)) (call $isLetter (local.get $c))) (i32.eq (local.get $c) (i32.const 95))))
-      (local.set $bits
-        (i32.or
-          (i32.or (call $isDigit (local.get $c))
-            (i32.mul (global.get $HEX) (i32.or (call $isDigit (local.get $c)) (call $isHexLetter (local.get $c)))))
-          (i32.or
-            (i32.mul (global.get $ALNUM) (i32.or (call $isDigit (local.get $c)) (call $isLetter (local.get $c))))
-            (i32.mul (global.get $WORD) (local.get $word)))))
-      (if (i32.or (local.get $word) (i32.or (i32.eq (local.get $c) (i32.const 58)) (i32.eq (local.get $c) (i32.const 45))))
-        (then
-          (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_AFTER)))
-          (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_BEFORE)))))
-      (if (i32.eq (local.get $c) (i32.const 46))
-        (then (local.set $bits (i32.or (local.get $bits) (global.get $JOINS_BEFORE)))))
-      (if (call $isBlank (local.get $c))
-        (then (local.set $bits (i32.or (local.get $bits) (i32.or (global.get $BLANK) (global.get $TOKEN))))))
-      ;; Word characters, `.:,-/+`, and anything not ASCII.
-      (if (i32.or (i32.or (local.get $word) (i32.gt_u (local.get $c) (i32.const 127)))
-            (i32.or (i32.or (i32.eq (local.get $c) (i32.const 46)) (i32.eq (local.get $c) (i32.const 58)))
-              (i32.or (i32.or (i32.eq (local.get $c) (i32.const 44)) (i32.eq (local.get $c) (i32.const 45)))
-                (i32.or (i32.eq (local.get $c) (i32.const 47)) (i32.eq (local.get $c) (i32.const 43))))))
-        (then (local.set $bits (i32.or (local.get $bits) (global.get $TOKEN)))))
-      (i32.store8 (local.get $c) (local.get $bits))
-      (local.set $c (i32.add (local.get $c) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $c) (i32.const 256)))))
-  (start $classes)
-
-
   ;; Eight bytes at a time: a byte's high bit in a mask says something of that byte.
   (global $HIGH i64 (i64.const 0x8080808080808080))
 
-  ;; template.ts's digitRunsEnd: the same characters, each run of digits of any length.
-  (func $digitRuns (param $start i32) (param $end i32) (param $at i32) (result i32)
-    (local $i i32) (local $k i32) (local $a i32)
-    (local.set $i (local.get $start))
-    (local.set $k (local.get $at))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        (if (i32.ge_u (local.get $k) (global.get $m)) (then (return (i32.const -1))))
-        (local.set $a (i32.load8_u (i32.add (global.get $s) (local.get $i))))
-        (if (i32.le_u (i32.sub (local.get $a) (i32.const 48)) (i32.const 9))
-          (then
-            (if (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (i32.const 9))) (then (return (i32.const -1))))
-            (block $sDone
-              (loop $sRun
-                (br_if $sDone (i32.ge_u (local.get $i) (local.get $end)))
-                (br_if $sDone (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $s) (local.get $i))) (i32.const 48)) (i32.const 9))))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $sRun)))
-            (block $xDone
-              (loop $xRun
-                (br_if $xDone (i32.ge_u (local.get $k) (global.get $m)))
-                (br_if $xDone (i32.eqz (i32.le_u (i32.sub (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (i32.const 9))))
-                (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                (br $xRun))))
-          (else
-            (if (i32.ne (i32.load8_u (i32.add (global.get $x) (local.get $k))) (local.get $a)) (then (return (i32.const -1))))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))))
-        (br $next)))
-    (local.get $k))
-
-  ;; template.ts's hexIdEnd: 8 or more hex digits with a letter among them, or `0x` and 8 or more.
-  (func $hexId (param $start i32) (param $at i32) (result i32)
-    (local $prefixed i32) (local $k i32) (local $from i32) (local $letter i32) (local $c i32)
-    (local.set $prefixed
-      (i32.and (i32.eq (i32.load8_u (i32.add (global.get $s) (local.get $start))) (i32.const 48))
-        (i32.and (i32.lt_u (i32.add (local.get $start) (i32.const 1)) (global.get $n))
-          (i32.eq (i32.or (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $start) (i32.const 1)))) (i32.const 32)) (i32.const 120)))))
-    (local.set $k (local.get $at))
-    (if (local.get $prefixed)
-      (then
-        (if (i32.gt_u (i32.add (local.get $k) (i32.const 2)) (global.get $m)) (then (return (i32.const -1))))
-        (if (i32.ne (i32.load8_u (i32.add (global.get $x) (local.get $k))) (i32.const 48)) (then (return (i32.const -1))))
-        (if (i32.ne (i32.or (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $k) (i32.const 1)))) (i32.const 32)) (i32.const 120))
-          (then (return (i32.const -1))))
-        (local.set $k (i32.add (local.get $k) (i32.const 2)))))
-    (local.set $from (local.get $k))
-    (local.set $letter (local.get $prefixed))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $k) (global.get $m)))
-        (local.set $c (i32.load8_u (i32.add (global.get $x) (local.get $k))))
-        (br_if $done (i32.eqz (i32.ne (i32.and (i32.load8_u (local.get $c)) (global.get $HEX)) (i32.const 0))))
-        (local.set $letter (i32.or (local.get $letter) (i32.eqz (i32.le_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $next)))
-    (if (i32.lt_u (i32.sub (local.get $k) (local.get $from)) (i32.const 8)) (then (return (i32.const -1))))
-    (if (i32.eqz (local.get $letter)) (then (return (i32.const -1))))
-    (if (i32.lt_u (local.get $k) (global.get $m))
-      (then (if (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $WORD)) (i32.const 0)) (then (return (i32.const -1))))))
-    (local.get $k))
-
-  ;; fingerprint.ts's blank within a line ([^\S\r\n]), of ASCII: space, tab, \v, \f.
-  (func $isBlank (param $c i32) (result i32)
-    (i32.or (i32.or (i32.eq (local.get $c) (i32.const 32)) (i32.eq (local.get $c) (i32.const 9)))
-      (i32.le_u (i32.sub (local.get $c) (i32.const 11)) (i32.const 1))))
-
-  ;; Where the mask's pattern, at `at`, ends a month and day as span i of the sample is (rule 7:
-  ;; `Dec  1`, a month word, blanks, one or two digits), or -1: the same month word, blanks, one
-  ;; or two digits, then neither a word character (the day's \b, no `st`) nor a year the
-  ;; pattern would take in (`,? blanks dddd\b`). Past that, template.ts runs the pattern.
-  (func $monthDay (param $i i32) (param $start i32) (param $end i32) (param $at i32) (result i32)
-    (local $p i32) (local $k i32) (local $d i32)
-    ;; As template.ts: not after an own name's raw text, which the pattern would see.
-    (if (local.get $i)
-      (then
-        (if (i32.and
-              (i32.eq (i32.load offset=4 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (local.get $start))
-              (i32.eqz (i32.and (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (i32.const 255))))
-          (then (return (i32.const -1))))))
-    ;; The pattern's (?<!\w).
-    (if (local.get $at)
-      (then
-        (if (i32.and (i32.load8_u (i32.load8_u (i32.sub (i32.add (global.get $x) (local.get $at)) (i32.const 1)))) (global.get $WORD))
-          (then (return (i32.const -1))))))
-    ;; The month word, as the sample has it.
-    (local.set $p (local.get $start))
-    (block $word
-      (loop $next
-        (br_if $word (i32.ge_u (local.get $p) (local.get $end)))
-        (br_if $word (call $isBlank (i32.load8_u (i32.add (global.get $s) (local.get $p)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 1)))
-        (br $next)))
-    (local.set $k (i32.add (local.get $at) (i32.sub (local.get $p) (local.get $start))))
-    (if (i32.gt_u (local.get $k) (global.get $m)) (then (return (i32.const -1))))
-    (local.set $d (i32.const 0))
-    (block $same
-      (loop $next
-        (br_if $same (i32.ge_u (i32.add (local.get $start) (local.get $d)) (local.get $p)))
-        (if (i32.ne (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $start) (local.get $d))))
-                    (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $at) (local.get $d)))))
-          (then (return (i32.const -1))))
-        (local.set $d (i32.add (local.get $d) (i32.const 1)))
-        (br $next)))
-    ;; Blanks (the output's end mark is none), then one or two digits.
-    (if (i32.eqz (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $k))))) (then (return (i32.const -1))))
-    (loop $blanks
-      (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br_if $blanks (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $k))))))
-    (local.set $d (local.get $k))
-    (loop $digits
-      (if (call $isDigit (i32.load8_u (i32.add (global.get $x) (local.get $k))))
-        (then
-          (local.set $k (i32.add (local.get $k) (i32.const 1)))
-          (br $digits))))
-    (if (i32.gt_u (i32.sub (i32.sub (local.get $k) (local.get $d)) (i32.const 1)) (i32.const 1)) (then (return (i32.const -1))))
-    (if (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $WORD))
-      (then (return (i32.const -1))))
-    ;; No year: `,?`, blanks, exactly four digits, then no word character.
-    (local.set $p (local.get $k))
-    (if (i32.eq (i32.load8_u (i32.add (global.get $x) (local.get $p))) (i32.const 44))
-      (then (local.set $p (i32.add (local.get $p) (i32.const 1)))))
-    (if (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $p))))
-      (then
-        (loop $blanks
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (br_if $blanks (call $isBlank (i32.load8_u (i32.add (global.get $x) (local.get $p))))))
-        (local.set $d (local.get $p))
-        (loop $digits
-          (if (call $isDigit (i32.load8_u (i32.add (global.get $x) (local.get $p))))
-            (then
-              (local.set $p (i32.add (local.get $p) (i32.const 1)))
-              (br $digits))))
-        (if (i32.and (i32.eq (i32.sub (local.get $p) (local.get $d)) (i32.const 4))
-              (i32.eqz (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $p)))) (global.get $WORD))))
-          (then (return (i32.const -1))))))
-    (local.get $k))
-
-  ;; Eight bytes at a time: masks with the high bit of each byte that is of a class. For ASCII
-  ;; bytes c: c + 0x50 reaches the high bit from '0' on, c + 0x46 from ':' on; of c | 0x20 (letters
-  ;; in lower case, digits unchanged), + 0x1f from 'a' on, + 0x19 from 'g', + 0x05 from '{'; the
-  ;; XOR of two, + 0x7f unless 0. Bytes past a text may carry, into higher bytes only, all masked.
-  (func $digits8 (param $w i64) (result i64)
-    (i64.and (global.get $HIGH)
-      (i64.and (i64.add (local.get $w) (i64.const 0x5050505050505050))
-        (i64.xor (i64.add (local.get $w) (i64.const 0x4646464646464646)) (i64.const -1)))))
-  ;; Letters in lower case (digits are unchanged) from 'a' up to before where + past reaches 0x80.
-  (func $lowerRange8 (param $w i64) (param $past i64) (result i64)
-    (i64.and (global.get $HIGH)
-      (i64.and (i64.add (i64.or (local.get $w) (i64.const 0x2020202020202020)) (i64.const 0x1f1f1f1f1f1f1f1f))
-        (i64.xor (i64.add (i64.or (local.get $w) (i64.const 0x2020202020202020)) (local.get $past)) (i64.const -1)))))
-  (func $hex8 (param $w i64) (result i64)
-    (i64.or (call $digits8 (local.get $w)) (call $lowerRange8 (local.get $w) (i64.const 0x1919191919191919))))
-  (func $alnum8 (param $w i64) (result i64)
-    (i64.or (call $digits8 (local.get $w)) (call $lowerRange8 (local.get $w) (i64.const 0x0505050505050505))))
+  ;; Eight bytes at a time (an own name's compare): a byte's high bit in a mask says something of
+  ;; it. Of ASCII bytes, the XOR of two + 0x7f reaches the high bit unless 0; bytes past a text may
+  ;; carry, into higher bytes only, all masked off.
   (func $differ8 (param $a i64) (param $b i64) (result i64)
     (i64.and (global.get $HIGH) (i64.add (i64.xor (local.get $a) (local.get $b)) (i64.const 0x7f7f7f7f7f7f7f7f))))
   ;; The first r bytes' high bits (none for r <= 0, all for r >= 8).
@@ -408,71 +202,6 @@
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br $chunks))
     (i32.const 0))
-
-  (func $isLetter8 (param $c i32) (result i32)
-    (i32.le_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 25)))
-  (func $isTokenAt (param $k i32) (result i32)
-    (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $TOKEN)) (i32.const 0)))
-  (func $isBlankAt (param $k i32) (result i32)
-    (i32.ne (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $BLANK)) (i32.const 0)))
-
-  ;; noiseRules.ts's standsAlone: noise of another shape than the sample's from `at` to `end`
-  ;; has, either side, a character no kind reads on across, or blanks and such a character or a
-  ;; word no kind reads on from beyond them.
-  (func $standsAlone (param $at i32) (param $end i32) (result i32)
-    (local $p i32) (local $q i32) (local $c i32) (local $word i32) (local $t i32)
-    ;; Before.
-    (local.set $p (local.get $at))
-    (block $past
-      (loop $blanks
-        (br_if $past (i32.eqz (local.get $p)))
-        (br_if $past (i32.eqz (call $isBlankAt (i32.sub (local.get $p) (i32.const 1)))))
-        (local.set $p (i32.sub (local.get $p) (i32.const 1)))
-        (br $blanks)))
-    (if (local.get $p)
-      (then
-        (if (call $isTokenAt (i32.sub (local.get $p) (i32.const 1)))
-          (then
-            (local.set $c (i32.load8_u (i32.add (global.get $x) (i32.sub (local.get $p) (i32.const 1)))))
-            (if (i32.or (i32.eq (local.get $p) (local.get $at)) (i32.eqz (call $isLetter8 (local.get $c))))
-              (then (return (i32.const 0))))
-            (local.set $q (i32.sub (local.get $p) (i32.const 1)))
-            (block $start
-              (loop $letters
-                (br_if $start (i32.eqz (local.get $q)))
-                (br_if $start (i32.eqz (call $isLetter8 (i32.load8_u (i32.add (global.get $x) (i32.sub (local.get $q) (i32.const 1)))))))
-                (local.set $q (i32.sub (local.get $q) (i32.const 1)))
-                (br $letters)))
-            ;; A word inside a longer token (`2026-Dec`) is part of that token.
-            (if (local.get $q)
-              (then
-                (if (i32.and (call $isTokenAt (i32.sub (local.get $q) (i32.const 1)))
-                      (i32.eqz (call $isBlankAt (i32.sub (local.get $q) (i32.const 1)))))
-                  (then (return (i32.const 0))))))
-            (if (i32.ge_u (i32.sub (local.get $p) (local.get $q)) (i32.const 3))
-              (then
-                (local.set $word
-                  (i32.or (i32.and (i32.load (i32.add (global.get $x) (local.get $q))) (i32.const 0xffffff)) (i32.const 0x202020)))
-                (local.set $t (i32.const 0))
-                (loop $months
-                  (if (i32.eq (local.get $word) (i32.load (i32.add (global.get $ACROSS) (i32.shl (local.get $t) (i32.const 2)))))
-                    (then (return (i32.const 0))))
-                  (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                  (br_if $months (i32.lt_u (local.get $t) (global.get $ACROSS_COUNT))))))))))
-    ;; After.
-    (local.set $q (local.get $end))
-    (block $past
-      (loop $blanks
-        (br_if $past (i32.ge_u (local.get $q) (global.get $m)))
-        (br_if $past (i32.eqz (call $isBlankAt (local.get $q))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $blanks)))
-    (if (i32.ge_u (local.get $q) (global.get $m)) (then (return (i32.const 1))))
-    (if (i32.eqz (call $isTokenAt (local.get $q))) (then (return (i32.const 1))))
-    (local.set $c (i32.load8_u (i32.add (global.get $x) (local.get $q))))
-    (if (i32.or (i32.eq (local.get $q) (local.get $end)) (i32.eqz (call $isLetter8 (local.get $c))))
-      (then (return (i32.const 0))))
-    (i32.eqz (i32.and (global.get $TAKEN_AFTER) (i32.shl (i32.const 1) (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97))))))
 
   ;; The output at k goes on as the sample does after the span (noiseRules.ts's follows; both
   ;; texts' end marks are alike).

@@ -1,13 +1,15 @@
-// Compiles src/group/walk.wat (wabt, a dev dependency) into the module src/group/walkBytes.ts
-// holds, so that the CLI needs no compiler. `npm run wasm` writes it; walk.test.ts checks it is
-// current. Before compiling, calls to the small pure helpers (a function of its parameters, one
-// expression, no locals) are replaced by their bodies: V8 does not inline WebAssembly calls by
-// default, and a call costs more than the few instructions such a helper holds.
+// Compiles src/group/walk.wat, with src/group/walkRules.wat's fields added to its module (wabt, a
+// dev dependency), into the module src/group/walkBytes.ts holds, so that the CLI needs no
+// compiler. `npm run wasm` writes it; walk.test.ts checks it is current. Before compiling, calls
+// to the small pure helpers (a function of its parameters, one expression, no locals) are replaced
+// by their bodies: V8 does not inline WebAssembly calls by default, and a call costs more than the
+// few instructions such a helper holds.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
 const WAT = fileURLToPath(new URL('../../src/group/walk.wat', import.meta.url));
+const RULES_WAT = fileURLToPath(new URL('../../src/group/walkRules.wat', import.meta.url));
 export const BYTES_FILE = fileURLToPath(new URL('../../src/group/walkBytes.ts', import.meta.url));
 
 type Node = string | Node[];
@@ -69,10 +71,15 @@ function expand(node: Node, helpers: ReadonlyMap<string, Helper>, bound: Readonl
   return expand(helper.body, helpers, new Map(helper.params.map((p, k) => [p, args[k + 2]])));
 }
 
-/** walk.wat with its helpers' calls inlined and the helpers left out. */
-export function inlined(text: string): string {
+function moduleOf(text: string): Node[] {
   const [mod, ...extra] = parse(text);
   if (!Array.isArray(mod) || mod[0] !== 'module' || extra.length) throw new Error('walk.wat: one module expected');
+  return mod;
+}
+
+/** The module of `text` with the fields of `more`'s added, its helpers' calls inlined and the helpers left out. */
+export function inlined(text: string, more = '(module)'): string {
+  const mod = [...moduleOf(text), ...moduleOf(more).slice(1)];
   const helpers = new Map<string, Helper>();
   for (const field of mod) {
     if (!Array.isArray(field) || field[0] !== 'func') continue;
@@ -85,7 +92,7 @@ export function inlined(text: string): string {
 
 export async function compileWalk(): Promise<Uint8Array> {
   const tools = await wabt();
-  const mod = tools.parseWat('walk.wat', inlined(readFileSync(WAT, 'utf8')));
+  const mod = tools.parseWat('walk.wat', inlined(readFileSync(WAT, 'utf8'), readFileSync(RULES_WAT, 'utf8')));
   try {
     mod.validate();
     return mod.toBinary({}).buffer;
