@@ -37,8 +37,6 @@ export interface Template {
   maskedLines: readonly string[];
   /** The unmasked text's words, lower case: an own name among them would be masked there too. */
   words: ReadonlySet<string>;
-  /** The sample's own names (`ownWords`), whose hits are its spans of own names. */
-  ownNames: readonly string[];
 }
 
 const PATTERNS = { masked: kindsPattern('masked'), loose: kindsPattern('loose') };
@@ -48,8 +46,7 @@ const NAME_CHARS = /^[\w.:-]+$/;
 
 /** The sample's template, or undefined when its spans cannot be placed (case folding changes its length). */
 export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnIdentity): Template | undefined {
-  const ownNames = ownWords(own);
-  const hits = ownHits(text, ownNames);
+  const hits = ownHits(text, ownWords(own));
   if (!hits) return undefined;
   // The text with own names as NOISE (what the kinds' pattern runs on), and where each hit went.
   const parts: string[] = [];
@@ -120,7 +117,6 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     lineStarts: Int32Array.from(lineStarts),
     maskedLines,
     words,
-    ownNames,
   };
 }
 

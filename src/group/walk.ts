@@ -14,11 +14,10 @@ import { HEX_KINDS, ID_KINDS, KIND } from './fingerprint.js';
 import { isAlnum, isDigit, isHex, isMonthDay, keptBefore } from './noiseRules.js';
 import { WALK_WASM } from './walkBytes.js';
 
-/** What the walk reads of a template: its characters, its spans (start, end, kind; own names kind < 0), and its own names. */
+/** What the walk reads of a template: its characters and its spans (start, end, kind; own names kind < 0). */
 export interface WalkSample {
   codes: Uint16Array;
   spans: Int32Array;
-  ownNames: readonly string[];
 }
 
 export interface FastWalk {
@@ -49,9 +48,8 @@ interface Loadable {
   bytes: Uint8Array;
   /** What each byte may be in the output when it differs (ALLOW bits; 0: only itself). */
   allow: Uint8Array;
-  /** Start, end, rule of each span (and, of an own name, which of `ownNames` at bit 8, isolated at bit 16), and the first span from it on that no sweep covers. */
+  /** Start, end, rule of each span, and the first span from it on that no sweep covers. */
   spans: Int32Array;
-  ownNames: readonly string[];
 }
 
 /** walk.wat's allowance per byte of the sample: another digit, hex digit, or letter or digit. */
@@ -76,7 +74,7 @@ function loadable(sample: WalkSample): Loadable | null {
     const end = spans[i * 3 + 1];
     const rule = ruleOf(spans[i * 3 + 2], codes, start, end);
     if (!SWEPT.has(rule)) stop = i;
-    rules.set([start, end, rule === RULE.own ? rule | ownOf(sample, i) : rule, stop], i * 4);
+    rules.set([start, end, rule, stop], i * 4);
     if (!SWEPT.has(rule)) continue;
     // A span right after another starts as the sample's does: that one is followed so.
     const from = i > 0 && spans[i * 3 - 2] === start ? start + 1 : start;
@@ -90,51 +88,22 @@ function loadable(sample: WalkSample): Loadable | null {
       allow[p] = bits;
     }
   }
-  return { bytes, allow, spans: rules, ownNames: sample.ownNames };
-}
-
-/** Of own-name span `i`: which of the sample's own names (255: none walk.wat takes) at bit 8, and 1 at bit 16 when pieces are either side. */
-function ownOf(sample: WalkSample, i: number): number {
-  const { codes, spans } = sample;
-  const start = spans[i * 3];
-  const end = spans[i * 3 + 1];
-  const isolated = (i === 0 || spans[i * 3 - 2] < start) && (i * 3 + 3 >= spans.length || spans[i * 3 + 3] > end);
-  const text = String.fromCharCode(...codes.subarray(start, end)).toLowerCase();
-  const q = sample.ownNames.indexOf(text);
-  return ((q >= 0 && q < MAX_NAMES ? q : 255) << 8) | (isolated ? 1 << 16 : 0);
-}
-
-/** Output name `q` may stand for the sample's name `q` (walk.wat's expect): as long. */
-const standsFor = (names: readonly string[], sampleNames: readonly string[], q: number) => q < sampleNames.length && names[q].length === sampleNames[q].length;
-
-/** The output's earlier, longer names that begin with name `q` (a bit each): one would be taken where the text goes on as it does. */
-function hazardsOf(names: readonly string[], q: number): bigint {
-  let bits = 0n;
-  for (let p = 0; p < q; p++) if (names[p].length > names[q].length && names[p].startsWith(names[q])) bits |= 1n << BigInt(p);
-  return bits;
+  return { bytes, allow, spans: rules };
 }
 
 interface Exports {
   memory: WebAssembly.Memory;
   sample(at: number, length: number, allow: number, spans: number, count: number): void;
-  expect(at: number, any: number): void;
   output(at: number, length: number, names: number, count: number): void;
   walk(i: number, ps: number, px: number): number;
   ascii(at: number, length: number): number;
 }
 
-/**
- * walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272;
- * the names' (address, length) pairs from NAMES_AT; which names stand for the sample's at
- * ELIGIBLE_AT (a byte each, 256), and their hazards at HAZARDS_AT (an i64 each); the sample
- * from SAMPLE_AT.
- */
+/** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names' (address, length) pairs from NAMES_AT; the sample from SAMPLE_AT. */
 const STOPPED = 256;
 const NAMES_AT = 352;
 const MAX_NAMES = 64;
-const ELIGIBLE_AT = NAMES_AT + MAX_NAMES * 8;
-const HAZARDS_AT = ELIGIBLE_AT + 256;
-const SAMPLE_AT = HAZARDS_AT + MAX_NAMES * 8;
+const SAMPLE_AT = NAMES_AT + MAX_NAMES * 8;
 /** Longer outputs are walked by template.ts (memory would grow for each and never shrink). */
 const MAX_OUTPUT = 1 << 20;
 const PAGE = 65_536;
@@ -155,14 +124,12 @@ function create(): FastWalk | undefined {
   }
   const samples = new WeakMap<WalkSample, Loadable | null>();
   let loaded: WalkSample | undefined;
-  /** Where the loaded sample's spans end, and where the output's expected bytes go. */
+  /** Where the loaded sample's spans end. */
   let sampleEnd = SAMPLE_AT;
-  let expectedAt = SAMPLE_AT;
 
   // Views of the memory, made again when it grows (its buffer is then another).
   let bytes = Buffer.from(ex.memory.buffer);
   let words = new Int32Array(ex.memory.buffer);
-  let hazards = new BigInt64Array(ex.memory.buffer, HAZARDS_AT, MAX_NAMES);
   const STOPPED_WORD = STOPPED / 4;
 
   function reserve(size: number): void {
@@ -171,7 +138,6 @@ function create(): FastWalk | undefined {
     ex.memory.grow(Math.ceil(short / PAGE));
     bytes = Buffer.from(ex.memory.buffer);
     words = new Int32Array(ex.memory.buffer);
-    hazards = new BigInt64Array(ex.memory.buffer, HAZARDS_AT, MAX_NAMES);
   }
 
   function loadSample(sample: WalkSample): boolean {
@@ -183,8 +149,7 @@ function create(): FastWalk | undefined {
     const n = l.bytes.length;
     const allowAt = align8(SAMPLE_AT + n + READ_PAST);
     const spansAt = align8(allowAt + n + READ_PAST);
-    expectedAt = align8(spansAt + l.spans.byteLength);
-    sampleEnd = align8(expectedAt + n + READ_PAST);
+    sampleEnd = spansAt + l.spans.byteLength;
     reserve(sampleEnd);
     bytes.set(l.bytes, SAMPLE_AT);
     bytes[SAMPLE_AT + n] = END_MARK;
@@ -222,14 +187,6 @@ function create(): FastWalk | undefined {
       if (!ex.ascii(outputAt, output.length)) return false;
       bytes[outputAt + output.length] = END_MARK;
       ex.output(outputAt, output.length, NAMES_AT, names.length);
-      let any = 0;
-      for (let q = 0; q < MAX_NAMES; q++) {
-        const stands = q < names.length && standsFor(names, sample.ownNames, q) ? 1 : 0;
-        bytes[ELIGIBLE_AT + q] = stands;
-        if (stands) hazards[q] = hazardsOf(names, q);
-        any |= stands;
-      }
-      ex.expect(expectedAt, any);
       return true;
     },
     walk: (i, ps, px) => ex.walk(i, ps, px) === 1,

@@ -5,17 +5,16 @@
 ;; `walk` goes on from (i, ps, px) while the output agrees with the sample, by template.ts's
 ;; `noiseEnd` up to its sticky pattern. Runs of pieces and spans whose shape settles them byte for
 ;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place;
-;; a span is taken alone at a hex id, an own name not written into the expected bytes (`expect`),
-;; or where a sweep failed. It answers 1 when the output ends where the sample does; else 0, with
+;; a span is taken alone at an own name, a hex id, or where a sweep failed. It answers 1 when the output ends where the sample does; else 0, with
 ;; the step it could not take at STOPPED (i, ps, px), for template.ts to take.
 ;;
 ;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
 ;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
-;; as (address, length) i32 pairs at $nm; ELIGIBLE and HAZARDS; the sample's n bytes at $s, then
-;; 0xff; what each of its bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its
-;; spans at $sp, four i32 each (start, end, rule, and `stop`: the first span from this one on
-;; that no sweep crosses); the expected bytes at $e; the output's m bytes at $x, then 0xff. Each
-;; text has 16 bytes after it: chunks are read past a text's end and masked off.
+;; as (address, length) i32 pairs at $nm; the sample's n bytes at $s, then 0xff; what each of its
+;; bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its spans at $sp, four i32
+;; each (start, end, rule, and `stop`: the first span from this one on that no sweep crosses);
+;; the output's m bytes at $x, then 0xff. Each text has 16 bytes after it: chunks are read past
+;; a text's end and masked off.
 ;;
 ;; The steps every span takes are written out: a call costs more than the work it would hold
 ;; (V8 does not inline WebAssembly calls by default), twice the time when tried.
@@ -25,8 +24,6 @@
   (global $n (mut i32) (i32.const 0))
   (global $sp (mut i32) (i32.const 0))
   (global $al (mut i32) (i32.const 0))
-  ;; What the output is expected to hold: the sample, or a copy with the output's own names (`expect`).
-  (global $e (mut i32) (i32.const 0))
   (global $count (mut i32) (i32.const 0))
   (global $x (mut i32) (i32.const 0))
   (global $m (mut i32) (i32.const 0))
@@ -34,21 +31,13 @@
   (global $nn (mut i32) (i32.const 0))
   ;; Where the walk stopped (read from memory: cheaper than a global from JavaScript).
   (global $STOPPED i32 (i32.const 256))
-  ;; Per own name of the output (by its index): 1 when it stands for the sample's of that index
-  ;; (walk.ts's load: as long, and no longer name before it begins with it).
-  (global $ELIGIBLE i32 (i32.const 864))
-  ;; Per own name of the output, the earlier names that begin with it (a bit each, i64): where the
-  ;; sample goes on as one of those does, that one would be taken there, not this one.
-  (global $HAZARDS i32 (i32.const 1120))
 
-  ;; Rules (walk.ts's RULE), in a span's low byte: 0 an own name only (its index at bits 8-15, 1
-  ;; at bit 16 when pieces are either side); 1 the same shape but for digits; 2 and hex digits; 3
-  ;; and, inside an id, letters and digits; 4 as 3 up to the end (an instance id); 5 as 1, else
-  ;; runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
+  ;; Rules (walk.ts's RULE): 0 an own name only; 1 the same shape but for digits; 2 and hex
+  ;; digits; 3 and, inside an id, letters and digits; 4 as 3 up to the end (an instance id); 5 as
+  ;; 1, else runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
 
   (func (export "sample") (param $at i32) (param $len i32) (param $allow i32) (param $spans i32) (param $spanCount i32)
     (global.set $s (local.get $at))
-    (global.set $e (local.get $at))
     (global.set $al (local.get $allow))
     (global.set $n (local.get $len))
     (global.set $sp (local.get $spans))
@@ -77,76 +66,6 @@
     (global.set $nm (local.get $names))
     (global.set $nn (local.get $nameCount)))
 
-  ;; The sample with each own name the output's own names stand for (isolated: pieces either
-  ;; side; its index eligible; no longer name of the output's would be taken there) written over
-  ;; by the output's name, at `at`: the sweep then takes those too. Without any, the sample.
-  (func (export "expect") (param $at i32) (param $any i32)
-    (local $j i32) (local $f i32) (local $q i32) (local $span i32)
-    (global.set $e (global.get $s))
-    (if (i32.eqz (local.get $any)) (then (return)))
-    (memory.copy (local.get $at) (global.get $s) (i32.add (global.get $n) (i32.const 1)))
-    (global.set $e (local.get $at))
-    (block $done
-      (loop $spans
-        (br_if $done (i32.ge_u (local.get $j) (global.get $count)))
-        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4))))
-        (local.set $f (i32.load offset=8 (local.get $span)))
-        (local.set $q (i32.and (i32.shr_u (local.get $f) (i32.const 8)) (i32.const 255)))
-        (if (i32.and (i32.eqz (i32.and (local.get $f) (i32.const 255)))
-              (i32.and (i32.shr_u (local.get $f) (i32.const 16)) (i32.load8_u (i32.add (global.get $ELIGIBLE) (local.get $q)))))
-          (then
-            (if (call $noLongerName (local.get $j) (local.get $q))
-              (then
-                (memory.copy
-                  (i32.add (local.get $at) (i32.load (local.get $span)))
-                  (i32.load (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3))))
-                  (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $spans))))
-
-  ;; At own-name span j, name q's earlier, longer names (HAZARDS) are not taken instead: the
-  ;; sample's piece after the span does not go on as the rest of one (case aside) then a character
-  ;; a name does not join. Text past the piece is the output's own, unknown here: then 0.
-  (func $noLongerName (param $j i32) (param $q i32) (result i32)
-    (local $hazards i64) (local $p i32) (local $w i32) (local $len i32) (local $from i32) (local $end i32)
-    (local $limit i32) (local $k i32) (local $c i32)
-    (local.set $hazards (i64.load (i32.add (global.get $HAZARDS) (i32.shl (local.get $q) (i32.const 3)))))
-    (if (i64.eqz (local.get $hazards)) (then (return (i32.const 1))))
-    (local.set $end (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))))
-    (local.set $limit
-      (select (i32.load (i32.add (global.get $sp) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 4)))) (global.get $n)
-        (i32.lt_u (i32.add (local.get $j) (i32.const 1)) (global.get $count))))
-    ;; Where the output's name q ends: its rest in name p is from there.
-    (local.set $from (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
-    (block $none
-      (loop $names
-        (br_if $none (i64.eqz (local.get $hazards)))
-        (local.set $p (i32.wrap_i64 (i64.ctz (local.get $hazards))))
-        (local.set $hazards (i64.and (local.get $hazards) (i64.sub (local.get $hazards) (i64.const 1))))
-        (local.set $w (i32.load (i32.add (global.get $nm) (i32.shl (local.get $p) (i32.const 3)))))
-        (local.set $len (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $p) (i32.const 3)))))
-        (local.set $k (local.get $from))
-        (block $differs
-          (loop $rest
-            (if (i32.lt_u (local.get $k) (local.get $len))
-              (then
-                (if (i32.ge_u (i32.add (local.get $end) (i32.sub (local.get $k) (local.get $from))) (local.get $limit))
-                  (then (return (i32.const 0))))
-                (local.set $c (i32.load8_u (i32.add (global.get $s) (i32.add (local.get $end) (i32.sub (local.get $k) (local.get $from))))))
-                (if (i32.le_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 25))
-                  (then (local.set $c (i32.or (local.get $c) (i32.const 32)))))
-                (br_if $differs (i32.ne (local.get $c) (i32.load8_u (i32.add (local.get $w) (local.get $k)))))
-                (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                (br $rest))))
-          ;; The whole rest follows: taken unless the character after it joins.
-          (local.set $k (i32.add (local.get $end) (i32.sub (local.get $len) (local.get $from))))
-          (if (i32.ge_u (local.get $k) (local.get $limit)) (then (return (i32.const 0))))
-          (br_if $differs
-            (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $s) (local.get $k)))) (global.get $JOINS_AFTER)))
-          (return (i32.const 0)))
-        (br $names)))
-    (i32.const 1))
-
   ;; Eight bytes at a time: a byte's high bit in a mask says something of that byte.
   (global $HIGH i64 (i64.const 0x8080808080808080))
 
@@ -169,7 +88,7 @@
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $r i32)
     (local $xv v128) (local $av v128) (local $bad v128) (local $digit v128) (local $lower v128)
-    (local.set $a (i32.add (global.get $e) (local.get $ps)))
+    (local.set $a (i32.add (global.get $s) (local.get $ps)))
     (local.set $b (i32.add (global.get $x) (local.get $px)))
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
     (loop $chunks
@@ -211,7 +130,7 @@
   (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
     (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
     (local $j i32) (local $k i32) (local $b i32) (local $next i32) (local $until i32)
-    (local $q i32) (local $w i32) (local $first i32) (local $f i32)
+    (local $q i32) (local $w i32) (local $first i32)
     (local $xw i64)
     (block $stop
       (loop $step
@@ -222,20 +141,6 @@
           (then
             (local.set $j
               (select (i32.load offset=12 (local.get $span)) (global.get $count) (i32.lt_u (local.get $i) (global.get $count))))
-            ;; On across the own names `expect` wrote in: their bytes are then the expected ones.
-            (block $far
-              (loop $on
-                (br_if $far (i32.ge_u (local.get $j) (global.get $count)))
-                (local.set $f (i32.load offset=8 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))))
-                (br_if $far (i32.and (local.get $f) (i32.const 255)))
-                (br_if $far (i32.eqz (i32.shr_u (local.get $f) (i32.const 16))))
-                (br_if $far (i32.eqz (i32.load8_u (i32.add (global.get $ELIGIBLE) (i32.and (i32.shr_u (local.get $f) (i32.const 8)) (i32.const 255))))))
-                (br_if $far (i32.eq (global.get $e) (global.get $s)))
-                (local.set $j (i32.add (local.get $j) (i32.const 1)))
-                (local.set $j
-                  (select (i32.load offset=12 (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $count)
-                    (i32.lt_u (local.get $j) (global.get $count))))
-                (br $on)))
             (local.set $start
               (select (i32.load (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $n)
                 (i32.lt_u (local.get $j) (global.get $count))))
@@ -275,7 +180,7 @@
             (br $stop)))
         ;; ...then its noise, by template.ts's noiseEnd up to the sticky pattern.
         (local.set $end (i32.load offset=4 (local.get $span)))
-        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
+        (local.set $rule (i32.load offset=8 (local.get $span)))
         (local.set $next (i32.load8_u (i32.add (global.get $s) (local.get $end))))
         (block $shown
           (block $ownNames

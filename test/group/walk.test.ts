@@ -88,13 +88,13 @@ describe('the WebAssembly walk', () => {
     expect(answer(t, 'host db-primary-0002.cn-hangzhou.example.internal at 10.0.0.66x ok\n', ownX, ownS)).toBe(false);
   });
 
-  it("sweeps across own names the output's own stand for, but not where a longer one would be taken", () => {
+  it("takes the output's own names for the sample's, and a longer one where the text goes on as it does", () => {
     const ownS = { names: ['web-1.prod.example.org', 'web-1'], ips: [] };
     const ownX = { names: ['web-2.prod.example.org', 'web-2'], ips: [] };
     const t = template('host web-1 up\nfqdn web-1.prod.example.org up\n', ownS);
     expect(walkedThrough(t, 'host web-2 up\nfqdn web-2.prod.example.org up\n', ownX)).toBe(true);
     expect(answer(t, 'host web-2 up\nfqdn web-2.prod.example.org up\n', ownX, ownS)).toBe(true);
-    // The sample's short name goes on as the output's long one does: that one is taken there.
+    // The sample's short name goes on as the output's long one does: that one is taken there, and masks otherwise.
     const other = { names: ['web-2.prod.example.com', 'web-2'], ips: [] };
     const hazard = template('at web-1.prod.example.com!\n', ownS);
     expect(answer(hazard, 'at web-2.prod.example.com!\n', other, ownS)).toBe(false);
