@@ -96,7 +96,6 @@ interface Exports {
   sample(at: number, length: number, allow: number, spans: number, count: number): void;
   output(at: number, length: number, names: number, count: number): void;
   walk(i: number, ps: number, px: number): number;
-  ascii(at: number, length: number): number;
 }
 
 /** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names' (address, length) pairs from NAMES_AT; the sample from SAMPLE_AT. */
@@ -111,7 +110,6 @@ const PAGE = 65_536;
 const align8 = (n: number) => (n + 7) & ~7;
 /** walk.wat reads 16 bytes at a time, up to 15 past a text's end (masked off). */
 const READ_PAST = 16;
-const WIDE = /[^\x00-\xff]/;
 /** After each text: a byte found nowhere in ASCII, so that both texts' ends compare equal. */
 const END_MARK = 0xff;
 
@@ -168,9 +166,6 @@ function create(): FastWalk | undefined {
       for (const w of names) chars += w.length;
       const outputAt = align8(sampleEnd + chars);
       // The end mark, and walk.wat reads past a text.
-      // No character past U+00FF (a native check, at once for a string V8 holds a byte a character):
-      // latin1 copies it as is, then the module checks every byte is ASCII.
-      if (WIDE.test(output)) return false;
       reserve(outputAt + output.length + READ_PAST);
       let at = sampleEnd;
       for (let q = 0; q < names.length; q++) {
@@ -183,8 +178,9 @@ function create(): FastWalk | undefined {
           bytes[at++] = c;
         }
       }
-      bytes.write(output, outputAt, 'latin1');
-      if (!ex.ascii(outputAt, output.length)) return false;
+      // As many UTF-8 bytes as characters: every one is ASCII. (Room for more: a character of
+      // several bytes is written whole or not at all, so one would show as more written.)
+      if (bytes.write(output, outputAt, output.length + 4, 'utf8') !== output.length) return false;
       bytes[outputAt + output.length] = END_MARK;
       ex.output(outputAt, output.length, NAMES_AT, names.length);
       return true;

@@ -43,23 +43,6 @@
     (global.set $sp (local.get $spans))
     (global.set $count (local.get $spanCount)))
 
-  ;; 1 when the len bytes at `at` are all ASCII (no high bit in any word).
-  (func (export "ascii") (param $at i32) (param $len i32) (result i32)
-    (local $k i32) (local $or i64)
-    (block $done
-      (loop $words
-        (br_if $done (i32.ge_s (i32.add (local.get $k) (i32.const 8)) (local.get $len)))
-        (local.set $or (i64.or (local.get $or) (i64.load (i32.add (local.get $at) (local.get $k)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 8)))
-        (br $words)))
-    (block $tail
-      (loop $bytes
-        (br_if $tail (i32.ge_s (local.get $k) (local.get $len)))
-        (local.set $or (i64.or (local.get $or) (i64.load8_u (i32.add (local.get $at) (local.get $k)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $bytes)))
-    (i64.eqz (i64.and (local.get $or) (global.get $HIGH))))
-
   (func (export "output") (param $at i32) (param $len i32) (param $names i32) (param $nameCount i32)
     (global.set $x (local.get $at))
     (global.set $m (local.get $len))
