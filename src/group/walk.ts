@@ -14,8 +14,9 @@ import { HEX_KINDS, ID_KINDS, KIND } from './fingerprint.js';
 import { isAlnum, isDigit, isHex, isMonthDay, keptBefore } from './noiseRules.js';
 import { WALK_WASM } from './walkBytes.js';
 
-/** What the walk reads of a template: its characters and its spans (start, end, kind; own names kind < 0). */
+/** What the walk reads of a template: its text, its characters' codes and its spans (start, end, kind; own names kind < 0). */
 export interface WalkSample {
+  text: string;
   codes: Uint16Array;
   spans: Int32Array;
 }
@@ -59,13 +60,11 @@ const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.
 
 /** A sample's bytes, allowances and span rules, or null when it is not ASCII. */
 function loadable(sample: WalkSample): Loadable | null {
-  const { codes, spans } = sample;
+  const { text, codes, spans } = sample;
   const count = spans.length / 3;
-  const bytes = new Uint8Array(codes.length);
-  for (let k = 0; k < codes.length; k++) {
-    if (codes[k] > 127) return null;
-    bytes[k] = codes[k];
-  }
+  // Native passes, not a loop: a template is loaded on the first page of a run, before the loops are warm.
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length !== text.length) return null;
   const allow = new Uint8Array(codes.length);
   const rules = new Int32Array(count * 4);
   let stop = count;
@@ -74,7 +73,10 @@ function loadable(sample: WalkSample): Loadable | null {
     const end = spans[i * 3 + 1];
     const rule = ruleOf(spans[i * 3 + 2], codes, start, end);
     if (!SWEPT.has(rule)) stop = i;
-    rules.set([start, end, rule, stop], i * 4);
+    rules[i * 4] = start;
+    rules[i * 4 + 1] = end;
+    rules[i * 4 + 2] = rule;
+    rules[i * 4 + 3] = stop;
     if (!SWEPT.has(rule)) continue;
     // A span right after another starts as the sample's does: that one is followed so.
     const from = i > 0 && spans[i * 3 - 2] === start ? start + 1 : start;
