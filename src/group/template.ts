@@ -10,7 +10,8 @@
  * no kind of noise spans a line break, so a line masks the same alone as in its output.
  *
  * `matchesTemplate` answering true means the output masks to the sample's masked text; false
- * means "not shown": the caller masks the output whole and compares fingerprints.
+ * means "not shown": the caller masks the output whole and compares fingerprints. For ASCII texts
+ * the common steps run in WebAssembly (walk.ts), which hands back the steps it cannot take.
  */
 import { KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
 import { digitRunsEnd, follows, hexIdEnd, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
