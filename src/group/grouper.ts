@@ -91,8 +91,9 @@ function compareIds(a: string, b: string): number {
 }
 
 function resultKeyOf(i: GroupMember): string {
-  // Unambiguous: a status has no `|`; the exit code is a number or null; the error code comes last.
-  return `${i.invocationStatus}|${i.exitCode}|${i.errorCode === undefined ? '' : `=${i.errorCode}`}`;
+  // Unambiguous whatever an endpoint sends: the status by its length, the exit code a number or
+  // null (no `|`), then the error code, last.
+  return `${i.invocationStatus.length}:${i.invocationStatus}|${i.exitCode}|${i.errorCode === undefined ? '' : `=${i.errorCode}`}`;
 }
 
 /** Up to the first line break, without a trailing CR. */

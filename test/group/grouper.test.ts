@@ -230,6 +230,14 @@ describe('snapshots', () => {
     expect(g.groups()[1].instanceIds).toEqual(['i-z']);
   });
 
+  it('keeps results apart whatever an endpoint puts in a status or error code', () => {
+    const g = createGrouper();
+    // Joined naively with a separator these two results would make one key.
+    g.add({ instanceId: 'i-a', invocationStatus: 'a|5|=x' as GroupMember['invocationStatus'], exitCode: null }, 'same');
+    g.add({ instanceId: 'i-b', invocationStatus: 'a' as GroupMember['invocationStatus'], exitCode: 5, errorCode: 'x|null|' }, 'same');
+    expect(g.groups().map((x) => x.count)).toEqual([1, 1]);
+  });
+
   it('list the ids of a snapshot as they were then, however late they are read', () => {
     const g = createGrouper();
     const id = (k: number | string) => `i-${String(k).padStart(4, '0')}`;
