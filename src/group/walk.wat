@@ -4,9 +4,10 @@
 ;;
 ;; `walk` goes on from (i, ps, px) while the output agrees with the sample, by template.ts's
 ;; `noiseEnd` up to its sticky pattern. Runs of pieces and spans whose shape settles them byte for
-;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place;
-;; a span is taken alone at an own name, a hex id, or where a sweep failed. It answers 1 when the output ends where the sample does; else 0, with
-;; the step it could not take at STOPPED (i, ps, px), for template.ts to take.
+;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place; a
+;; span is taken alone at an own name, a hex id, or where a sweep failed. It answers 1 when the
+;; output ends where the sample does; else 0, with the step it could not take at STOPPED (i, ps,
+;; px), for template.ts to take.
 ;;
 ;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
 ;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
@@ -16,8 +17,9 @@
 ;; the output's m bytes at $x, then 0xff. Each text has 16 bytes after it: chunks are read past
 ;; a text's end and masked off.
 ;;
-;; The steps every span takes are written out: a call costs more than the work it would hold
-;; (V8 does not inline WebAssembly calls by default), twice the time when tried.
+;; The steps every span takes are written out, and test/group/compileWalk.ts inlines the pure
+;; helpers: a call costs more than the work it would hold (V8 does not inline WebAssembly calls by
+;; default), twice the time when tried.
 (module
   (memory (export "memory") 1)
   (global $s (mut i32) (i32.const 0))
@@ -49,12 +51,10 @@
     (global.set $nm (local.get $names))
     (global.set $nn (local.get $nameCount)))
 
-  ;; Eight bytes at a time: a byte's high bit in a mask says something of that byte.
-  (global $HIGH i64 (i64.const 0x8080808080808080))
-
   ;; Eight bytes at a time (an own name's compare): a byte's high bit in a mask says something of
   ;; it. Of ASCII bytes, the XOR of two + 0x7f reaches the high bit unless 0; bytes past a text may
   ;; carry, into higher bytes only, all masked off.
+  (global $HIGH i64 (i64.const 0x8080808080808080))
   (func $differ8 (param $a i64) (param $b i64) (result i64)
     (i64.and (global.get $HIGH) (i64.add (i64.xor (local.get $a) (local.get $b)) (i64.const 0x7f7f7f7f7f7f7f7f))))
   ;; The first r bytes' high bits (none for r <= 0, all for r >= 8).
