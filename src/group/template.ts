@@ -13,6 +13,8 @@
  * means "not shown": the caller masks the output whole and compares fingerprints. For ASCII texts
  * the common steps run in WebAssembly (walk.ts), which hands back the steps it cannot take.
  */
+import { Buffer } from 'node:buffer';
+import { endianness } from 'node:os';
 import { KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
 import { digitRunsEnd, follows, hexIdEnd, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
 import type { OwnIdentity } from './types.js';
@@ -41,6 +43,18 @@ export interface Template {
 }
 
 const PATTERNS = { masked: kindsPattern('masked'), loose: kindsPattern('loose') };
+
+/** `text`'s UTF-16 code units by one native copy (a template is built on a run's first page, before loops are warm). */
+function codesOf(text: string): Uint16Array {
+  if (endianness() === 'LE') {
+    const units = Buffer.from(text, 'utf16le');
+    // A large Buffer has an ArrayBuffer of its own at offset 0; a small one, an even offset in the pool.
+    if (units.byteOffset % 2 === 0) return new Uint16Array(units.buffer, units.byteOffset, text.length);
+  }
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
 const STICKY = { masked: stickyPattern('masked'), loose: stickyPattern('loose') };
 /** Characters an own name may hold for the word guard to cover it. */
 const NAME_CHARS = /^[\w.:-]+$/;
@@ -106,8 +120,7 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
       for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
     }
   }
-  const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  const codes = codesOf(text);
   return {
     mode,
     text,
