@@ -16,13 +16,14 @@ let done: string;
 let running: string;
 const N = 120;
 
-const catop = (args: string[]) =>
+const catop = (args: string[], env: Record<string, string> = {}) =>
   runCli(['--endpoint', emu.endpoint, ...args], {
     home: home.dir,
     env: {
       ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret,
       ALIBABA_CLOUD_REGION_ID: emu.regionId,
+      ...env,
     },
   });
 
@@ -94,6 +95,14 @@ describe('--groups', () => {
     expect(lines[1]).toMatch(/^\s*12\s+Failed\s+1\s+ExitCodeNonzero\s+error: disk full\s+i-\S+( |, .* )\+\d+ more$/);
     expect(lines[3]).toContain('kernel panic averted');
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(120);
+  });
+
+  it('groups alike without WebAssembly (node --jitless: the template walk in JavaScript alone)', async () => {
+    const args = ['--invoke-id', done, '--groups', '--json', '--max-rps', '1000'];
+    const groupsOf = (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l) as { fingerprint: string; count: number; instanceIds: string[] });
+    const jitless = await catop(args, { NODE_OPTIONS: '--jitless' });
+    expect(jitless.code).toBe(0);
+    expect(groupsOf(jitless.stdout)).toEqual(groupsOf((await catop(args)).stdout));
   });
 
   it('works for an invocation still running: "final": false', async () => {
