@@ -166,23 +166,23 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     return mode === 'strict' ? '' : words.join('\0');
   }
 
-  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; ownKey: string; whole?: boolean } {
+  /** The group of an output among its status's samples, or its fingerprint by masking it whole. */
+  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; words: readonly string[]; found?: GroupState } {
     const words = mode === 'strict' ? [] : ownWords(own);
-    const ownKey = ownKeyOf(words);
     const same = mode === 'strict' ? undefined : samplesByResult.get(resultKey);
     for (let i = 0; same && i < Math.min(same.length, CANDIDATES); i++) {
       const g = same[i];
       operations++;
       // The same text with the same own names (or none to mask: an empty output) masks the same.
-      const identical = g.sample === output && (g.sampleOwn === ownKey || output === '');
+      const identical = g.sample === output && (output === '' || g.sampleOwn === ownKeyOf(words));
       const t = identical ? undefined : templateOf(g);
       if (identical || (t && matchesTemplate(t, output, words))) {
         if (i > 0) same.unshift(...same.splice(i, 1));
-        return { fp: g.fingerprint, ownKey };
+        return { fp: g.fingerprint, words, found: g };
       }
     }
     outputsMasked++;
-    return { fp: fingerprint(output, mode, own), ownKey, whole: true };
+    return { fp: fingerprint(output, mode, own), words };
   }
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string, own?: OwnIdentity): void {
@@ -249,26 +249,36 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     const id = instance.instanceId;
     const before = instances.get(id);
     operations++;
-    // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
     const g0 = before?.group;
-    if (output === undefined && g0 && g0.status === instance.invocationStatus && g0.exitCode === instance.exitCode && g0.errorCode === instance.errorCode) return false;
-    const resultKey = resultKeyOf(instance);
+    const sameResult = g0 !== undefined && g0.status === instance.invocationStatus && g0.exitCode === instance.exitCode && g0.errorCode === instance.errorCode;
+    // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
+    if (output === undefined && sameResult) return false;
+    // A group's status, exit code and error code make its result key.
+    const resultKey = sameResult ? before!.resultKey : resultKeyOf(instance);
+    let group: GroupState;
     let fp = PENDING;
-    let ownKey = '';
-    let whole: boolean | undefined;
-    if (output !== undefined) ({ fp, ownKey, whole } = fingerprintOf(output, resultKey, own));
-    else if (before && before.resultKey === resultKey) fp = before.fingerprint;
-    const group = groupFor(instance, resultKey, fp);
-    if (output !== undefined && group.sample === undefined) keepSample(group, output, id, ownKey, own);
-    // Found by its fingerprint past the samples checked: checked first from now on.
-    else if (whole) promote(group, resultKey);
-    if (before?.group === group) return false;
+    if (output === undefined) {
+      if (before && before.resultKey === resultKey) fp = before.fingerprint;
+      group = groupFor(instance, resultKey, fp);
+    } else {
+      const { fp: found, words, found: sampled } = fingerprintOf(output, resultKey, own);
+      fp = found;
+      group = sampled ?? groupFor(instance, resultKey, fp);
+      if (group.sample === undefined) keepSample(group, output, id, ownKeyOf(words), own);
+      // Found by its fingerprint past the samples checked: checked first from now on.
+      else if (!sampled) promote(group, resultKey);
+    }
+    if (g0 === group) return false;
     if (before) leave(before, id);
     group.ids.add(id);
     group.shown = undefined;
     insertSorted(group, id);
     operations++;
-    instances.set(id, { resultKey, fingerprint: fp, group });
+    if (before) {
+      before.resultKey = resultKey;
+      before.fingerprint = fp;
+      before.group = group;
+    } else instances.set(id, { resultKey, fingerprint: fp, group });
     operations++;
     if (fp !== PENDING) outputsKnown++;
     snapshot = undefined;
