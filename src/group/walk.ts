@@ -101,7 +101,7 @@ interface Exports {
   walk(i: number, ps: number, px: number): number;
 }
 
-/** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names' (address, length) pairs from NAMES_AT; the sample from SAMPLE_AT. */
+/** walk.wat's byte classes are at 0, where it stopped at STOPPED, its three-letter words from 272; the names from NAMES_AT (walk.wat says how); the sample from SAMPLE_AT. */
 const STOPPED = 256;
 const NAMES_AT = 352;
 const MAX_NAMES = 64;
@@ -174,7 +174,17 @@ function create(): FastWalk | undefined {
       for (let q = 0; q < names.length; q++) {
         const w = names[q];
         words[NAMES_AT / 4 + q * 2] = at;
-        words[NAMES_AT / 4 + q * 2 + 1] = w.length;
+        // A longer name that begins with this one (names are longest first) would be taken where
+        // the character after goes on with it: walk.wat's shortcut is for other places only.
+        let after = 0;
+        let shortcut = 1;
+        for (let p = 0; p < q; p++) {
+          if (!names[p].startsWith(w)) continue;
+          const c = names[p].charCodeAt(w.length);
+          if (after && after !== c) shortcut = 0;
+          after = c;
+        }
+        words[NAMES_AT / 4 + q * 2 + 1] = w.length | (after << 16) | (shortcut << 24);
         for (let k = 0; k < w.length; k++) {
           const c = w.charCodeAt(k);
           if (c > 127) return false;

@@ -11,7 +11,8 @@
 ;;
 ;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
 ;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
-;; as (address, length) i32 pairs at $nm; the sample's n bytes at $s, then 0xff; what each of its
+;; at $nm, eight bytes each (address i32, length i16, and from walk.ts: the byte after it that
+;; would make a longer own name start here, and 1 when no other could); the sample's n bytes at $s, then 0xff; what each of its
 ;; bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its spans at $sp, four i32
 ;; each (start, end, rule, and `stop`: the first span from this one on that no sweep crosses);
 ;; the output's m bytes at $x, then 0xff. Each text has 16 bytes after it: chunks are read past
@@ -77,13 +78,15 @@
     (loop $chunks
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (i32.const 1))))
       (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
-      ;; Lanes that differ, of the first len - k.
+      ;; Lanes that differ; in the last chunk, of the first len - k only (the lane mask costs a
+      ;; chunk as much again, so whole chunks go without it).
+      (local.set $bad (v128.not (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv))))
       (local.set $r (i32.sub (local.get $len) (local.get $k)))
-      (local.set $bad
-        (v128.andnot
-          (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
-            (i8x16.splat (select (local.get $r) (i32.const 16) (i32.lt_s (local.get $r) (i32.const 16)))))
-          (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv))))
+      (if (i32.lt_s (local.get $r) (i32.const 16))
+        (then
+          (local.set $bad
+            (v128.and (local.get $bad)
+              (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15) (i8x16.splat (local.get $r)))))))
       ;; Allowed a digit (0x80: the lane is negative), else a hex digit (0x40), or a letter or digit (0x20).
       (if (v128.any_true (local.get $bad))
         (then
@@ -109,6 +112,32 @@
   ;; texts' end marks are alike).
   (func $follows (param $k i32) (param $next i32) (result i32)
     (i32.and (i32.ge_s (local.get $k) (i32.const 0)) (i32.eq (i32.load8_u (i32.add (global.get $x) (local.get $k))) (local.get $next))))
+
+;; The output's len bytes from px are the own name at w (lower case), in any case.
+  (func $nameAt (param $w i32) (param $len i32) (param $px i32) (result i32)
+    (local $b i32) (local $j i32) (local $xw i64)
+    (if (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)) (then (return (i32.const 0))))
+    (local.set $b (i32.add (global.get $x) (local.get $px)))
+    (loop $words
+      (if (i32.lt_u (local.get $j) (local.get $len))
+        (then
+          ;; Upper-case letters (from 'A', + 0x3f; from '[', + 0x25) in lower case.
+          (local.set $xw (i64.load (i32.add (local.get $b) (local.get $j))))
+          (local.set $xw
+            (i64.or (local.get $xw)
+              (i64.shr_u
+                (i64.and (global.get $HIGH)
+                  (i64.and (i64.add (local.get $xw) (i64.const 0x3f3f3f3f3f3f3f3f))
+                    (i64.xor (i64.add (local.get $xw) (i64.const 0x2525252525252525)) (i64.const -1))))
+                (i64.const 2))))
+          (if (i64.ne (i64.const 0)
+                (i64.and
+                  (call $differ8 (local.get $xw) (i64.load (i32.add (local.get $w) (local.get $j))))
+                  (call $bytes8 (i32.sub (local.get $len) (local.get $j)))))
+            (then (return (i32.const 0))))
+          (local.set $j (i32.add (local.get $j) (i32.const 8)))
+          (br $words))))
+    (i32.const 1))
 
   (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
     (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
@@ -146,7 +175,26 @@
               (local.set $ps (local.get $start))
               (local.set $px (i32.add (local.get $px) (local.get $len)))
               (local.set $i (local.get $j))
-              (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4)))))))
+              (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+              ;; An own name where the last output had one of its names: that name of this output,
+              ;; compared at once. Its neighbours are the sample's (the sweeps either side read
+              ;; them), so it is a whole word there, and no longer name is there instead unless one
+              ;; goes on with the sample's byte after the span.
+              (br_if $perSpan (i32.ge_u (local.get $i) (global.get $count)))
+              (local.set $q (i32.shr_u (i32.load offset=8 (local.get $span)) (i32.const 8)))
+              (br_if $perSpan (i32.eqz (local.get $q)))
+              (br_if $perSpan (i32.gt_u (local.get $q) (global.get $nn)))
+              (local.set $w (i32.add (global.get $nm) (i32.shl (i32.sub (local.get $q) (i32.const 1)) (i32.const 3))))
+              (br_if $perSpan (i32.eqz (i32.load8_u offset=7 (local.get $w))))
+              (local.set $end (i32.load offset=4 (local.get $span)))
+              (br_if $perSpan
+                (i32.eq (i32.load8_u offset=6 (local.get $w)) (i32.load8_u (i32.add (global.get $s) (local.get $end)))))
+              (local.set $len (i32.load16_u offset=4 (local.get $w)))
+              (br_if $perSpan (i32.eqz (call $nameAt (i32.load (local.get $w)) (local.get $len) (local.get $px))))
+              (local.set $ps (local.get $end))
+              (local.set $px (i32.add (local.get $px) (local.get $len)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $step))))
         ;; One span: the piece before it equal (no byte of a piece is allowed another)...
         (local.set $start
           (select (i32.load (local.get $span)) (global.get $n) (i32.lt_u (local.get $i) (global.get $count))))
@@ -163,7 +211,8 @@
             (br $stop)))
         ;; ...then its noise, by template.ts's noiseEnd up to the sticky pattern.
         (local.set $end (i32.load offset=4 (local.get $span)))
-        (local.set $rule (i32.load offset=8 (local.get $span)))
+        ;; The rule, and above it the own name found at this span last (walk.ts leaves it 0).
+        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
         (local.set $next (i32.load8_u (i32.add (global.get $s) (local.get $end))))
         (block $shown
           (block $ownNames
@@ -200,37 +249,20 @@
           (loop $name
             (br_if $noName (i32.ge_u (local.get $q) (global.get $nn)))
             (local.set $w (i32.load (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
-            (local.set $len (i32.load offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
+            (local.set $len (i32.load16_u offset=4 (i32.add (global.get $nm) (i32.shl (local.get $q) (i32.const 3)))))
             (local.set $q (i32.add (local.get $q) (i32.const 1)))
             (br_if $name (i32.ne (i32.load8_u (local.get $w)) (local.get $first)))
+            (br_if $name (i32.eqz (call $nameAt (local.get $w) (local.get $len) (local.get $px))))
             (local.set $k (i32.add (local.get $px) (local.get $len)))
-            (br_if $name (i32.gt_u (local.get $k) (global.get $m)))
-            (local.set $j (i32.const 0))
-            (block $same
-              (loop $words
-                (br_if $same (i32.ge_u (local.get $j) (local.get $len)))
-                ;; Upper-case letters (from 'A', + 0x3f; from '[', + 0x25) in lower case.
-                (local.set $xw (i64.load (i32.add (local.get $b) (local.get $j))))
-                (local.set $xw
-                  (i64.or (local.get $xw)
-                    (i64.shr_u
-                      (i64.and (global.get $HIGH)
-                        (i64.and (i64.add (local.get $xw) (i64.const 0x3f3f3f3f3f3f3f3f))
-                          (i64.xor (i64.add (local.get $xw) (i64.const 0x2525252525252525)) (i64.const -1))))
-                      (i64.const 2))))
-                (br_if $name
-                  (i64.ne (i64.const 0)
-                    (i64.and
-                      (call $differ8 (local.get $xw) (i64.load (i32.add (local.get $w) (local.get $j))))
-                      (call $bytes8 (i32.sub (local.get $len) (local.get $j))))))
-                (local.set $j (i32.add (local.get $j) (i32.const 8)))
-                (br $words)))
             (if (local.get $px)
               (then
                 (br_if $name
                   (i32.and (i32.load8_u (i32.load8_u (i32.sub (local.get $b) (i32.const 1)))) (global.get $JOINS_BEFORE)))))
             (br_if $name
               (i32.and (i32.load8_u (i32.load8_u (i32.add (global.get $x) (local.get $k)))) (global.get $JOINS_AFTER))))
+          ;; At an own name's span, name q - 1 is kept for the next output's shortcut.
+          (if (i32.eqz (local.get $rule))
+            (then (i32.store offset=8 (local.get $span) (i32.shl (local.get $q) (i32.const 8)))))
           (if (call $follows (local.get $k) (local.get $next))
             (then
               (br_if $shown (i32.eqz (local.get $rule)))

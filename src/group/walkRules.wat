@@ -139,7 +139,7 @@
       (then
         (if (i32.and
               (i32.eq (i32.load offset=4 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (local.get $start))
-              (i32.eqz (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16)))))
+              (i32.eqz (i32.and (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (i32.const 255))))
           (then (return (i32.const -1))))))
     ;; The pattern's (?<!\w).
     (if (local.get $at)

@@ -101,6 +101,21 @@ describe('the WebAssembly walk', () => {
     expect(answer(hazard, 'at web-2.prod.example.commit\n', other, ownS)).toBe(false);
   });
 
+  it('takes at once the name the last output had at a span, unless a longer one of this output goes on there', () => {
+    const ownS = { names: ['web-0'], ips: [] };
+    const t = template('step 1 on web-0 ok\nstep 2 at web-0.prod ok\n', ownS);
+    // Its second name: at both spans, the next output's second name is compared first.
+    const ownA = { names: ['unrelated-long-name', 'web-1'], ips: [] };
+    expect(answer(t, 'step 1 on web-1 ok\nstep 2 at web-1.prod ok\n', ownA, ownS)).toBe(true);
+    // Here its second name is in its first, which goes on as the sample does after the second span.
+    const ownB = { names: ['web-2.prod', 'web-2'], ips: [] };
+    expect(answer(t, 'step 1 on web-2 ok\nstep 2 at web-2.prod ok\n', ownB, ownS)).toBe(false);
+    expect(answer(t, 'step 1 on WEB-3 ok\nstep 2 at Web-3.prod ok\n', { names: ['other-long-name', 'web-3'], ips: [] }, ownS)).toBe(true);
+    expect(walkedThrough(t, 'step 1 on web-4 ok\nstep 2 at web-4.prod ok\n', { names: ['web-4', 'x'.repeat(30)], ips: [] })).toBe(true);
+    // Another name where the last output had its own: compared, not taken.
+    expect(answer(t, 'step 1 on web-5 ok\nstep 2 at web-6.prod ok\n', { names: ['web-5', 'x'.repeat(30)], ips: [] }, ownS)).toBe(false);
+  });
+
   it('leaves texts it cannot read as bytes to JavaScript, with the same answers', () => {
     const t = template('took 5ms at 10.0.0.1 ok\n');
     for (const x of ['took 7ms at 10.0.0.2 ok ✓\n', 'took 7ms at 10.0.0.2 café\n', 'took 7ms at 10.0.0.2 \ud800\n']) {
