@@ -2,7 +2,7 @@
  * Incremental grouping of one invocation's instances by (InvocationStatus, ExitCode, ErrorCode,
  * output fingerprint). Status, exit and error are known at once, so every instance has a group
  * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
- * of its output's fingerprint. Memory: per instance its key and fingerprint; per group its ids and
+ * of its output's fingerprint. Memory: per instance its group; per group its ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
  * An output is first checked against the samples of its status's groups, most recently joined
  * first: one byte-identical (`clush -b`'s case) or matching a sample's template (the same but
@@ -18,6 +18,8 @@ import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity
 
 interface GroupState extends SortedIds {
   key: string;
+  /** Status, exit code and error code (`resultKeyOf`): the key without the fingerprint. */
+  resultKey: string;
   status: InstanceStatus;
   exitCode: number | null;
   errorCode?: string;
@@ -32,13 +34,6 @@ interface GroupState extends SortedIds {
   /** The sample's own names, to build its template when it is needed. */
   sampleIdentity?: OwnIdentity;
   sampleCut?: boolean;
-}
-
-interface InstanceState {
-  /** Status, exit code and error code: when they change, the output's fingerprint is stale. */
-  resultKey: string;
-  fingerprint: string;
-  group: GroupState;
 }
 
 export interface Grouper {
@@ -90,6 +85,11 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The group holds instances of this status, exit code and error code. */
+function sameResult(g: GroupState, i: GroupMember): boolean {
+  return g.status === i.invocationStatus && g.exitCode === i.exitCode && g.errorCode === i.errorCode;
+}
+
 function resultKeyOf(i: GroupMember): string {
   // Unambiguous whatever an endpoint sends: the status by its length, the exit code a number or
   // null (no `|`), then the error code, last.
@@ -134,7 +134,8 @@ export function cutSample(output: string): string {
 }
 
 export function createGrouper(mode: GroupMode = 'masked'): Grouper {
-  const instances = new Map<string, InstanceState>();
+  /** Each instance's group (its status, exit code, error code and fingerprint). */
+  const instances = new Map<string, GroupState>();
   /** Groups with a sample, by result key (status, exit, error), the most recently joined first. */
   const samplesByResult = new Map<string, GroupState[]>();
   let outputsMasked = 0;
@@ -195,10 +196,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     sampleChars += g.sample.length;
     if (mode === 'strict' || g.sampleCut) return;
     g.sampleIdentity = own;
-    const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
-    const same = samplesByResult.get(resultKey);
+    const same = samplesByResult.get(g.resultKey);
     if (same) same.push(g);
-    else samplesByResult.set(resultKey, [g]);
+    else samplesByResult.set(g.resultKey, [g]);
   }
 
   function promote(g: GroupState, resultKey: string): void {
@@ -212,75 +212,71 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     sampleChars -= g.sample.length;
     templates.delete(g);
     if (lastTemplateOf === g) lastTemplateOf = undefined;
-    const resultKey = g.key.slice(0, g.key.lastIndexOf('#'));
-    const same = samplesByResult.get(resultKey);
+    const same = samplesByResult.get(g.resultKey);
     if (!same || mode === 'strict' || g.sampleCut) return;
     const at = same.indexOf(g);
     if (at >= 0) same.splice(at, 1);
-    if (same.length === 0) samplesByResult.delete(resultKey);
+    if (same.length === 0) samplesByResult.delete(g.resultKey);
   }
+
+  /** The pending group an instance was last put in. */
+  let lastPending: GroupState | undefined;
 
   function groupFor(i: GroupMember, resultKey: string, fp: string): GroupState {
     const key = `${resultKey}#${fp}`;
     operations++;
     let g = groupsByKey.get(key);
     if (!g) {
-      g = { key, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [], head: 0 };
+      g = { key, resultKey, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [], head: 0 };
       groupsByKey.set(key, g);
       operations++;
     }
     return g;
   }
 
-  function leave(state: InstanceState, instanceId: string): void {
-    state.group.ids.delete(instanceId);
-    state.group.shown = undefined;
-    removeSorted(state.group, instanceId);
+  function leave(group: GroupState, instanceId: string): void {
+    group.ids.delete(instanceId);
+    group.shown = undefined;
+    removeSorted(group, instanceId);
     operations++;
-    if (state.group.ids.size === 0) {
-      groupsByKey.delete(state.group.key);
-      dropSample(state.group);
+    if (group.ids.size === 0) {
+      groupsByKey.delete(group.key);
+      dropSample(group);
       operations++;
     }
-    if (state.fingerprint !== PENDING) outputsKnown--;
+    if (group.fingerprint !== PENDING) outputsKnown--;
   }
 
   function put(instance: GroupMember, output?: string, own?: OwnIdentity): boolean {
     const id = instance.instanceId;
-    const before = instances.get(id);
+    const g0 = instances.get(id);
     operations++;
-    const g0 = before?.group;
-    const sameResult = g0 !== undefined && g0.status === instance.invocationStatus && g0.exitCode === instance.exitCode && g0.errorCode === instance.errorCode;
     // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
-    if (output === undefined && sameResult) return false;
-    // A group's status, exit code and error code make its result key.
-    const resultKey = sameResult ? before!.resultKey : resultKeyOf(instance);
+    if (output === undefined && g0 && sameResult(g0, instance)) return false;
+    // A run's instances come mostly alike, one after another: the last pending group's key, if it is theirs.
+    const last = lastPending !== undefined && lastPending.ids.size > 0 && sameResult(lastPending, instance) ? lastPending : undefined;
+    const resultKey = g0 && sameResult(g0, instance) ? g0.resultKey : last ? last.resultKey : resultKeyOf(instance);
     let group: GroupState;
-    let fp = PENDING;
     if (output === undefined) {
-      if (before && before.resultKey === resultKey) fp = before.fingerprint;
-      group = groupFor(instance, resultKey, fp);
+      // Its result changed (or it is new): pending again.
+      group = last ?? groupFor(instance, resultKey, PENDING);
+      lastPending = group;
     } else {
-      const { fp: found, words, found: sampled } = fingerprintOf(output, resultKey, own);
-      fp = found;
+      const { fp, words, found: sampled } = fingerprintOf(output, resultKey, own);
       group = sampled ?? groupFor(instance, resultKey, fp);
       if (group.sample === undefined) keepSample(group, output, id, ownKeyOf(words), own);
       // Found by its fingerprint past the samples checked: checked first from now on.
       else if (!sampled) promote(group, resultKey);
     }
     if (g0 === group) return false;
-    if (before) leave(before, id);
+    if (g0) leave(g0, id);
     group.ids.add(id);
     group.shown = undefined;
     insertSorted(group, id);
     operations++;
-    if (before) {
-      before.resultKey = resultKey;
-      before.fingerprint = fp;
-      before.group = group;
-    } else instances.set(id, { resultKey, fingerprint: fp, group });
+    instances.set(id, group);
     operations++;
-    if (fp !== PENDING) outputsKnown++;
+    if (group.fingerprint !== PENDING) outputsKnown++;
     snapshot = undefined;
     return true;
   }
@@ -315,9 +311,9 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     add: put,
     update: put,
     remove(instanceId) {
-      const state = instances.get(instanceId);
-      if (!state) return false;
-      leave(state, instanceId);
+      const group = instances.get(instanceId);
+      if (!group) return false;
+      leave(group, instanceId);
       instances.delete(instanceId);
       snapshot = undefined;
       return true;
