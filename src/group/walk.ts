@@ -2,7 +2,7 @@
  * The template walk's common steps in WebAssembly (walk.wat and walkRules.wat, compiled into
  * walkBytes.ts by `npm run wasm`): runs of pieces and spans whose shape settles them byte for
  * byte are swept 16 bytes at a time against what each byte of the sample allows in its place
- * (ALLOW), and each other span's noise is shown by the rules of template.ts's `noiseEnd` up to
+ * (walkRules.wat's `allow`), and each other span's noise is shown by the rules of template.ts's `noiseEnd` up to
  * its sticky pattern. A JavaScript loop over two strings costs 2 to 5 ns a character here, and
  * half of a fleet output's characters are noise, each to be read. Where the module stops (a piece
  * that differs, noise only the pattern shows), template.ts takes that step and hands back.
@@ -12,7 +12,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { HEX_KINDS, ID_KINDS, KIND } from './fingerprint.js';
-import { isAlnum, isDigit, isHex, isMonthDay, keptBefore } from './noiseRules.js';
+import { isMonthDay } from './noiseRules.js';
 import { WALK_WASM } from './walkBytes.js';
 
 /** What the walk reads of a template: its text, its characters' codes and its spans (start, end, kind; own names kind < 0). */
@@ -48,25 +48,22 @@ function ruleOf(kind: number, codes: Uint16Array, start: number, end: number): n
 
 interface Loadable {
   bytes: Uint8Array;
-  /** What each byte may be in the output when it differs (ALLOW bits; 0: only itself). */
-  allow: Uint8Array;
+  /** What each byte may be in the output when it differs (walkRules.wat's `allow` makes it when first loaded). */
+  allow?: Uint8Array;
   /** Start, end, rule of each span, and the first span from it on that no sweep covers. */
   spans: Int32Array;
 }
 
-/** walk.wat's allowance per byte of the sample: another digit, hex digit, or letter or digit. */
-const ALLOW = { digit: 0x80, hex: 0x40, alnum: 0x20 } as const;
 /** Rules the shape of a span settles, byte for byte: walk.wat sweeps across their spans. */
 const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.instanceId, RULE.runs, RULE.monthDay]);
 
-/** A sample's bytes, allowances and span rules, or null when it is not ASCII. */
+/** A sample's bytes and span rules, or null when it is not ASCII. */
 function loadable(sample: WalkSample): Loadable | null {
   const { text, codes, spans } = sample;
   const count = spans.length / 3;
   // Native passes, not a loop: a template is loaded on the first page of a run, before the loops are warm.
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length !== text.length) return null;
-  const allow = new Uint8Array(codes.length);
   const rules = new Int32Array(count * 4);
   let stop = count;
   for (let i = count - 1; i >= 0; i--) {
@@ -78,25 +75,14 @@ function loadable(sample: WalkSample): Loadable | null {
     rules[i * 4 + 1] = end;
     rules[i * 4 + 2] = rule;
     rules[i * 4 + 3] = stop;
-    if (!SWEPT.has(rule)) continue;
-    // A span right after another starts as the sample's does: that one is followed so.
-    const from = i > 0 && spans[i * 3 - 2] === start ? start + 1 : start;
-    for (let p = from; p < end; p++) {
-      const c = codes[p];
-      if (p + 1 < codes.length && keptBefore(codes[p + 1])) continue;
-      const at = p - start;
-      let bits = isDigit(c) ? ALLOW.digit : 0;
-      if (rule === RULE.hex && isHex(c)) bits |= ALLOW.hex;
-      if ((rule === RULE.id || rule === RULE.instanceId) && at >= 2 && (rule === RULE.instanceId || at < end - start - 1) && isAlnum(c)) bits |= ALLOW.alnum;
-      allow[p] = bits;
-    }
   }
-  return { bytes, allow, spans: rules };
+  return { bytes, spans: rules };
 }
 
 interface Exports {
   memory: WebAssembly.Memory;
   sample(at: number, length: number, allow: number, spans: number, count: number): void;
+  allow(): void;
   output(at: number, length: number, names: number, count: number): void;
   walk(i: number, ps: number, px: number): number;
 }
@@ -154,10 +140,16 @@ function create(): FastWalk | undefined {
     reserve(sampleEnd);
     bytes.set(l.bytes, SAMPLE_AT);
     bytes[SAMPLE_AT + n] = END_MARK;
-    bytes.set(l.allow, allowAt);
-    bytes.fill(0, allowAt + n, allowAt + n + READ_PAST);
     words.set(l.spans, spansAt / 4);
     ex.sample(SAMPLE_AT, n, allowAt, spansAt, l.spans.length / 4);
+    if (l.allow) {
+      bytes.set(l.allow, allowAt);
+      bytes.fill(0, allowAt + n, allowAt + n + READ_PAST);
+    } else {
+      ex.allow();
+      // A copy (a Buffer's slice is a view of the memory, which the next sample overwrites).
+      l.allow = new Uint8Array(ex.memory.buffer.slice(allowAt, allowAt + n));
+    }
     loaded = sample;
     return true;
   }

@@ -11,12 +11,12 @@
 ;;
 ;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
 ;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
-;; at $nm, eight bytes each (address i32, length i16, and from walk.ts: the byte after it that
-;; would make a longer own name start here, and 1 when no other could); the sample's n bytes at $s, then 0xff; what each of its
-;; bytes may be in the output at $al (a byte each, walk.ts's ALLOW); its spans at $sp, four i32
-;; each (start, end, rule, and `stop`: the first span from this one on that no sweep crosses);
-;; the output's m bytes at $x, then 0xff. Each text has 16 bytes after it: chunks are read past
-;; a text's end and masked off.
+;; at $nm, eight bytes each (address i32, length i16, then from walk.ts the byte after it that
+;; makes a longer own name begin here, and 1 unless two could); the sample's n bytes at $s, then
+;; 0xff; what each of its bytes may be in the output at $al (a byte each, walkRules.wat's
+;; `allow`); its spans at $sp, four i32 each (start, end, rule, and `stop`: the first span from
+;; this one on that no sweep crosses); the output's m bytes at $x, then 0xff. Each text has 16
+;; bytes after it: chunks are read past a text's end and masked off.
 ;;
 ;; The steps every span takes are written out, and test/group/compileWalk.ts inlines the pure
 ;; helpers: a call costs more than the work it would hold (V8 does not inline WebAssembly calls by
@@ -68,7 +68,7 @@
           (i32.ge_s (local.get $r) (i32.const 8))))))
 
   ;; The output's len bytes from px are the sample's from ps, or of a class each differing byte's
-  ;; allowance says (walk.ts's ALLOW: 0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit).
+  ;; allowance says (0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit: walkRules.wat's `allow`).
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $r i32)
     (local $xv v128) (local $av v128) (local $bad v128) (local $digit v128) (local $lower v128)

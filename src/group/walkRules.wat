@@ -59,6 +59,53 @@
       (br_if $next (i32.lt_u (local.get $c) (i32.const 256)))))
   (start $classes)
 
+  ;; What each byte of the sample inside a span a sweep crosses (rules 1 to 5, 7) may be instead:
+  ;; another digit where the sample has one; for rule 2 a hex digit where it has one; for rules 3
+  ;; and 4 a letter or digit after the id's two-character prefix (rule 3: and before its last).
+  ;; None before an `x` (noiseRules.ts's keptBefore: a digit there can make `0x...`), nor at the
+  ;; first byte of a span right after another (that one is followed as in the sample). Run once
+  ;; per template (walk.ts keeps the bytes): in a loop of JavaScript, before it is warm, it cost
+  ;; a run's first page a millisecond a template.
+  (func (export "allow")
+    (local $i i32) (local $span i32) (local $start i32) (local $end i32) (local $rule i32)
+    (local $p i32) (local $c i32) (local $bits i32) (local $before i32)
+    (memory.fill (global.get $al) (i32.const 0) (i32.add (global.get $n) (i32.const 16)))
+    (local.set $before (i32.const -1))
+    (block $done
+      (loop $spans
+        (br_if $done (i32.ge_u (local.get $i) (global.get $count)))
+        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+        (local.set $start (i32.load (local.get $span)))
+        (local.set $end (i32.load offset=4 (local.get $span)))
+        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
+        (if (i32.or (i32.eq (local.get $rule) (i32.const 7))
+              (i32.and (i32.ge_u (local.get $rule) (i32.const 1)) (i32.le_u (local.get $rule) (i32.const 5))))
+          (then
+            (local.set $p (i32.add (local.get $start) (i32.eq (local.get $before) (local.get $start))))
+            (block $spanDone
+              (loop $bytes
+                (br_if $spanDone (i32.ge_u (local.get $p) (local.get $end)))
+                ;; The byte after (the end mark past the sample's last) is no `x`.
+                (if (i32.ne (i32.or (i32.load8_u offset=1 (i32.add (global.get $s) (local.get $p))) (i32.const 32)) (i32.const 120))
+                  (then
+                    (local.set $c (i32.load8_u (i32.load8_u (i32.add (global.get $s) (local.get $p)))))
+                    (local.set $bits (select (i32.const 0x80) (i32.const 0) (i32.and (local.get $c) (global.get $DIGIT))))
+                    (if (i32.and (i32.eq (local.get $rule) (i32.const 2)) (i32.ne (i32.and (local.get $c) (global.get $HEX)) (i32.const 0)))
+                      (then (local.set $bits (i32.or (local.get $bits) (i32.const 0x40)))))
+                    (if (i32.and
+                          (i32.and (i32.ne (i32.and (local.get $c) (global.get $ALNUM)) (i32.const 0))
+                            (i32.and (i32.ge_u (local.get $rule) (i32.const 3)) (i32.le_u (local.get $rule) (i32.const 4))))
+                          (i32.and (i32.ge_u (i32.sub (local.get $p) (local.get $start)) (i32.const 2))
+                            (i32.or (i32.eq (local.get $rule) (i32.const 4))
+                              (i32.lt_u (i32.sub (local.get $p) (local.get $start)) (i32.sub (i32.sub (local.get $end) (local.get $start)) (i32.const 1))))))
+                      (then (local.set $bits (i32.or (local.get $bits) (i32.const 0x20)))))
+                    (i32.store8 (i32.add (global.get $al) (local.get $p)) (local.get $bits))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $bytes)))))
+        (local.set $before (local.get $end))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $spans))))
+
 
   ;; noiseRules.ts's digitRunsEnd: the same characters, each run of digits of any length.
   (func $digitRuns (param $start i32) (param $end i32) (param $at i32) (result i32)

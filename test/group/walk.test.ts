@@ -138,6 +138,18 @@ describe('the WebAssembly walk', () => {
     expect(answer(t, `${x}tail\n`, undefined)).toBe(false);
   });
 
+  it("keeps each sample's allowances while others are loaded and its memory grows", () => {
+    const a = template('id 123e4567-e89b-12d3-a456-426614174000 took 5ms\n');
+    const b = template('at 2026-12-01T02:03:04Z from i-bp1abcdefgh12345 ok\n');
+    const long = template(`${'step 1 took 5ms\n'.repeat(20_000)}`);
+    for (let round = 0; round < 2; round++) {
+      expect(walkedThrough(a, 'id 9fceb02d-0ae5-42d3-a456-0123456789ab took 7ms\n')).toBe(true);
+      expect(walkedThrough(b, 'at 2027-01-31T12:34:56Z from i-bp1zyxwvuts98765 ok\n')).toBe(true);
+      expect(walkedThrough(long, 'step 1 took 8ms\n'.repeat(20_000))).toBe(true);
+    }
+    expect(answer(a, 'id 9fceb02d-0ae5-42d3-a456-0123456789ab took 7ms\n', undefined)).toBe(true);
+  });
+
   it('answers as JavaScript alone does for random changes to a noisy sample', () => {
     const base = fleetInstance(3, 2_000);
     const sample = `${base.output}Dec  1 02:03:04 WEB-0003 sshd: ok at Dec 12\nexit 0 at 2026-12-01T02:03:04Z from 10.1.2.3 took 15ms id 9fceb02d0ae5 i-bp1abcdefgh12345 iZbp1abcdefgh12345Z 123e4567-e89b-12d3-a456-426614174000\n`;
