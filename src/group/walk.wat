@@ -76,7 +76,7 @@
     (local.set $b (i32.add (global.get $x) (local.get $px)))
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
     (loop $chunks
-      (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (i32.const 1))))
+      (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (local.get $len))))
       (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
       ;; Lanes that differ; in the last chunk, of the first len - k only (the lane mask costs a
       ;; chunk as much again, so whole chunks go without it).
@@ -103,7 +103,7 @@
                       (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 5)))))
                     (v128.and (i8x16.ne (v128.and (local.get $av) (i8x16.splat (i32.const 0x20))) (v128.const i64x2 0 0))
                       (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 25))))))))
-              (if (v128.any_true (local.get $bad)) (then (return (i32.const 0))))))))
+              (if (v128.any_true (local.get $bad)) (then (return (local.get $k))))))))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br $chunks))
     (i32.const 0))
@@ -148,7 +148,8 @@
       (loop $step
         (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
         ;; A sweep up to span `stop` (the next own name or hex id): the bytes and spans between
-        ;; allowed at once. Where that fails, span by span up to `stop`.
+        ;; allowed at once. Where a chunk fails, the span it is in (or the first after it) is taken
+        ;; alone, and the sweep goes on after it; where the output is too short, span by span.
         (if (i32.ge_s (local.get $i) (local.get $until))
           (then
             (local.set $j
@@ -161,7 +162,27 @@
               (block $swept
                 (block $failed
                   (br_if $failed (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
-                  (br_if $failed (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))
+                  (local.set $k (i32.add (local.get $ps) (call $allowed (local.get $ps) (local.get $px) (local.get $len))))
+                  (if (i32.lt_u (local.get $k) (local.get $start))
+                    (then
+                      ;; Spans that end before the chunk, and the byte after each, were read.
+                      (local.set $q (local.get $i))
+                      (block $found
+                        (loop $spans
+                          (br_if $found (i32.ge_u (local.get $q) (local.get $j)))
+                          (br_if $found
+                            (i32.ge_u (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (local.get $q) (i32.const 4)))) (local.get $k)))
+                          (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                          (br $spans)))
+                      (if (i32.gt_u (local.get $q) (local.get $i))
+                        (then
+                          (local.set $k (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (i32.sub (local.get $q) (i32.const 1)) (i32.const 4)))))
+                          (local.set $px (i32.add (local.get $px) (i32.sub (local.get $k) (local.get $ps))))
+                          (local.set $ps (local.get $k))
+                          (local.set $i (local.get $q))
+                          (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))))
+                      (local.set $until (i32.add (local.get $i) (i32.const 1)))
+                      (br $perSpan)))
                   ;; The span before `stop`, swept and ending where `stop` starts: followed as in the sample.
                   (br_if $swept (i32.le_u (local.get $j) (local.get $i)))
                   (br_if $swept (i32.ge_u (local.get $j) (global.get $count)))
@@ -202,7 +223,7 @@
         (if (local.get $len)
           (then
             (br_if $stop (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)))
-            (br_if $stop (i32.eqz (call $allowed (local.get $ps) (local.get $px) (local.get $len))))))
+            (br_if $stop (i32.ne (call $allowed (local.get $ps) (local.get $px) (local.get $len)) (local.get $len)))))
         (local.set $ps (local.get $start))
         (local.set $px (i32.add (local.get $px) (local.get $len)))
         (if (i32.eq (local.get $i) (global.get $count))
@@ -223,7 +244,7 @@
                 (local.set $len (i32.sub (local.get $end) (local.get $ps)))
                 (if (i32.le_u (i32.add (local.get $px) (local.get $len)) (global.get $m))
                   (then
-                    (if (call $allowed (local.get $ps) (local.get $px) (local.get $len))
+                    (if (i32.eq (call $allowed (local.get $ps) (local.get $px) (local.get $len)) (local.get $len))
                       (then
                         (local.set $k (i32.add (local.get $px) (local.get $len)))
                         (br_if $shown (call $follows (local.get $k) (local.get $next)))))))
