@@ -5,6 +5,8 @@
   ;; noiseRules.ts's JOINS_ACROSS_BLANKS: months and weekdays by three letters, four bytes each.
   (global $ACROSS i32 (i32.const 272))
   (global $ACROSS_COUNT i32 (i32.const 19))
+  ;; Their first letters, a bit each from a (a d f j m n o s t w): most words are none of them.
+  (global $ACROSS_FIRST i32 (i32.const 5009961))
   (data (i32.const 272) "jan\00feb\00mar\00apr\00may\00jun\00jul\00aug\00sep\00oct\00nov\00dec\00mon\00tue\00wed\00thu\00fri\00sat\00sun\00")
   ;; noiseRules.ts's TAKEN_AFTER_BLANKS, a bit per letter from a: a d f g h j m n o p s u.
   (global $TAKEN_AFTER i32 (i32.const 1372905))
@@ -286,7 +288,11 @@
                 (if (i32.and (call $isTokenAt (i32.sub (local.get $q) (i32.const 1)))
                       (i32.eqz (call $isBlankAt (i32.sub (local.get $q) (i32.const 1)))))
                   (then (return (i32.const 0))))))
-            (if (i32.ge_u (i32.sub (local.get $p) (local.get $q)) (i32.const 3))
+            (if (i32.and (i32.ge_u (i32.sub (local.get $p) (local.get $q)) (i32.const 3))
+                  (i32.ne (i32.const 0)
+                    (i32.and (global.get $ACROSS_FIRST)
+                      (i32.shl (i32.const 1)
+                        (i32.sub (i32.or (i32.load8_u (i32.add (global.get $x) (local.get $q))) (i32.const 32)) (i32.const 97))))))
               (then
                 (local.set $word
                   (i32.or (i32.and (i32.load (i32.add (global.get $x) (local.get $q))) (i32.const 0xffffff)) (i32.const 0x202020)))

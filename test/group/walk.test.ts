@@ -77,6 +77,15 @@ describe('the WebAssembly walk', () => {
     expect(answer(named, 'on web-2\nDec 12 up\n', { names: ['web-2'], ips: [] }, own)).toBe(true);
   });
 
+  it('takes noise of another length alone, unless a month or weekday before it could join it', () => {
+    for (const word of ['Dec', 'thu', 'Sun', 'took', 'commit', 'Xyz']) {
+      const t = template(`at ${word} 15ms\n`);
+      const joins = ['Dec', 'thu', 'Sun'].includes(word);
+      expect(walkedThrough(t, `at ${word} 150ms\n`), word).toBe(!joins);
+      expect(answer(t, `at ${word} 150ms\n`, undefined)).toBe(true);
+    }
+  });
+
   it('checks own names in any case and of any length, as whole words', () => {
     const ownS = { names: ['db-primary-0001.cn-hangzhou.example.internal'], ips: ['10.0.0.5'] };
     const ownX = { names: ['db-primary-0002.cn-hangzhou.example.internal'], ips: ['10.0.0.66'] };
