@@ -67,8 +67,9 @@
           (i64.shr_u (global.get $HIGH) (i64.extend_i32_u (i32.shl (i32.sub (i32.const 8) (local.get $r)) (i32.const 3))))
           (i32.ge_s (local.get $r) (i32.const 8))))))
 
-  ;; The output's len bytes from px are the sample's from ps, or of a class each differing byte's
-  ;; allowance says (0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit: walkRules.wat's `allow`).
+  ;; How far the output's bytes from px are the sample's from ps, or of a class each differing
+  ;; byte's allowance says (0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit: walkRules.wat's
+  ;; `allow`): len when all len are, else where the first chunk that is not starts.
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $r i32)
     (local $xv v128) (local $av v128) (local $bad v128) (local $digit v128) (local $lower v128)
@@ -77,6 +78,16 @@
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
     (loop $chunks
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (local.get $len))))
+      ;; Two whole chunks alike, at one test (most of a piece is).
+      (if (i32.ge_s (i32.sub (local.get $len) (local.get $k)) (i32.const 32))
+        (then
+          (if (i8x16.all_true
+                (v128.and
+                  (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k))))
+                  (i8x16.eq (v128.load offset=16 (i32.add (local.get $a) (local.get $k))) (v128.load offset=16 (i32.add (local.get $b) (local.get $k))))))
+            (then
+              (local.set $k (i32.add (local.get $k) (i32.const 32)))
+              (br $chunks)))))
       (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
       ;; Lanes that differ; in the last chunk, of the first len - k only (the lane mask costs a
       ;; chunk as much again, so whole chunks go without it).
