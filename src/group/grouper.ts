@@ -2,7 +2,7 @@
  * Incremental grouping of one invocation's instances by (InvocationStatus, ExitCode, ErrorCode,
  * output fingerprint). Status, exit and error are known at once, so every instance has a group
  * from its first `add`; as outputs arrive it moves from the coarse `pending` group into the group
- * of its output's fingerprint. Memory: per instance its group; per group its ids and
+ * of its output's fingerprint. Memory: per instance its group; per group its sorted ids and
  * ONE sample output. Outputs are hashed and let go (they live in the store's byte-capped LRU).
  * An output is first checked against the samples of its status's groups, most recently joined
  * first: one byte-identical (`clush -b`'s case) or matching a sample's template (the same but
@@ -24,7 +24,8 @@ interface GroupState extends SortedIds {
   exitCode: number | null;
   errorCode?: string;
   fingerprint: string;
-  ids: Set<string>;
+  /** Members now (`sorted` may still hold some that left: `instances` says who is in). */
+  size: number;
   /** The group as last shown, reused while nothing in it changed. */
   shown?: Group;
   sample?: string;
@@ -227,7 +228,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     operations++;
     let g = groupsByKey.get(key);
     if (!g) {
-      g = { key, resultKey, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, ids: new Set(), sorted: [], head: 0 };
+      g = { key, resultKey, status: i.invocationStatus, exitCode: i.exitCode, errorCode: i.errorCode, fingerprint: fp, size: 0, sorted: [], head: 0 };
       groupsByKey.set(key, g);
       operations++;
     }
@@ -235,11 +236,11 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   }
 
   function leave(group: GroupState, instanceId: string): void {
-    group.ids.delete(instanceId);
+    group.size--;
     group.shown = undefined;
     removeSorted(group, instanceId);
     operations++;
-    if (group.ids.size === 0) {
+    if (group.size === 0) {
       groupsByKey.delete(group.key);
       dropSample(group);
       operations++;
@@ -254,7 +255,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     // A refresh that changes nothing (every poll of a finished run) costs a look-up, no keys.
     if (output === undefined && g0 && sameResult(g0, instance)) return false;
     // A run's instances come mostly alike, one after another: the last pending group's key, if it is theirs.
-    const last = lastPending !== undefined && lastPending.ids.size > 0 && sameResult(lastPending, instance) ? lastPending : undefined;
+    const last = lastPending !== undefined && lastPending.size > 0 && sameResult(lastPending, instance) ? lastPending : undefined;
     const resultKey = g0 && sameResult(g0, instance) ? g0.resultKey : last ? last.resultKey : resultKeyOf(instance);
     let group: GroupState;
     if (output === undefined) {
@@ -270,7 +271,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     }
     if (g0 === group) return false;
     if (g0) leave(g0, id);
-    group.ids.add(id);
+    group.size++;
     group.shown = undefined;
     insertSorted(group, id);
     operations++;
@@ -283,7 +284,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
 
   function toGroup(g: GroupState): Group {
     if (g.shown) return g.shown;
-    settle(g, g.ids);
+    settle(g, (id) => instances.get(id) === g);
     // A view, copied when first read: most snapshots of a large group are drawn by count alone.
     const { sorted, head } = g;
     const end = sorted.length;
@@ -343,7 +344,7 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
           samples++;
           sampleChars += g.sample.length;
         }
-        ids += g.ids.size;
+        ids += g.size;
       }
       let knownOutputs = 0;
       for (const same of samplesByResult.values()) knownOutputs += same.length;

@@ -50,11 +50,11 @@ export function removeSorted(g: SortedIds, id: string): void {
   else g.stale = true;
 }
 
-/** `sorted` from `head`, live ids only, as a new array when that saves work or memory. */
-export function settle(g: SortedIds, ids: ReadonlySet<string>): void {
+/** `sorted` from `head`, members only, as a new array when that saves work or memory. */
+export function settle(g: SortedIds, isMember: (id: string) => boolean): void {
   if (g.stale) {
     const live: string[] = [];
-    for (let k = g.head; k < g.sorted.length; k++) if (ids.has(g.sorted[k])) live.push(g.sorted[k]);
+    for (let k = g.head; k < g.sorted.length; k++) if (isMember(g.sorted[k])) live.push(g.sorted[k]);
     g.sorted = live;
   } else if (g.head * 2 > g.sorted.length) g.sorted = g.sorted.slice(g.head);
   else return;
