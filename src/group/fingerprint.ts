@@ -90,10 +90,17 @@ export const HEX_KINDS: ReadonlySet<number> = new Set([5, 6, 7]);
 /** Kinds of ids (`i-…`, `iZ…Z`): any letter or digit after the prefix may stand for another. */
 export const ID_KINDS: ReadonlySet<number> = new Set([10, 11]);
 
-/** Per mode: every kind, each captured (a match's kind is its first defined group, less one). */
+const CAPTURED_MASKED = compile(KINDS, 'gi', true);
+const CAPTURED = { masked: CAPTURED_MASKED, loose: new RegExp(`${CAPTURED_MASKED.source}|(${DIGITS})`, 'gi') };
+
+/**
+ * Per mode: every kind, each captured (a match's kind is its first defined group, less one). One
+ * object per mode, shared (a caller that runs it by `exec` starts from `lastIndex` 0): the first
+ * run of an expression this size costs milliseconds, so a run's first page, which builds
+ * templates and masks their samples, runs one, not two.
+ */
 export function kindsPattern(mode: 'masked' | 'loose'): RegExp {
-  const re = compile(KINDS, 'gi', true);
-  return mode === 'loose' ? new RegExp(`${re.source}|(${DIGITS})`, 'gi') : re;
+  return CAPTURED[mode];
 }
 
 /** Per mode: the noise that starts exactly at `lastIndex`, if any. */
@@ -187,9 +194,13 @@ export function maskOutput(output: string, mode: GroupMode = 'masked', own?: Own
   return mode === 'strict' ? output : maskWithWords(output, mode, ownWords(own));
 }
 
-/** `maskOutput` with the own words already made (`ownWords`). */
-export function maskWithWords(text: string, mode: 'masked' | 'loose', words: readonly string[]): string {
-  return (words.length ? maskOwn(text, words) : text).replace(mode === 'loose' ? LOOSE : MASKED, NOISE);
+/**
+ * `maskOutput` with the own words already made (`ownWords`). `kinds`: the kinds' expression,
+ * `kindsPattern`'s for a text that also has a template (it masks alike, a third slower: its groups
+ * capture).
+ */
+export function maskWithWords(text: string, mode: 'masked' | 'loose', words: readonly string[], kinds = mode === 'loose' ? LOOSE : MASKED): string {
+  return (words.length ? maskOwn(text, words) : text).replace(kinds, NOISE);
 }
 
 /** Hex characters of the hash kept: 64 bits, ample for the groups of one invocation. */
@@ -197,5 +208,10 @@ export const FINGERPRINT_LENGTH = 16;
 
 /** A short hash (SHA-1, hex prefix) of the output with noise masked per `mode`. */
 export function fingerprint(output: string, mode: GroupMode = 'masked', own?: OwnIdentity): string {
-  return createHash('sha1').update(maskOutput(output, mode, own)).digest('hex').slice(0, FINGERPRINT_LENGTH);
+  return hashMasked(maskOutput(output, mode, own));
+}
+
+/** The fingerprint of an output already masked (`maskOutput`, or a template's `masked`). */
+export function hashMasked(masked: string): string {
+  return createHash('sha1').update(masked).digest('hex').slice(0, FINGERPRINT_LENGTH);
 }

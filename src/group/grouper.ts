@@ -11,7 +11,7 @@
 import { Buffer } from 'node:buffer';
 import { FAILED_FAMILY, STOPPED_FAMILY } from '../api/status.js';
 import type { InstanceStatus } from '../api/wire.js';
-import { fingerprint, ownWords } from './fingerprint.js';
+import { fingerprint, hashMasked, ownWords } from './fingerprint.js';
 import { insertSorted, removeSorted, settle, type SortedIds } from './sortedIds.js';
 import { buildTemplate, matchesTemplate, type Template } from './template.js';
 import { PENDING, type Group, type GroupMember, type GroupMode, type OwnIdentity } from './types.js';
@@ -151,12 +151,8 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
   function templateOf(g: GroupState): Template | undefined {
     if (g.sample === undefined || g.sampleCut || g.sample.length > TEMPLATE_CHARS || mode === 'strict') return undefined;
     if (g === lastTemplateOf) return templates.get(g);
-    let t = templates.get(g);
-    if (t || templates.has(g)) templates.delete(g);
-    else t = buildTemplate(g.sample, mode, g.sampleIdentity);
-    templates.set(g, t);
-    lastTemplateOf = g;
-    if (templates.size > TEMPLATES) templates.delete(templates.keys().next().value!);
+    const t = templates.has(g) ? templates.get(g) : buildTemplate(g.sample, mode, g.sampleIdentity);
+    keepTemplate(g, t);
     return t;
   }
   const groupsByKey = new Map<string, GroupState>();
@@ -168,8 +164,11 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
     return mode === 'strict' ? '' : words.join('\0');
   }
 
-  /** The group of an output among its status's samples, or its fingerprint by masking it whole. */
-  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; words: readonly string[]; found?: GroupState } {
+  /**
+   * The group of an output among its status's samples, or its fingerprint by masking it whole;
+   * `template`: made by that masking, for the group it starts.
+   */
+  function fingerprintOf(output: string, resultKey: string, own?: OwnIdentity): { fp: string; words: readonly string[]; found?: GroupState; template?: Template } {
     const words = mode === 'strict' ? [] : ownWords(own);
     const same = mode === 'strict' ? undefined : samplesByResult.get(resultKey);
     for (let i = 0; same && i < Math.min(same.length, CANDIDATES); i++) {
@@ -184,7 +183,21 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       }
     }
     outputsMasked++;
+    // Every group of its result tried and none matched: it most likely starts a group, whose
+    // sample's template this one masking makes (and holds the masked text).
+    if (mode !== 'strict' && (same?.length ?? 0) < CANDIDATES && output.length <= TEMPLATE_CHARS && sampleChars + output.length <= SAMPLE_BUDGET) {
+      const template = buildTemplate(output, mode, own);
+      if (template) return { fp: hashMasked(template.masked), words, template };
+    }
     return { fp: fingerprint(output, mode, own), words };
+  }
+
+  /** Keeps `t` as `g`'s template (undefined: it has none), the most recently used. */
+  function keepTemplate(g: GroupState, t: Template | undefined): void {
+    templates.delete(g);
+    templates.set(g, t);
+    lastTemplateOf = g;
+    if (templates.size > TEMPLATES) templates.delete(templates.keys().next().value!);
   }
 
   function keepSample(g: GroupState, output: string, id: string, ownKey: string, own?: OwnIdentity): void {
@@ -263,9 +276,12 @@ export function createGrouper(mode: GroupMode = 'masked'): Grouper {
       group = last ?? groupFor(instance, resultKey, PENDING);
       lastPending = group;
     } else {
-      const { fp, words, found: sampled } = fingerprintOf(output, resultKey, own);
+      const { fp, words, found: sampled, template } = fingerprintOf(output, resultKey, own);
       group = sampled ?? groupFor(instance, resultKey, fp);
-      if (group.sample === undefined) keepSample(group, output, id, ownKeyOf(words), own);
+      if (group.sample === undefined) {
+        keepSample(group, output, id, ownKeyOf(words), own);
+        if (template && !group.sampleCut) keepTemplate(group, template);
+      }
       // Found by its fingerprint past the samples checked: checked first from now on.
       else if (!sampled) promote(group, resultKey);
     }

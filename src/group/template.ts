@@ -258,7 +258,7 @@ export function matchesTemplate(t: Template, x: string, names: readonly string[]
     const xStart = px === 0 ? 0 : x.lastIndexOf('\n', px - 1) + 1;
     const xNl = x.indexOf('\n', px);
     const xEnd = xNl < 0 ? m : xNl;
-    if (maskWithWords(x.slice(xStart, xEnd), t.mode, names) !== t.maskedLines[line]) return false;
+    if (maskWithWords(x.slice(xStart, xEnd), t.mode, names, PATTERNS[t.mode]) !== t.maskedLines[line]) return false;
     ps = line + 1 < t.lineStarts.length ? t.lineStarts[line + 1] - 1 : n;
     px = xEnd;
     while (i < count && spans[i * 3] < ps) i++;

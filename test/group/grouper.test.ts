@@ -148,6 +148,20 @@ describe('incremental grouping', () => {
     expect(g.retained().templates).toBeLessThanOrEqual(TEMPLATES);
   });
 
+  it("makes a new group's template by the masking that found it, while each group of its result was checked", () => {
+    const g = createGrouper('masked');
+    const f = fleetInstance(100, 3_000);
+    g.add(f.member, f.output, f.own);
+    expect(g.retained().templates).toBe(1);
+    const next = fleetInstance(1_100, 3_000);
+    g.add(next.member, next.output, next.own);
+    expect(g.outputsMasked).toBe(1);
+    // Four groups of one result: an output masked whole may join one not checked, so no template is made for it.
+    for (let k = 0; k < 4; k++) g.add(ok(`i-other${k}`), `other output ${k}: ${'z'.repeat(k + 1)}\n`);
+    expect(g.retained().templates).toBe(4);
+    expect(g.groups().map((x) => x.count).sort()).toEqual([1, 1, 1, 1, 2]);
+  });
+
   it('holds samples within a bound when every output differs, keeping their first lines past it', () => {
     const strict = createGrouper('strict');
     const body = 'x'.repeat(80) + '\n';
