@@ -17,6 +17,8 @@ import { build } from 'esbuild';
 import { ROOT, fmtBytes, fmtMs, importApp, max, median, now, percentile, type Benchmark, type Row } from './harness.js';
 import type * as GroupModule from '../src/group/index.js';
 import type * as FleetModule from '../test/group/fleet.js';
+import type * as RunModule from './groupingRun.js';
+import type { GroupingRun } from './groupingRun.js';
 
 const MB = 1024 * 1024;
 const PAGE = 50;
@@ -25,6 +27,7 @@ const OUTPUT_BYTES = 24 * 1024;
 interface Bundle {
   group: typeof GroupModule;
   fleet: typeof FleetModule;
+  run: typeof RunModule;
   /** The bundle's file, for the memory processes (undefined with BENCH_BUNDLE=0). */
   file?: string;
   dispose(): void;
@@ -35,7 +38,8 @@ async function bundled(): Promise<Bundle> {
   if (process.env.BENCH_BUNDLE === '0') {
     const group = await importApp<typeof GroupModule>('src/group/index.js', 'createGrouper');
     const fleet = await importApp<typeof FleetModule>('test/group/fleet.js', 'fleetInstance', 'memberOf', 'outputOf', 'variantOf');
-    return { group, fleet, dispose() {} };
+    const run = await importApp<typeof RunModule>('bench/groupingRun.js', 'timeGrouping');
+    return { group, fleet, run, dispose() {} };
   }
   await importApp('src/group/index.js', 'createGrouper');
   const dir = mkdtempSync(join(tmpdir(), 'catop-bench-'));
@@ -44,7 +48,7 @@ async function bundled(): Promise<Bundle> {
     const file = join(dir, 'group.mjs');
     await build({
       stdin: {
-        contents: `export * as group from './src/group/index.js'; export * as fleet from './test/group/fleet.js';`,
+        contents: `export * as group from './src/group/index.js'; export * as fleet from './test/group/fleet.js'; export * as run from './bench/groupingRun.js';`,
         resolveDir: ROOT,
         loader: 'ts',
       },
@@ -55,7 +59,7 @@ async function bundled(): Promise<Bundle> {
       outfile: file,
       logLevel: 'warning',
     });
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { group: typeof GroupModule; fleet: typeof FleetModule };
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Omit<Bundle, 'file' | 'dispose'>;
     return { ...mod, file, dispose };
   } catch (err) {
     dispose();
@@ -69,10 +73,10 @@ interface Growth {
   groups: number;
 }
 
-/** RSS and heap growth of a fresh process making `count` outputs, grouped or not. */
-function growth(file: string, count: number, mode: 'group' | 'none'): Growth {
+/** A fresh process's last line of JSON: RSS and heap growth making `count` outputs, grouped or not, or the timed run. */
+function child<T>(file: string, count: number, mode: 'group' | 'none' | 'time'): T {
   const out = execFileSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'groupingChild.mjs'), file, String(count), mode], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as Growth;
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
 function gcFunction(): () => void {
@@ -94,42 +98,23 @@ export const grouping: Benchmark = {
   },
 };
 
-async function measure({ group, fleet, file }: Bundle, quick: boolean, id: string): Promise<Row[]> {
+async function measure({ group, fleet, run, file }: Bundle, quick: boolean, id: string): Promise<Row[]> {
     const { createGrouper } = group;
     const count = quick ? 1_000 : 5_000;
     const gc = gcFunction();
-    gc();
-    const before = process.memoryUsage();
-    const grouper = createGrouper('masked');
-    // Made before the clock starts, as the outputs are: the grouper's time alone is measured.
-    const members = Array.from({ length: count }, (_, n) => fleet.memberOf(n));
-    let t0 = now();
-    for (const member of members) grouper.add(member);
-    grouper.groups();
-    const coarseMs = now() - t0;
-    const pageMs: number[] = [];
-    for (let first = 0; first < count; first += PAGE) {
-      const page = [];
-      for (let n = first; n < Math.min(count, first + PAGE); n++) page.push(fleet.fleetInstance(n, OUTPUT_BYTES));
-      t0 = now();
-      for (const f of page) grouper.update(f.member, f.output, f.own);
-      grouper.groups();
-      pageMs.push(now() - t0);
-    }
-    gc();
-    const heapGrowth = process.memoryUsage().heapUsed - before.heapUsed;
-    // Fresh processes: this one has grown by the timing loop's outputs.
-    const grouped = file ? growth(file, count, 'group') : undefined;
-    const bare = file ? growth(file, count, 'none') : undefined;
+    // Fresh processes: rows before this one leave a heap to collect, and the timed run grows it by its outputs.
+    const timed = file ? child<GroupingRun>(file, count, 'time') : run.timeGrouping(group, fleet, count, gc);
+    const { coarseMs, pageMs, heapGrowth } = timed;
+    const grouped = file ? child<Growth>(file, count, 'group') : undefined;
+    const bare = file ? child<Growth>(file, count, 'none') : undefined;
     const rssGrowth = grouped ? grouped.rss : Number.NaN;
-    const groups = grouper.groups();
     const wholeMs = coarseMs + pageMs.reduce((a, b) => a + b, 0);
     const pageP50 = median(pageMs);
     const pageP95 = percentile(pageMs, 95);
-    const kept = grouper.retained();
     const memory = bare ? `; RSS +${fmtBytes(bare.rss)} making the same outputs without grouping them` : '';
-    const note = `${count} instances, ${pageMs.length} pages; statuses alone ${fmtMs(coarseMs)}; page max ${fmtMs(max(pageMs))}; ${grouper.outputsMasked} outputs masked whole; ${kept.samples} samples kept (${fmtBytes(kept.sampleChars)}), heap after GC +${fmtBytes(heapGrowth)}${memory}`;
-    const values = { count, coarseMs, wholeMs, pageP50, pageP95, rssGrowth, groupedRss: grouped?.rss ?? null, bareRss: bare?.rss ?? null, heapGrowth, groups: groups.length, sampleChars: kept.sampleChars, masked: grouper.outputsMasked };
+    const where = file ? 'a fresh process' : "the bench's process";
+    const note = `${count} instances, ${pageMs.length} pages, timed in ${where}; statuses alone ${fmtMs(coarseMs)}; page max ${fmtMs(max(pageMs))}; ${timed.masked} outputs masked whole; ${timed.samples} samples kept (${fmtBytes(timed.sampleChars)}), heap after GC +${fmtBytes(heapGrowth)}${memory}`;
+    const values = { count, coarseMs, wholeMs, pageP50, pageP95, rssGrowth, groupedRss: grouped?.rss ?? null, bareRss: bare?.rss ?? null, heapGrowth, groups: timed.groups, sampleChars: timed.sampleChars, masked: timed.masked };
     const row = (metric: string, ours: string, target: string, pass: boolean): Row => ({
       id,
       metric,
@@ -145,16 +130,17 @@ async function measure({ group, fleet, file }: Bundle, quick: boolean, id: strin
       row('grouping 5,000 x 24 KB, whole', fmtMs(wholeMs), '<= 200 ms', wholeMs <= 200),
       row('grouping: one page of 50 outputs (p50, p95)', `${fmtMs(pageP50)}, ${fmtMs(pageP95)}`, '<= 10 ms', pageP95 <= 10),
       row('grouping: RSS growth (a fresh process, after GC)', Number.isNaN(rssGrowth) ? 'n/a' : fmtBytes(rssGrowth), '<= 64 MB', rssGrowth <= 64 * MB),
-      row('grouping: groups found', String(groups.length), 'exactly 5', groups.length === 5),
+      row('grouping: groups found', String(timed.groups), 'exactly 5', timed.groups === 5),
     ];
     // The case `clush -b` handles: outputs byte-identical within a variant (hashed, masked once).
     const firstOf = new Map<string, number>();
     for (let n = 0; n < 1000; n++) if (!firstOf.has(fleet.variantOf(n))) firstOf.set(fleet.variantOf(n), n);
     const same = createGrouper('masked');
     const outputs = new Map([...firstOf].map(([v, n]) => [v, fleet.outputOf(n, OUTPUT_BYTES)]));
+    const members = Array.from({ length: count }, (_, n) => fleet.memberOf(n));
     let identicalMs = 0;
     for (let first = 0; first < count; first += PAGE) {
-      t0 = now();
+      const t0 = now();
       for (let n = first; n < Math.min(count, first + PAGE); n++) same.update(members[n], outputs.get(fleet.variantOf(n)));
       same.groups();
       identicalMs += now() - t0;

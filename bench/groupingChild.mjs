@@ -1,14 +1,19 @@
-// The grouping benchmark's memory process (run by bench/grouping.ts as
-// `node --expose-gc bench/groupingChild.mjs BUNDLE COUNT group|none`): the same outputs made a
-// page of 50 at a time, grouped or only made, then one JSON line of RSS and heap growth after GC.
-// Run both ways in fresh processes, the difference is what grouping holds and grows.
+// The grouping benchmark's fresh processes (run by bench/grouping.ts as
+// `node --expose-gc bench/groupingChild.mjs BUNDLE COUNT group|none|time`). `time`: the timed
+// run (bench/groupingRun.ts), one JSON line of its figures. `group`, `none`: the same outputs
+// made a page of 50 at a time, grouped or only made, then one JSON line of RSS and heap growth
+// after GC; run both ways, the difference is what grouping holds and grows.
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 
 const [bundle, countText, mode] = process.argv.slice(2);
-const { group, fleet } = await import(pathToFileURL(bundle).href);
+const { group, fleet, run } = await import(pathToFileURL(bundle).href);
 const count = Number(countText);
+if (mode === 'time') {
+  process.stdout.write(`${JSON.stringify(run.timeGrouping(group, fleet, count, globalThis.gc))}\n`);
+  process.exit(0);
+}
 const PAGE = 50;
 const OUTPUT_BYTES = 24 * 1024;
 
