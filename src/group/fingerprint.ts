@@ -121,12 +121,29 @@ export function ownWords(own: OwnIdentity | undefined): string[] {
   return words;
 }
 
+/**
+ * `w` trimmed and in lower case, or '' when a line break is left in it (a word across one would
+ * make masking depend on more than one line). Most names and IPs already are: a scan finds no
+ * upper-case letter, blank or control character, nor anything past ASCII, and `w` itself is the
+ * answer (trimming and folding case copied each name of every output grouped, a microsecond or
+ * two an output).
+ */
+function normalWord(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c <= 32 || c > 126 || (c >= 65 && c <= 90)) {
+      const t = w.trim().toLowerCase();
+      return t.includes('\n') || t.includes('\r') ? '' : t;
+    }
+  }
+  return w;
+}
+
 /** Adds `w` to `words` (longest first, the first of a length first) unless it is too short or long, spans a line break, or is there. */
 function keepWord(words: string[], w: string, min: number): void {
   if (!w) return;
-  const t = w.trim().toLowerCase();
-  // A word across a line break would make masking depend on more than one line.
-  if (t.length < min || t.length > OWN_WORD_MAX || t.includes('\n') || t.includes('\r') || words.includes(t)) return;
+  const t = normalWord(w);
+  if (t.length < min || t.length > OWN_WORD_MAX || words.includes(t)) return;
   let at = words.length;
   words.push(t);
   for (; at > 0 && words[at - 1].length < t.length; at--) words[at] = words[at - 1];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_LENGTH, fingerprint, maskOutput } from '../../src/group/index.js';
+import { ownWords } from '../../src/group/fingerprint.js';
 import { DIFFER_WHEN_MASKED, SAME_WHEN_MASKED } from './noiseCases.js';
 
 /** Two outputs that must share a fingerprint in masked mode, and differ in strict mode. */
@@ -33,6 +34,17 @@ describe('masked fingerprints hide noise', () => {
     expect(maskOutput('x', 'masked', { names: [], ips: [] })).toBe('x');
     // Characters that mean something in a pattern are taken literally.
     expect(maskOutput('a.b+c ok axb+c', 'masked', { names: ['a.b+c'], ips: [] })).toBe('<*> ok axb+c');
+  });
+
+  it('takes own names trimmed and in any case, longest first, once, and none across a line break', () => {
+    expect(ownWords({ names: ['  Web-0001 ', 'web-0001', 'web-0001.PROD.example.com', 'a\nb-host', 'x\r'], ips: ['10.0.0.5', '\u00a010.0.0.5'] })).toEqual([
+      'web-0001.prod.example.com',
+      'web-0001',
+      '10.0.0.5',
+    ]);
+    const name = 'db-0002.internal';
+    expect(ownWords({ names: [name], ips: [] })[0]).toBe(name);
+    expect(maskOutput('DB-0002.INTERNAL up', 'masked', { names: [' db-0002.Internal\t'], ips: [] })).toBe('<*> up');
   });
 
   it('finds own names next to characters whose lower case is longer, and in long runs of their letters', () => {
