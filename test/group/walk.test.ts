@@ -123,6 +123,9 @@ describe('the WebAssembly walk', () => {
     expect(walkedThrough(t, 'step 1 on web-4 ok\nstep 2 at web-4.prod ok\n', { names: ['web-4', 'x'.repeat(30)], ips: [] })).toBe(true);
     // Another name where the last output had its own: compared, not taken.
     expect(answer(t, 'step 1 on web-5 ok\nstep 2 at web-6.prod ok\n', { names: ['web-5', 'x'.repeat(30)], ips: [] }, ownS)).toBe(false);
+    // Two longer names begin with it, going on with other characters: no shortcut for it at all.
+    expect(answer(t, 'step 1 on web-7 ok\nstep 2 at web-7.prod ok\n', { names: ['long-name-one', 'long-name-two', 'web-7'], ips: [] }, ownS)).toBe(true);
+    expect(answer(t, 'step 1 on web-8 ok\nstep 2 at web-8.prod ok\n', { names: ['web-8.prod', 'web-8-b', 'web-8'], ips: [] }, ownS)).toBe(false);
   });
 
   it('leaves texts it cannot read as bytes to JavaScript, with the same answers', () => {
@@ -157,6 +160,39 @@ describe('the WebAssembly walk', () => {
       expect(walkedThrough(long, 'step 1 took 8ms\n'.repeat(20_000))).toBe(true);
     }
     expect(answer(a, 'id 9fceb02d-0ae5-42d3-a456-0123456789ab took 7ms\n', undefined)).toBe(true);
+  });
+
+  it("answers as JavaScript alone does for other instances' outputs, their names changed and edited", () => {
+    const base = fleetInstance(100, 2_000);
+    const t = template(base.output, base.own);
+    let seed = 11;
+    const rand = (k: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % k;
+    };
+    const pieces = ['.prod', '.', ' ', 'web-0003', 'WEB-', '-x', ':', '10.0.0.', '\n'];
+    let matched = 0;
+    for (let trial = 0; trial < 800; trial++) {
+      // The same variant as the sample's (slots 40 to 999 of each thousand).
+      const f = fleetInstance(1_000 * rand(5) + 40 + rand(960), 2_000);
+      // Its names: as they are, one longer name that begins with another, in another case, or another order.
+      const host = f.own.names[0];
+      const names = [
+        [...f.own.names],
+        [`${host}.prod`, ...f.own.names],
+        [host.toUpperCase(), f.own.names[1]],
+        [...f.own.names].reverse(),
+      ][rand(4)];
+      const own = { names, ips: rand(2) ? [...f.own.ips] : [f.own.ips[1], f.own.ips[0]] };
+      let x = f.output;
+      for (let edits = rand(3); edits > 0; edits--) {
+        const at = rand(x.length);
+        x = x.slice(0, at) + pieces[rand(pieces.length)] + x.slice(at + rand(2));
+      }
+      // Several outputs in a row: each walk starts from the names the one before it left at the spans.
+      if (answer(t, x, own, base.own)) matched++;
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 
   it('answers as JavaScript alone does for random changes to a noisy sample', () => {
