@@ -2,10 +2,11 @@
  * The template walk's common steps in WebAssembly (walk.wat and walkRules.wat, compiled into
  * walkBytes.ts by `npm run wasm`): runs of pieces and spans whose shape settles them byte for
  * byte are swept 16 bytes at a time against what each byte of the sample allows in its place
- * (walkRules.wat's `allow`), and each other span's noise is shown by the rules of template.ts's `noiseEnd` up to
- * its sticky pattern. A JavaScript loop over two strings costs 2 to 5 ns a character here, and
- * half of a fleet output's characters are noise, each to be read. Where the module stops (a piece
- * that differs, noise only the pattern shows), template.ts takes that step and hands back.
+ * (walkRules.wat's `allow`), and each other span's noise is shown by the rules of template.ts's
+ * `noiseEnd` up to its sticky pattern. A JavaScript loop over two strings costs 2 to 5 ns a
+ * character here, and half of a fleet output's characters are noise, each to be read. Where the
+ * module stops (a piece that differs, noise only the pattern shows), template.ts takes that step
+ * and hands back.
  *
  * Only for ASCII texts (a byte is then a character, and case folds by one bit); other texts, and
  * a runtime without WebAssembly (`node --jitless`), are walked by template.ts alone.
