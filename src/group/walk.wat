@@ -119,6 +119,14 @@
       (br $chunks))
     (i32.const 0))
 
+  ;; Span i's record, its end, and the rule in a record (above it, the own name kept there).
+  (func $spanAt (param $i i32) (result i32)
+    (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+  (func $spanEnd (param $i i32) (result i32)
+    (i32.load offset=4 (call $spanAt (local.get $i))))
+  (func $ruleAt (param $span i32) (result i32)
+    (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
+
   ;; The output at k goes on as the sample does after the span (noiseRules.ts's follows; both
   ;; texts' end marks are alike).
   (func $follows (param $k i32) (param $next i32) (result i32)
@@ -157,7 +165,7 @@
     (local $xw i64)
     (block $stop
       (loop $step
-        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+        (local.set $span (call $spanAt (local.get $i)))
         ;; A sweep up to span `stop` (the next own name or hex id): the bytes and spans between
         ;; allowed at once. Where a chunk fails, the span it is in (or the first after it) is taken
         ;; alone, and the sweep goes on after it; where the output is too short, span by span.
@@ -166,7 +174,7 @@
             (local.set $j
               (select (i32.load offset=12 (local.get $span)) (global.get $count) (i32.lt_u (local.get $i) (global.get $count))))
             (local.set $start
-              (select (i32.load (i32.add (global.get $sp) (i32.shl (local.get $j) (i32.const 4)))) (global.get $n)
+              (select (i32.load (call $spanAt (local.get $j))) (global.get $n)
                 (i32.lt_u (local.get $j) (global.get $count))))
             (local.set $len (i32.sub (local.get $start) (local.get $ps)))
             (block $perSpan
@@ -182,23 +190,23 @@
                         (loop $spans
                           (br_if $found (i32.ge_u (local.get $q) (local.get $j)))
                           (br_if $found
-                            (i32.ge_u (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (local.get $q) (i32.const 4)))) (local.get $k)))
+                            (i32.ge_u (call $spanEnd (local.get $q)) (local.get $k)))
                           (local.set $q (i32.add (local.get $q) (i32.const 1)))
                           (br $spans)))
                       (if (i32.gt_u (local.get $q) (local.get $i))
                         (then
-                          (local.set $k (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (i32.sub (local.get $q) (i32.const 1)) (i32.const 4)))))
+                          (local.set $k (call $spanEnd (i32.sub (local.get $q) (i32.const 1))))
                           (local.set $px (i32.add (local.get $px) (i32.sub (local.get $k) (local.get $ps))))
                           (local.set $ps (local.get $k))
                           (local.set $i (local.get $q))
-                          (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))))
+                          (local.set $span (call $spanAt (local.get $i)))))
                       (local.set $until (i32.add (local.get $i) (i32.const 1)))
                       (br $perSpan)))
                   ;; The span before `stop`, swept and ending where `stop` starts: followed as in the sample.
                   (br_if $swept (i32.le_u (local.get $j) (local.get $i)))
                   (br_if $swept (i32.ge_u (local.get $j) (global.get $count)))
                   (br_if $swept
-                    (i32.ne (local.get $start) (i32.load offset=4 (i32.add (global.get $sp) (i32.shl (i32.sub (local.get $j) (i32.const 1)) (i32.const 4))))))
+                    (i32.ne (local.get $start) (call $spanEnd (i32.sub (local.get $j) (i32.const 1)))))
                   (br_if $swept
                     (i32.eq (i32.load8_u (i32.add (global.get $x) (i32.add (local.get $px) (local.get $len))))
                       (i32.load8_u (i32.add (global.get $s) (local.get $start))))))
@@ -207,7 +215,7 @@
               (local.set $ps (local.get $start))
               (local.set $px (i32.add (local.get $px) (local.get $len)))
               (local.set $i (local.get $j))
-              (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+              (local.set $span (call $spanAt (local.get $i)))
               ;; An own name where the last output had one of its names: that name of this output,
               ;; compared at once. Its neighbours are the sample's (the sweeps either side read
               ;; them), so it is a whole word there, and no longer name is there instead unless one
@@ -244,7 +252,7 @@
         ;; ...then its noise, by template.ts's noiseEnd up to the sticky pattern.
         (local.set $end (i32.load offset=4 (local.get $span)))
         ;; The rule, and above it the own name found at this span last (walk.ts leaves it 0).
-        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
+        (local.set $rule (call $ruleAt (local.get $span)))
         (local.set $next (i32.load8_u (i32.add (global.get $s) (local.get $end))))
         (block $shown
           (block $ownNames

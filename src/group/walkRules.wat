@@ -76,10 +76,10 @@
     (block $done
       (loop $spans
         (br_if $done (i32.ge_u (local.get $i) (global.get $count)))
-        (local.set $span (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
+        (local.set $span (call $spanAt (local.get $i)))
         (local.set $start (i32.load (local.get $span)))
         (local.set $end (i32.load offset=4 (local.get $span)))
-        (local.set $rule (i32.and (i32.load offset=8 (local.get $span)) (i32.const 255)))
+        (local.set $rule (call $ruleAt (local.get $span)))
         (if (i32.or (i32.eq (local.get $rule) (i32.const 7))
               (i32.and (i32.ge_u (local.get $rule) (i32.const 1)) (i32.le_u (local.get $rule) (i32.const 5))))
           (then
@@ -187,8 +187,8 @@
     (if (local.get $i)
       (then
         (if (i32.and
-              (i32.eq (i32.load offset=4 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (local.get $start))
-              (i32.eqz (i32.and (i32.load offset=8 (i32.sub (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))) (i32.const 16))) (i32.const 255))))
+              (i32.eq (call $spanEnd (i32.sub (local.get $i) (i32.const 1))) (local.get $start))
+              (i32.eqz (call $ruleAt (call $spanAt (i32.sub (local.get $i) (i32.const 1))))))
           (then (return (i32.const -1))))))
     ;; The pattern's (?<!\w).
     (if (local.get $at)
