@@ -3,10 +3,11 @@
 // `j` and PgDn in the rows view and, after `b` and once every output is fetched and grouped, in the
 // groups view. Baselines: the same run on 10 instances, and the 5,000 with names off (`--no-names`:
 // no NAME and IP columns). With names on, every instance's name is in the store first
-// (DescribeInstances through the real client).
+// (DescribeInstances through the real client). The three are open at once and take turns key by
+// key, so that the ratios compare frames drawn in the same seconds.
 import { KEYS, fmtMs, fmtRatio, importApp, percentile, waitFor, type Benchmark, type Row } from './harness.js';
 import { clientFor, pageAll, startFleetRun } from './fixtures.js';
-import { drive } from './keypress.js';
+import { keyDriver } from './keypress.js';
 import { mountApp, type MountedApp } from './ui.js';
 
 const BIG = 5_000;
@@ -15,7 +16,7 @@ const TARGET_MS = 50;
 const RATIO = 1.5;
 
 type View = 'rows' | 'groups';
-type Figures = Record<View, { p95: number; median: number; n: number }>;
+type Figures = { p95: number; median: number; n: number };
 
 async function fillNames(app: MountedApp, client: Awaited<ReturnType<typeof clientFor>>, ids: string[]): Promise<void> {
   const { withNames } = await importApp<typeof import('../src/store/names.js')>('src/store/names.js', 'withNames');
@@ -28,50 +29,79 @@ async function fillNames(app: MountedApp, client: Awaited<ReturnType<typeof clie
   app.store.setFleet(fleet);
 }
 
-async function measure(size: number, names: boolean, keys: string[], warm: number): Promise<Figures> {
+interface OpenRun {
+  app: MountedApp;
+  invokeId: string;
+  close(): Promise<void>;
+}
+
+/** One run on `size` instances, opened from the list, its instance rows on screen. */
+async function openRun(size: number, names: boolean): Promise<OpenRun> {
   const { clock, emu, ids } = await startFleetRun(size, {
     name: 'nginx-config-test',
     commandContent: 'nginx -t',
     outcome: (_, k) => (k % 37 === 3 ? { failed: true, output: 'error\n' } : { failed: false, output: 'ok\n' }),
   });
+  let app: MountedApp | undefined;
   try {
     const client = await clientFor(emu);
     const real = (await pageAll(client)).invocations;
     // The list alone, as the drill-down draws it: the split has a row of its own (`split`), and
     // its output pane's demands would wait on the fake clock's budget inside `poller.idle()` below.
-    const app = await mountApp({ invocations: real, api: client, clock, startPoller: true, names, split: 'off' });
-    try {
-      if (names) await fillNames(app, client, ids);
-      app.tty.record();
-      await app.press(KEYS.enter);
-      await waitFor(() => /\bi-[0-9a-z]{10,}/.test(app.tty.recorded), 'the instance list on screen', 30_000);
-      await app.tty.settle(80);
-      app.tty.record(false);
-      const out = {} as Figures;
-      for (const view of ['rows', 'groups'] as View[]) {
-        if (view === 'groups') {
-          // The outputs demand fetches every output (a page of 50 a call); the keys are timed once
-          // all are in and grouped, so no page's frame is taken for a key's.
-          await app.press('b');
-          const invokeId = real[0].invokeId;
-          for (let t = 0; !app.poller.groups.progress(invokeId)?.done; t++) {
-            if (t > 2_000) throw new Error('the outputs never all arrived');
-            clock.advance(1_000);
-            await app.poller.idle();
-          }
-          await app.tty.settle(80);
-        }
-        await drive(app, Array<string>(warm).fill(KEYS.down)); // warm-up, not counted
-        const { latencies } = await drive(app, keys);
-        out[view] = { p95: percentile(latencies, 95), median: percentile(latencies, 50), n: latencies.length };
-      }
-      return out;
-    } finally {
-      await app.unmount();
-    }
-  } finally {
+    app = await mountApp({ invocations: real, api: client, clock, startPoller: true, names, split: 'off' });
+    if (names) await fillNames(app, client, ids);
+    app.tty.record();
+    await app.press(KEYS.enter);
+    const shown = app;
+    await waitFor(() => /\bi-[0-9a-z]{10,}/.test(shown.tty.recorded), 'the instance list on screen', 30_000);
+    await app.tty.settle(80);
+    app.tty.record(false);
+    const opened = app;
+    return {
+      app,
+      invokeId: real[0].invokeId,
+      async close() {
+        await opened.unmount();
+        await emu.stop();
+      },
+    };
+  } catch (e) {
+    await app?.unmount();
     await emu.stop();
+    throw e;
   }
+}
+
+/**
+ * `b`, then every output fetched (a page of 50 a call) and grouped, so that no page's frame is
+ * taken for a key's.
+ */
+async function showGroups({ app, invokeId }: OpenRun): Promise<void> {
+  await app.press('b');
+  for (let t = 0; !app.poller.groups.progress(invokeId)?.done; t++) {
+    if (t > 2_000) throw new Error('the outputs never all arrived');
+    app.clock.advance(1_000);
+    await app.poller.idle();
+  }
+  await app.tty.settle(80);
+}
+
+/**
+ * The runs take turns, key by key (each round led by the next run), so that whatever the machine
+ * does meanwhile (another process, a slower half minute) falls on all of them alike.
+ */
+async function timeInTurns(runs: OpenRun[], keys: string[], warm: number): Promise<Figures[]> {
+  const drivers = runs.map((r) => keyDriver(r.app));
+  const latencies = runs.map((): number[] => []);
+  const all = [...Array<string>(warm).fill(KEYS.down), ...keys];
+  for (const [round, key] of all.entries()) {
+    for (let turn = 0; turn < runs.length; turn++) {
+      const k = (round + turn) % runs.length;
+      const ms = await drivers[k].step(key);
+      if (ms !== undefined && round >= warm) latencies[k].push(ms);
+    }
+  }
+  return latencies.map((l) => ({ p95: percentile(l, 95), median: percentile(l, 50), n: l.length }));
 }
 
 export const invocationScreen: Benchmark = {
@@ -81,15 +111,20 @@ export const invocationScreen: Benchmark = {
   async run({ quick }): Promise<Row[]> {
     const keys = [...Array<string>(quick ? 20 : 150).fill(KEYS.down), ...Array<string>(quick ? 5 : 30).fill(KEYS.pageDown)];
     const warm = quick ? 3 : 10;
-    const big = await measure(BIG, true, keys, warm);
-    const small = await measure(SMALL, true, keys, warm);
-    const bare = await measure(BIG, false, keys, warm);
+    const runs: OpenRun[] = [];
+    const figures = {} as Record<View, Figures[]>;
+    try {
+      for (const [size, names] of [[BIG, true], [SMALL, true], [BIG, false]] as const) runs.push(await openRun(size, names));
+      figures.rows = await timeInTurns(runs, keys, warm);
+      for (const run of runs) await showGroups(run);
+      figures.groups = await timeInTurns(runs, keys, warm);
+    } finally {
+      for (const run of runs) await run.close();
+    }
     const rows: Row[] = [];
     for (const view of ['rows', 'groups'] as View[]) {
       const label = view === 'rows' ? 'rows view' : 'groups view (b)';
-      const b = big[view];
-      const s = small[view];
-      const n = bare[view];
+      const [b, s, n] = figures[view];
       const bySize = b.p95 / s.p95;
       const byNames = b.p95 / n.p95;
       const values = { p95Ms: b.p95, medianMs: b.median, smallP95Ms: s.p95, noNamesP95Ms: n.p95, keys: b.n };

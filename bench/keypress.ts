@@ -8,21 +8,36 @@ import { mountApp, replicate, type MountedApp } from './ui.js';
 
 const OPPOSITE: Record<string, string> = { [KEYS.down]: KEYS.up, [KEYS.pageDown]: KEYS.pageUp };
 
-/** Each key timed to its frame; at a list's end the direction flips (`k`, PgUp) so every key moves. */
-export async function drive(app: MountedApp, keys: string[]): Promise<{ latencies: number[]; flips: number }> {
-  const latencies: number[] = [];
+/**
+ * A key at a time, timed to its frame; at a list's end the direction flips (`k`, PgUp) so every
+ * timed key moves. One per app, so that runs can take turns key by key.
+ */
+export function keyDriver(app: MountedApp): { step(key: string): Promise<number | undefined>; flips(): number } {
   let forward = true;
   let flips = 0;
+  return {
+    async step(key) {
+      let ms = await app.press(forward ? key : OPPOSITE[key]);
+      if (ms === undefined) {
+        forward = !forward;
+        flips++;
+        ms = await app.press(forward ? key : OPPOSITE[key]);
+      }
+      return ms;
+    },
+    flips: () => flips,
+  };
+}
+
+/** Each key timed to its frame (see keyDriver). */
+export async function drive(app: MountedApp, keys: string[]): Promise<{ latencies: number[]; flips: number }> {
+  const driver = keyDriver(app);
+  const latencies: number[] = [];
   for (const key of keys) {
-    let ms = await app.press(forward ? key : OPPOSITE[key]);
-    if (ms === undefined) {
-      forward = !forward;
-      flips++;
-      ms = await app.press(forward ? key : OPPOSITE[key]);
-    }
+    const ms = await driver.step(key);
     if (ms !== undefined) latencies.push(ms);
   }
-  return { latencies, flips };
+  return { latencies, flips: driver.flips() };
 }
 
 export const keypress: Benchmark = {
