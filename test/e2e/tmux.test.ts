@@ -88,11 +88,11 @@ describe('inside tmux', () => {
   it('runs two copies side by side in split panes, each drawn inside its own pane', async () => {
     emu = await emulatorWithJobs();
     server = new TmuxServer();
-    server.start(catop(emu), { cols: 130, rows: 30, env: envFor(emu) });
+    const [left, right] = server.start(catop(emu), { cols: 130, rows: 30, env: envFor(emu) }, [...catop(emu), '--read-only']);
     const t = server;
-    const right = t.split([...catop(emu), '--read-only']);
-    const left = t.display('#{pane_id}', 'e2e.0');
+    expect(right).toMatch(/^%\d+$/);
     expect(left).not.toBe(right);
+    expect(t.display('#{pane_id}', 'e2e.0')).toBe(left);
 
     for (const pane of [left, right]) {
       await t.waitFor(pane, (l) => rows(l).length === 3, `the list in ${pane}`);

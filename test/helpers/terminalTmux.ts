@@ -46,19 +46,23 @@ export class TmuxServer {
     return r.stdout;
   }
 
-  /** A detached session `e2e` of cols x rows running `command`, watched by a control-mode client. */
-  start(command: string[], opts: TmuxStart): void {
+  /**
+   * A detached session `e2e` of cols x rows running `command` (and `beside` it, in a pane to its
+   * right), watched by a control-mode client; resolves with the panes' ids, left to right. Both
+   * panes are made by one tmux command before any client attaches: tmux 3.3a's server can exit
+   * ("server exited unexpectedly", tmux issue 3450) on a split-window sent by another client
+   * while panes draw.
+   */
+  start(command: string[], opts: TmuxStart, beside?: string[]): string[] {
     this.env = childEnv(opts.env);
-    this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(opts.cols), '-y', String(opts.rows), command.map(quote).join(' '));
+    const session = ['new-session', '-d', '-s', 'e2e', '-x', String(opts.cols), '-y', String(opts.rows), '-P', '-F', '#{pane_id}', command.map(quote).join(' ')];
+    const split = beside ? [';', 'split-window', '-h', '-t', 'e2e', '-P', '-F', '#{pane_id}', beside.map(quote).join(' ')] : [];
+    const panes = this.tmux(...session, ...split).trim().split('\n');
     this.control = spawn('tmux', ['-L', this.socket, '-C', 'attach-session', '-t', 'e2e'], { env: this.env, stdio: ['pipe', 'pipe', 'ignore'] });
     this.control.stdout?.on('data', () => {
       for (const f of [...this.onOutput]) f();
     });
-  }
-
-  /** Split the window: a second pane running `command` beside the first (returns its pane id). */
-  split(command: string[]): string {
-    return this.tmux('split-window', '-h', '-t', 'e2e', '-P', '-F', '#{pane_id}', command.map(quote).join(' ')).trim();
+    return panes;
   }
 
   capture(target = 'e2e'): string[] {
