@@ -46,14 +46,16 @@ export function ownNameAt(x: string, at: number, names: readonly string[]): numb
 export const keptBefore = (next: number) => (next | 32) === 120;
 
 /**
- * `x` from `at` has the span's shape: the same characters but for digits (and hex digits, or id
- * characters, by kind). Such a change never changes what the mask's pattern sees (no kind asks
- * for one digit rather than another, but `0x`), so the span's neighbours mask as in the sample.
+ * `x` from `at` has the span's shape: the same characters but for digits (and, where `swaps`,
+ * hex digits; in ids, id characters). A digit for a digit never changes what the mask's pattern
+ * sees (no kind asks for one digit rather than another, but `0x`), so the span's neighbours mask
+ * as in the sample. A hex letter for a digit can (`10:` then `12cd…` is a clock time where
+ * `10:` then `abcd…` is not): `hexSwaps` says where it cannot.
  */
-export function sameShapeEnd(codes: Uint16Array, start: number, end: number, kind: number, x: string, at: number): number {
+export function sameShapeEnd(codes: Uint16Array, start: number, end: number, kind: number, x: string, at: number, swaps = false): number {
   const len = end - start;
   if (at + len > x.length) return -1;
-  const loose = HEX_KINDS.has(kind) || ID_KINDS.has(kind);
+  const loose = swaps || ID_KINDS.has(kind);
   for (let i = 0; i < len; i++) {
     const a = codes[start + i];
     const b = x.charCodeAt(at + i);
@@ -64,6 +66,18 @@ export function sameShapeEnd(codes: Uint16Array, start: number, end: number, kin
     return -1;
   }
   return at + len;
+}
+
+/**
+ * A hex kind's span of the sample (UUID, IPv6, MAC) where any hex digit may stand for another:
+ * it stands alone (no kind reads across its neighbours into it, as a clock time would from `10:`
+ * or a date from `2026-12-`, or a month from `5 ` into `dec::1`), and holds no IPv4 address
+ * (`::ffff:1.2.3.4`, whose digits only digits may replace). The kind matched at its start then
+ * matches the same characters in any output that has the same text around it.
+ */
+export function hexSwaps(text: string, start: number, end: number): boolean {
+  const dot = text.indexOf('.', start);
+  return (dot < 0 || dot >= end) && standsAlone(text, start, end);
 }
 
 /** In hex kinds any hex digit for another; in ids, after `i-` or `iz` (and before `iZ…Z`'s last `Z`), any letter or digit. */

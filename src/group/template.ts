@@ -15,8 +15,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
-import { KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
-import { digitRunsEnd, follows, hexIdEnd, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
+import { HEX_KINDS, KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
+import { digitRunsEnd, follows, hexIdEnd, hexSwaps, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
 import type { OwnIdentity } from './types.js';
 import { fastWalk, type FastWalk } from './walk.js';
 
@@ -33,6 +33,8 @@ export interface Template {
   masked: string;
   /** Spans hidden by the mask: start, end (in `text`) and kind, three numbers each, in order. */
   spans: Int32Array;
+  /** 1 for each span of a hex kind where any hex digit may stand for another (noiseRules.ts's `hexSwaps`). */
+  hexSwaps: Uint8Array;
   /** The sample's text before each span, and after the last (compared whole: native, unlike a loop per character). */
   pieces: readonly string[];
   /** Where each line of `text` starts. */
@@ -121,12 +123,17 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     }
   }
   const codes = codesOf(text);
+  const swaps = new Uint8Array(spans.length / 3);
+  for (let i = 0; i < swaps.length; i++) {
+    if (HEX_KINDS.has(spans[i * 3 + 2]) && hexSwaps(text, spans[i * 3], spans[i * 3 + 1])) swaps[i] = 1;
+  }
   return {
     mode,
     text,
     codes,
     masked: maskedText,
     spans: Int32Array.from(spans),
+    hexSwaps: swaps,
     pieces,
     lineStarts: Int32Array.from(lineStarts),
     maskedLines,
@@ -146,7 +153,7 @@ function noiseEnd(t: Template, i: number, x: string, at: number, names: readonly
   const end = spans[i * 3 + 1];
   const kind = spans[i * 3 + 2];
   if (kind !== OWN) {
-    let k = kind === KIND.hex ? -1 : sameShapeEnd(t.codes, start, end, kind, x, at);
+    let k = kind === KIND.hex ? -1 : sameShapeEnd(t.codes, start, end, kind, x, at, t.hexSwaps[i] === 1);
     if (follows(s, end, x, k)) return k;
     if (kind === KIND.duration || kind === KIND.digits) k = digitRunsEnd(s, start, end, x, at);
     else if (kind === KIND.hex) k = hexIdEnd(s, start, x, at);

@@ -16,11 +16,12 @@ import { HEX_KINDS, ID_KINDS, KIND } from './fingerprint.js';
 import { isMonthDay } from './noiseRules.js';
 import { WALK_WASM } from './walkBytes.js';
 
-/** What the walk reads of a template: its text, its characters' codes and its spans (start, end, kind; own names kind < 0). */
+/** What the walk reads of a template: its text, its characters' codes, its spans (start, end, kind; own names kind < 0) and where hex digits may swap (template.ts). */
 export interface WalkSample {
   text: string;
   codes: Uint16Array;
   spans: Int32Array;
+  hexSwaps: Uint8Array;
 }
 
 export interface FastWalk {
@@ -36,10 +37,10 @@ export interface FastWalk {
 /** walk.wat's rules, one per span. */
 const RULE = { own: 0, shape: 1, hex: 2, id: 3, instanceId: 4, runs: 5, hexId: 6, monthDay: 7 } as const;
 
-function ruleOf(kind: number, codes: Uint16Array, start: number, end: number): number {
+function ruleOf(kind: number, codes: Uint16Array, start: number, end: number, hexSwaps: boolean): number {
   if (kind < 0) return RULE.own;
   if (kind === KIND.month && isMonthDay(codes, start, end)) return RULE.monthDay;
-  if (HEX_KINDS.has(kind)) return RULE.hex;
+  if (HEX_KINDS.has(kind)) return hexSwaps ? RULE.hex : RULE.shape;
   if (kind === KIND.instanceId) return RULE.instanceId;
   if (ID_KINDS.has(kind)) return RULE.id;
   if (kind === KIND.duration || kind === KIND.digits) return RULE.runs;
@@ -60,7 +61,7 @@ const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.
 
 /** A sample's bytes and span rules, or null when it is not ASCII. */
 function loadable(sample: WalkSample): Loadable | null {
-  const { text, codes, spans } = sample;
+  const { text, codes, spans, hexSwaps } = sample;
   const count = spans.length / 3;
   // Native passes, not a loop: a template is loaded on the first page of a run, before the loops are warm.
   const bytes = Buffer.from(text, 'utf8');
@@ -70,7 +71,7 @@ function loadable(sample: WalkSample): Loadable | null {
   for (let i = count - 1; i >= 0; i--) {
     const start = spans[i * 3];
     const end = spans[i * 3 + 1];
-    const rule = ruleOf(spans[i * 3 + 2], codes, start, end);
+    const rule = ruleOf(spans[i * 3 + 2], codes, start, end, hexSwaps[i] === 1);
     if (!SWEPT.has(rule)) stop = i;
     rules[i * 4] = start;
     rules[i * 4 + 1] = end;

@@ -5,6 +5,7 @@ import { buildTemplate, matchesTemplate } from '../../src/group/template.js';
 import { fastWalk, type FastWalk } from '../../src/group/walk.js';
 import { fleetInstance } from './fleet.js';
 import { DIFFER_WHEN_MASKED, SAME_WHEN_MASKED } from './noiseCases.js';
+import { mulberry32, randomTexts } from './randomTexts.js';
 
 type Mode = Exclude<GroupMode, 'strict'>;
 
@@ -82,6 +83,41 @@ describe.each([
     expect(agrees('v 1xdeadbeef ok', 'v 0xdeadbeef ok', 'loose')).toBe(false);
     // Between blanks and plain words it stands alone.
     expect(agrees('finished in 5ms\ncommit abcdef12\n', 'finished in 1234ms\ncommit 0123456789abcdef\n')).toBe(true);
+  });
+
+  it('takes a hex digit for a hex letter only where no kind could read across into the span', () => {
+    const uuid = (head: string) => `${head}-e89b-42d3-a456-426614174000`;
+    // `10:12…` is a clock time, `10:ab…` not; `2026-12-05…` a date; `5 dec` a day and month.
+    expect(agrees(`at 10:${uuid('abcdef01')} ok`, `at 10:${uuid('12cdef01')} ok`)).toBe(false);
+    expect(agrees('on 2026-12-ab::1 up', 'on 2026-12-05::1 up')).toBe(false);
+    expect(agrees('got 5 abc::1 ok', 'got 5 dec::1 ok')).toBe(false);
+    // The digits of an IPv4 address inside an IPv6 one are digits only.
+    expect(agrees('via ::ffff:1.2.3.4 ok', 'via ::ffff:1.a.3.4 ok')).toBe(false);
+    expect(agrees('via ::ffff:1.2.3.4 ok', 'via ::ffff:9.8.7.6 ok')).toBe(true);
+    // Standing alone, any hex digit for another; where not, a digit for a digit still.
+    expect(agrees(`request ${uuid('abcdef01')} ok`, `request ${uuid('12cdef01')} ok`)).toBe(true);
+    expect(agrees(`at 10:${uuid('abcdef01')} ok`, `at 10:${uuid('abcdef99')} ok`)).toBe(true);
+  });
+
+  it('never says random texts of noise mask alike when they do not (edits inside and beside each kind)', () => {
+    const rand = mulberry32(2026);
+    const texts = randomTexts(rand);
+    const own = { names: ['web-01', 'web-01.prod'], ips: ['10.0.0.7'] };
+    let matched = 0;
+    for (let trial = 0; trial < 1_200; trial++) {
+      const sample = texts.text();
+      const mode: Mode = rand(3) === 0 ? 'loose' : 'masked';
+      const ownHere = rand(2) ? own : undefined;
+      const t = buildTemplate(sample, mode, ownHere);
+      if (!t) continue;
+      for (let k = 0; k < 4; k++) {
+        const x = texts.edited(sample);
+        if (!matchesTemplate(t, x, ownWords(ownHere), walker)) continue;
+        matched++;
+        expect(maskOutput(x, mode, ownHere), JSON.stringify([sample, x])).toBe(maskOutput(sample, mode, ownHere));
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 
   it('settles a line by masking it alone where the walk cannot, and keeps lines in step', () => {

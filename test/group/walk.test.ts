@@ -8,6 +8,7 @@ import { fastWalk } from '../../src/group/walk.js';
 import { WALK_WASM } from '../../src/group/walkBytes.js';
 import { compileWalk, inlined, parse, print } from './compileWalk.js';
 import { fleetInstance } from './fleet.js';
+import { mulberry32 } from './randomTexts.js';
 
 const walker = fastWalk()!;
 
@@ -165,14 +166,7 @@ describe('the WebAssembly walk', () => {
   it("answers as JavaScript alone does for other instances' outputs, their names changed and edited", () => {
     const base = fleetInstance(100, 2_000);
     const t = template(base.output, base.own);
-    // mulberry32: the low bits of a plain LCG repeat too soon for several small draws in a row.
-    let seed = 11;
-    const rand = (k: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-      return ((r ^ (r >>> 14)) >>> 0) % k;
-    };
+    const rand = mulberry32(11);
     const pieces = ['.prod', '.', ' ', 'web-0003', 'WEB-', '-x', ':', '10.0.0.', '\n'];
     let matched = 0;
     for (let trial = 0; trial < 800; trial++) {
