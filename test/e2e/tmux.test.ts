@@ -85,6 +85,25 @@ describe('inside tmux', () => {
     expect(t.capture().join('\n')).not.toMatch(LIST_HEADER);
   });
 
+  it('narrows a full screen without a stale or doubled row (the frame drawn for the old width does not wrap)', async () => {
+    emu = await emulatorWithJobs();
+    const now = Date.now();
+    for (let k = 0; k < 40; k++) emu.sim.runCommandAt({ name: `wide-job-${k}`, commandContent: 'true', outcome: 'Success' }, now - (k + 5) * 60_000);
+    server = new TmuxServer();
+    server.start(catop(emu), { cols: 200, rows: 40, env: envFor(emu) });
+    const t = server;
+    const full = (l: string[]) => rows(l).length >= 30 && LIST_HEADER.test(l.join('\n'));
+    await t.waitFor('e2e', full, 'the list filling the pane');
+    expect(t.capture().some((l) => l.length > 150)).toBe(true);
+    t.tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '40');
+    // Before, Ink's frame for 200 columns wrapped here and scrolled the screen: the title row
+    // went, a row of an old frame stayed on top and the status line showed twice, for good.
+    const lines = await t.waitFor('e2e', (l) => full(l) && l.every((x) => x.length <= 120) && l[0].startsWith('catop '), 'the list at 120 columns');
+    expect(lines.filter((l) => l.startsWith('catop '))).toHaveLength(1);
+    expect(lines.filter((l) => /\bRunning\b.*·|Success \d+/.test(l) && !INVOKE_ROW.test(l))).toHaveLength(1);
+    expect(t.display('#{history_size}')).toBe('0');
+  });
+
   it('runs two copies side by side in split panes, each drawn inside its own pane', async () => {
     emu = await emulatorWithJobs();
     server = new TmuxServer();
