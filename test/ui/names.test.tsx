@@ -73,6 +73,24 @@ describe('instances by name', () => {
     const frame = await screen.waitFor((f) => f.includes('agent stopped'), 'with the agent state');
     expect(frame).toMatch(/agent stopped \(version [\d.]+, last heartbeat [^)]+\): start it with\s+`systemctl start aliyun\.service`/);
   });
+
+  it('puts the agent state before the names in the pane, where a narrow terminal still shows it', async () => {
+    const [a] = fx.instanceIds;
+    fx.emu.sim.setInstanceState(a, { agentRunning: false });
+    fx.emu.sim.runCommandAt({ name: 'needs-agent', commandType: 'RunShellScript', commandContent: 'uptime', instanceIds: [a], durationMs: 1000 }, T0 - 30_000);
+    const screen = renderApp(fx, { columns: 70, rows: 24 });
+    await fx.tick();
+    await screen.waitFor((f) => selectedLine(f)?.includes('needs-agent') === true, 'on needs-agent');
+    screen.press(KEY.enter);
+    const flat = (f: string) => f.replace(/\s+/g, ' ');
+    // Its name and its agent's state both known: the pane wraps to three lines of 70 here.
+    for (let k = 0; k < 2; k++) {
+      await fx.poller.idle();
+      await fx.tick();
+    }
+    const frame = await screen.waitFor((f) => /agent stopped .*: start it with/.test(flat(f)), 'with the advice on starting the agent');
+    expect(flat(frame)).toMatch(/ClientNotRunning: the aliyun service is not running on the instance · agent stopped \(version [\d.]+, last heartbeat [^)]+\): start it with/);
+  });
 });
 
 describe('the agent on a key', () => {

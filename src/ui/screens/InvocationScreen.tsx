@@ -258,8 +258,9 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
     [theme, times, timeMode, inv, named, fleet, marks],
   );
   const selected = selection.index >= 0 ? instances[selection.index] : undefined;
+  // The agent's state before the names: the table shows names, nothing else shows the agent (`a`).
   const paneText = selected
-    ? [describeInstance(selected, inv, times), namesLine(fleet, selected.instanceId), agentLine(fleet, selected, times)].filter(Boolean).join(' · ')
+    ? [describeInstance(selected, inv, times), agentLine(fleet, selected, times), namesLine(fleet, selected.instanceId)].filter(Boolean).join(' · ')
     : '';
   const pane = selected && paneHeight > 0 ? wrapLines(paneText, width, paneHeight) : [];
   const table = (tableWidth: number) => (
