@@ -73,6 +73,21 @@ describe('groups view', () => {
     await screen.waitFor((f) => (lineWith(f, 'Invocations') ?? '').includes('3 groups · masked'), 'masked again');
   });
 
+  it('tells a group not fetched yet from one fetched with no output, also where the agent is not running', async () => {
+    const [a, b, c] = fx.instanceIds;
+    for (const id of [a, b]) fx.emu.sim.setInstanceState(id, { agentRunning: false });
+    const invokeId = fx.emu.sim.runCommandAt(
+      { name: 'no-agent', commandType: 'RunShellScript', commandContent: 'uptime', instanceIds: [a, b, c], durationMs: 1_000 },
+      T0 - 10 * 60_000,
+    );
+    const screen = await openGroups(invokeId);
+    let frame = await screen.waitFor((f) => f.includes('outputs 0/3'), 'before any output');
+    expect(lineWith(frame, 'ClientNotRunn')).toMatch(/2 \w+\s+- ClientNotRunn\S*\s+\(output not fetched yet\)/);
+    await fx.tick();
+    frame = await screen.waitFor((f) => !f.includes('outputs ') && f.includes('ok: uptime'), 'with every output');
+    expect(lineWith(frame, 'ClientNotRunn')).toMatch(/2 \w+\s+- ClientNotRunn\S*\s+\(no output\)/);
+  });
+
   it('Enter lists the group’s instances, Esc comes back to the groups, b back to all rows', async () => {
     const { invokeId, failed, outlier } = noisyRun();
     const screen = await openGroups(invokeId);

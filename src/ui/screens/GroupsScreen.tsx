@@ -54,7 +54,9 @@ function useGroups(book: GroupBook, invokeId: string, mode: GroupMode): readonly
 }
 
 function sampleText(g: Group): string {
-  if (g.fingerprint === PENDING) return g.status === 'Success' || g.exitCode !== null ? '(output not fetched yet)' : '(no output)';
+  // Also where none is expected (no agent, no exit code): the group of those fetched, with no
+  // output, is another row meanwhile, and two rows must not read alike (as `--groups` prints them).
+  if (g.fingerprint === PENDING) return '(output not fetched yet)';
   if (g.firstLine === undefined || g.sample === '') return '(no output)';
   const more = (g.sample?.length ?? 0) > g.firstLine.length + 1 ? ' …' : '';
   return g.firstLine.slice(0, FIRST_LINE_CHARS) + more;
