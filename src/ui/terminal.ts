@@ -9,12 +9,8 @@ import { HANGUP_EXIT, isHangupError, leaveDeadTerminal, silence, terminalAlive }
 
 // 1049 saves the cursor and switches screens but leaves the cursor on its old row: home it, or
 // Ink's first frame starts mid-screen, scrolls, and every incremental update lands a row low.
-// Autowrap off (?7l) while there: on a resize Ink draws one frame at once from the tree laid out
-// for the old width; a narrower terminal would wrap its long lines and scroll the screen under
-// every later frame (a stale row at the top for good). Unwrapped, the terminal cuts them, and
-// the next frame, laid out anew, rewrites those rows.
-export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[?7l';
-export const LEAVE_ALT_SCREEN = '\u001b[?7h\u001b[?1049l';
+export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 export const SHOW_CURSOR = '\u001b[?25h';
 
 /** Exit codes of a process ended by a signal: 128 + the signal number. */

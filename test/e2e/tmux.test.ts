@@ -102,6 +102,11 @@ describe('inside tmux', () => {
     expect(lines.filter((l) => l.startsWith('catop '))).toHaveLength(1);
     expect(lines.filter((l) => /\bRunning\b.*·|Success \d+/.test(l) && !INVOKE_ROW.test(l))).toHaveLength(1);
     expect(t.display('#{history_size}')).toBe('0');
+    // Autowrap is back on after that frame: a row as wide as the pane keeps its last character.
+    t.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '20');
+    t.sendKeys('e2e', '?');
+    const help = await t.waitFor('e2e', (l) => l.some((x) => x.startsWith('┌')), 'the help at 60 columns');
+    expect(help.find((x) => x.startsWith('┌'))).toMatch(/^┌[─┬]{58}┐$/);
   });
 
   it('runs two copies side by side in split panes, each drawn inside its own pane', async () => {

@@ -14,7 +14,7 @@ import {
   nextStatusFilter,
 } from '../../src/ui/rowFilters.js';
 import { outputFileName } from '../../src/ui/saveOutput.js';
-import { anchorFrame } from '../../src/ui/frameAnchor.js';
+import { anchorFrame, frameWriter } from '../../src/ui/frameAnchor.js';
 import { fatalLine, liveRenderingOff, whyNoLiveScreen } from '../../src/ui/terminal.js';
 import { colourWanted } from '../../src/ui/theme.js';
 import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
@@ -314,6 +314,17 @@ describe('frame anchoring', () => {
   it('leaves writes that are not frame updates alone', () => {
     expect(anchorFrame(`text ${E}${E}`)).toBe(`text ${E}${E}`);
     expect(anchorFrame('\u001b[?1049h')).toBe('\u001b[?1049h');
+  });
+
+  it("clears the screen for a narrower terminal's redraw, and draws that one frame with autowrap off", () => {
+    const write = frameWriter();
+    // Ink's clear of a three-row frame, bottom up; then its redraw, inside a synchronized update.
+    expect(write('\u001b[2K\u001b[1A\u001b[2K\u001b[1A\u001b[2K\u001b[G')).toBe('\u001b[H\u001b[2J\u001b[?7l');
+    expect(write('\u001b[?2026h')).toBe('\u001b[?2026h');
+    expect(write('a row too wide\nb\n')).toBe('a row too wide\nb\n\u001b[?7h');
+    expect(write('\u001b[?2026l')).toBe('\u001b[?2026l');
+    // Frames after it as before.
+    expect(write(`\u001b[2A${E}\u001b[Gb2\u001b[K\n`)).toBe(`\u001b[H${E}\u001b[Gb2\u001b[K\n`);
   });
 });
 
