@@ -59,14 +59,20 @@ describe('instances by name', () => {
     expect(frame).not.toContain('tail-log');
   });
 
-  it('shows a stopped agent, its version and heartbeat, and how to start it, for a ClientNotRunning run', async () => {
+  /** A run on the first instance, whose agent is stopped, opened at this size. */
+  async function openNeedsAgent(columns: number, rows: number) {
     const [a] = fx.instanceIds;
     fx.emu.sim.setInstanceState(a, { agentRunning: false });
     fx.emu.sim.runCommandAt({ name: 'needs-agent', commandType: 'RunShellScript', commandContent: 'uptime', instanceIds: [a], durationMs: 1000 }, T0 - 30_000);
-    const screen = renderApp(fx, { columns: 200, rows: 30 });
+    const screen = renderApp(fx, { columns, rows });
     await fx.tick();
     await screen.waitFor((f) => selectedLine(f)?.includes('needs-agent') === true, 'on needs-agent');
     screen.press(KEY.enter);
+    return screen;
+  }
+
+  it('shows a stopped agent, its version and heartbeat, and how to start it, for a ClientNotRunning run', async () => {
+    const screen = await openNeedsAgent(200, 30);
     await screen.waitFor((f) => f.includes('ClientNotRunning'), 'with the error');
     await fx.poller.idle();
     await fx.tick();
@@ -75,13 +81,7 @@ describe('instances by name', () => {
   });
 
   it('puts the agent state before the names in the pane, where a narrow terminal still shows it', async () => {
-    const [a] = fx.instanceIds;
-    fx.emu.sim.setInstanceState(a, { agentRunning: false });
-    fx.emu.sim.runCommandAt({ name: 'needs-agent', commandType: 'RunShellScript', commandContent: 'uptime', instanceIds: [a], durationMs: 1000 }, T0 - 30_000);
-    const screen = renderApp(fx, { columns: 70, rows: 24 });
-    await fx.tick();
-    await screen.waitFor((f) => selectedLine(f)?.includes('needs-agent') === true, 'on needs-agent');
-    screen.press(KEY.enter);
+    const screen = await openNeedsAgent(70, 24);
     const flat = (f: string) => f.replace(/\s+/g, ' ');
     // Its name and its agent's state both known: the pane wraps to three lines of 70 here.
     for (let k = 0; k < 2; k++) {
