@@ -30,14 +30,16 @@ function hasWordAt(x: string, at: number, word: string): boolean {
   return there === word || there.toLowerCase() === word;
 }
 
+/** `x` from `at` to `end` is a whole word as an own name is one (nothing joins it before or after). */
+export function isWholeWord(x: string, at: number, end: number): boolean {
+  return !(at > 0 && joinsBefore(x.charCodeAt(at - 1))) && !(end < x.length && joinsAfter(x.charCodeAt(end)));
+}
+
 /** End of one of the instance's own names at `at`, as a whole word, or -1. */
 export function ownNameAt(x: string, at: number, names: readonly string[]): number {
   for (const w of names) {
     const end = at + w.length;
-    if (!hasWordAt(x, at, w)) continue;
-    if (at > 0 && joinsBefore(x.charCodeAt(at - 1))) continue;
-    if (end < x.length && joinsAfter(x.charCodeAt(end))) continue;
-    return end;
+    if (hasWordAt(x, at, w) && isWholeWord(x, at, end)) return end;
   }
   return -1;
 }

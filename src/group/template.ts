@@ -16,7 +16,7 @@
 import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
 import { HEX_KINDS, KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
-import { digitRunsEnd, follows, hexIdEnd, hexSwaps, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
+import { digitRunsEnd, follows, hexIdEnd, hexSwaps, isMonthDay, isWholeWord, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
 import type { OwnIdentity } from './types.js';
 import { fastWalk, type FastWalk } from './walk.js';
 
@@ -40,8 +40,10 @@ export interface Template {
   /** Where each line of `text` starts. */
   lineStarts: Int32Array;
   maskedLines: readonly string[];
-  /** The unmasked text's words, lower case: an own name among them would be masked there too. */
+  /** Words (lower case) where another instance's own name would be masked as its own (`wordsOf`). */
   words: ReadonlySet<string>;
+  /** In loose mode, the raw words' shapes (`shapeOf`): there any digits are noise. */
+  shapes?: ReadonlySet<string>;
 }
 
 const PATTERNS = { masked: kindsPattern('masked'), loose: kindsPattern('loose') };
@@ -60,6 +62,54 @@ function codesOf(text: string): Uint16Array {
 const STICKY = { masked: stickyPattern('masked'), loose: stickyPattern('loose') };
 /** Characters an own name may hold for the word guard to cover it. */
 const NAME_CHARS = /^[\w.:-]+$/;
+
+/** Adds to `words` each word of `text` (lower case) and its parts before each dot: where an own name is a whole word. */
+function wordsOf(text: string, words: Set<string>): void {
+  for (const token of text.toLowerCase().match(/[\w.:-]+/g) ?? []) {
+    words.add(token);
+    for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
+  }
+}
+
+/**
+ * Adds the raw text's words to `words`, but for its own names (there another instance's own
+ * names are expected) and for noise that is a word whole (another's own name there masks as one
+ * noise too; its parts before each dot are kept): another instance's own name among these, at
+ * that place in its output, is masked there before any kind of noise, which the walk does not
+ * show (a host `dec` in `Dec 12`, `fe80::1` in `fe80::1.25ms`). Returns what it added.
+ */
+function rawWords(text: string, spans: readonly number[], words: Set<string>): string[] {
+  const parts: string[] = [];
+  const whole = new Map<number, number>();
+  let done = 0;
+  for (let i = 0; i < spans.length; i += 3) {
+    const [start, end, kind] = [spans[i], spans[i + 1], spans[i + 2]];
+    if (kind !== OWN) {
+      if (isWholeWord(text, start, end)) whole.set(start, end);
+      continue;
+    }
+    parts.push(text.slice(done, start), ' '.repeat(end - start));
+    done = end;
+  }
+  parts.push(text.slice(done));
+  const bare = parts.join('').toLowerCase();
+  const added: string[] = [];
+  const add = (w: string) => {
+    if (words.has(w)) return;
+    words.add(w);
+    added.push(w);
+  };
+  const token = /[\w.:-]+/g;
+  for (let m = token.exec(bare); m; m = token.exec(bare)) {
+    const w = m[0];
+    if (whole.get(m.index) !== token.lastIndex) add(w);
+    for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) add(w.slice(0, dot));
+  }
+  return added;
+}
+
+/** A word with each run of digits as one `0`: in loose mode `web-01` may stand where `web-2` is. */
+const shapeOf = (w: string) => w.replace(/\d+/g, '0');
 
 /** The sample's template, or undefined when its spans cannot be placed (case folding changes its length). */
 export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnIdentity): Template | undefined {
@@ -116,12 +166,9 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   const maskedLines = maskedText.split('\n');
   const words = new Set<string>();
   // Masked, a fleet's lines repeat: each distinct line's words once.
-  for (const line of new Set(maskedLines)) {
-    for (const token of line.toLowerCase().match(/[\w.:-]+/g) ?? []) {
-      words.add(token);
-      for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
-    }
-  }
+  for (const line of new Set(maskedLines)) wordsOf(line, words);
+  const raw = rawWords(text, spans, words);
+  const shapes = mode === 'loose' ? new Set(raw.map(shapeOf)) : undefined;
   const codes = codesOf(text);
   const swaps = new Uint8Array(spans.length / 3);
   for (let i = 0; i < swaps.length; i++) {
@@ -138,6 +185,7 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
     lineStarts: Int32Array.from(lineStarts),
     maskedLines,
     words,
+    shapes,
   };
 }
 
@@ -213,7 +261,7 @@ function pieceEnd(t: Template, i: number): number {
  */
 export function matchesTemplate(t: Template, x: string, names: readonly string[], walker: FastWalk | null = fastWalk() ?? null): boolean {
   // An own name in the sample's unmasked text would be masked there in `x`'s output.
-  for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w)) return false;
+  for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w) || t.shapes?.has(shapeOf(w))) return false;
   const fast = walker?.load(t, x, names) ? walker : undefined;
   const s = t.text;
   const spans = t.spans;

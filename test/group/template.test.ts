@@ -99,22 +99,41 @@ describe.each([
     expect(agrees(`at 10:${uuid('abcdef01')} ok`, `at 10:${uuid('abcdef99')} ok`)).toBe(true);
   });
 
+  it("never takes another instance's own name for noise of a kind where it masks as its own", () => {
+    const ownS = { names: ['web-1'], ips: ['10.9.9.9'] };
+    // A host named like a month: `Dec 12` masks as `<*> 12` in its output, as `<*>` in the sample.
+    expect(agrees('at Dec 12 up', 'at Dec 12 up', 'masked', ownS, { names: ['dec'], ips: [] })).toBe(false);
+    // Loose, every digit is noise: its own `fe80::1` where the sample has `fe80::2` inside a word.
+    expect(agrees('at fe80::2.25ms up', 'at fe80::1.25ms up', 'loose', ownS, { names: [], ips: ['fe80::1'] })).toBe(false);
+    // Where the sample's noise is the whole word, its own name there is the same one noise.
+    expect(agrees('from 10.1.2.3 ok', 'from 10.0.0.3 ok', 'loose', ownS, { names: [], ips: ['10.0.0.3'] })).toBe(true);
+    expect(agrees('from 10.1.2.3 ok', 'from 10.0.0.3 ok', 'masked', ownS, { names: [], ips: ['10.0.0.3'] })).toBe(true);
+  });
+
   it('never says random texts of noise mask alike when they do not (edits inside and beside each kind)', () => {
     const rand = mulberry32(2026);
     const texts = randomTexts(rand);
-    const own = { names: ['web-01', 'web-01.prod'], ips: ['10.0.0.7'] };
+    // Own names and IPs, some of them words or addresses the texts hold.
+    const owns = [
+      { names: ['web-01', 'web-01.prod'], ips: ['10.0.0.7'] },
+      { names: ['web-01'], ips: ['10.0.0.7', 'fe80::1'] },
+      { names: ['iZbp1abcdefghZ', 'dec'], ips: ['10.0.0.70'] },
+      { names: ['WEB-01.Prod', 'web'], ips: ['1.2.3.4'] },
+    ];
     let matched = 0;
     for (let trial = 0; trial < 1_200; trial++) {
       const sample = texts.text();
       const mode: Mode = rand(3) === 0 ? 'loose' : 'masked';
-      const ownHere = rand(2) ? own : undefined;
+      const ownHere = rand(3) ? owns[rand(owns.length)] : undefined;
+      // Mostly the sample's instance again; else another instance's names.
+      const ownX = ownHere && rand(4) === 0 ? owns[rand(owns.length)] : ownHere;
       const t = buildTemplate(sample, mode, ownHere);
       if (!t) continue;
       for (let k = 0; k < 4; k++) {
         const x = texts.edited(sample);
-        if (!matchesTemplate(t, x, ownWords(ownHere), walker)) continue;
+        if (!matchesTemplate(t, x, ownWords(ownX), walker)) continue;
         matched++;
-        expect(maskOutput(x, mode, ownHere), JSON.stringify([sample, x])).toBe(maskOutput(sample, mode, ownHere));
+        expect(maskOutput(x, mode, ownX), JSON.stringify([sample, x, ownHere, ownX])).toBe(maskOutput(sample, mode, ownHere));
       }
     }
     expect(matched).toBeGreaterThan(500);
