@@ -42,7 +42,7 @@ export interface Template {
   maskedLines: readonly string[];
   /** Words (lower case) where another instance's own name would be masked as its own (`wordsOf`). */
   words: ReadonlySet<string>;
-  /** In loose mode, the raw words' shapes (`shapeOf`): there any digits are noise. */
+  /** In loose mode, the raw words' shapes (`shapeOf`): there any digits are noise (`addRawWords`). */
   shapes?: ReadonlySet<string>;
 }
 
@@ -72,13 +72,15 @@ function wordsOf(text: string, words: Set<string>): void {
 }
 
 /**
- * Adds the raw text's words to `words`, but for its own names (there another instance's own
- * names are expected) and for noise that is a word whole (another's own name there masks as one
- * noise too; its parts before each dot are kept): another instance's own name among these, at
- * that place in its output, is masked there before any kind of noise, which the walk does not
- * show (a host `dec` in `Dec 12`, `fe80::1` in `fe80::1.25ms`). Returns what it added.
+ * The raw text's words, but for its own names (there another instance's own names are expected)
+ * and for noise that is a word whole (another's own name there masks as one noise too; its parts
+ * before each dot are kept): another instance's own name among these, at that place in its
+ * output, is masked there before any kind of noise, which the walk does not show (a host `dec`
+ * in `Dec 12`; in loose mode `fe80::1` in `fe80::1.25ms`). Masked, a word with a digit is left
+ * out (those digits are the sample's noise, or its masked words hold it); loose, any digits are
+ * noise, and each word is added by its shape (`shapeOf`).
  */
-function rawWords(text: string, spans: readonly number[], words: Set<string>): string[] {
+function addRawWords(text: string, spans: readonly number[], mode: 'masked' | 'loose', words: Set<string>): void {
   const parts: string[] = [];
   const whole = new Map<number, number>();
   let done = 0;
@@ -93,20 +95,16 @@ function rawWords(text: string, spans: readonly number[], words: Set<string>): s
   }
   parts.push(text.slice(done));
   const bare = parts.join('').toLowerCase();
-  const added: string[] = [];
-  const add = (w: string) => {
-    if (words.has(w)) return;
-    words.add(w);
-    added.push(w);
-  };
+  const add = mode === 'loose' ? (w: string) => words.add(shapeOf(w)) : (w: string) => DIGIT.test(w) || words.add(w);
   const token = /[\w.:-]+/g;
   for (let m = token.exec(bare); m; m = token.exec(bare)) {
     const w = m[0];
     if (whole.get(m.index) !== token.lastIndex) add(w);
     for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) add(w.slice(0, dot));
   }
-  return added;
 }
+
+const DIGIT = /\d/;
 
 /** A word with each run of digits as one `0`: in loose mode `web-01` may stand where `web-2` is. */
 const shapeOf = (w: string) => w.replace(/\d+/g, '0');
@@ -167,8 +165,8 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   const words = new Set<string>();
   // Masked, a fleet's lines repeat: each distinct line's words once.
   for (const line of new Set(maskedLines)) wordsOf(line, words);
-  const raw = rawWords(text, spans, words);
-  const shapes = mode === 'loose' ? new Set(raw.map(shapeOf)) : undefined;
+  const shapes = mode === 'loose' ? new Set<string>() : undefined;
+  addRawWords(text, spans, mode, shapes ?? words);
   const codes = codesOf(text);
   const swaps = new Uint8Array(spans.length / 3);
   for (let i = 0; i < swaps.length; i++) {
