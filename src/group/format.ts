@@ -82,7 +82,8 @@ export function groupsTable(groups: readonly Group[], width = 120): string {
       .join('  ')
       .trimEnd();
   const rows = groups.map((g, k) => {
-    const first = g.firstLine === undefined ? '(output not fetched yet)' : sanitizeInline(g.firstLine.slice(0, FIRST_LINE_CHARS));
+    const first =
+      g.firstLine === undefined ? '(output not fetched yet)' : g.sample === '' ? '(no output)' : sanitizeInline(g.firstLine.slice(0, FIRST_LINE_CHARS));
     return line([...fixed[k], fitToWidth(first, sampleWidth), idsToFit(g.instanceIds, idsWidth)]);
   });
   const header = line([...HEADER.slice(0, 4), fitToWidth(HEADER[4], sampleWidth), HEADER[5]]);

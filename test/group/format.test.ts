@@ -52,6 +52,10 @@ describe('--groups table', () => {
     expect(lines[1]).toMatch(/^ {4}1 {2}Failed +1 {2}ExitCodeNonzero {3}error: disk full +i-bad$/);
     expect(lines[2]).toMatch(/ClientNotRunning +\(output not fetched yet\) +i-none$/);
     expect(lines[3]).toMatch(/^ {3}30 {2}Success +0 {2}- +all good at 2026-12-01T00:00… +i-ok000, i-ok001 \+28 more$/);
+    // An output fetched and empty says so, as the groups view does.
+    const quiet = createGrouper();
+    quiet.add({ instanceId: 'i-quiet', invocationStatus: 'Success', exitCode: 0 }, '');
+    expect(groupsTable(quiet.groups(), 100).trimEnd().split('\n')[1]).toMatch(/^ {4}1 {2}Success +0 {2}- +\(no output\) +i-quiet$/);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(100);
     expect(text).not.toContain('\u001b');
     expect(groupsTable([], 80)).toMatch(/^COUNT/);
