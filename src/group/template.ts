@@ -42,7 +42,7 @@ export interface Template {
   maskedLines: readonly string[];
   /** Words (lower case) where another instance's own name would be masked as its own (`wordsOf`). */
   words: ReadonlySet<string>;
-  /** In loose mode, the raw words' shapes (`shapeOf`): there any digits are noise (`addRawWords`). */
+  /** In loose mode, the shapes (`shapeOf`) of the words noise touches: there any digits are noise (`addSpanWords`). */
   shapes?: ReadonlySet<string>;
 }
 
@@ -72,15 +72,27 @@ function wordsOf(text: string, words: Set<string>): void {
 }
 
 /**
- * The raw text's words, but for its own names (there another instance's own names are expected)
- * and for noise that is a word whole (another's own name there masks as one noise too; its parts
- * before each dot are kept): another instance's own name among these, at that place in its
- * output, is masked there before any kind of noise, which the walk does not show (a host `dec`
- * in `Dec 12`; in loose mode `fe80::1` in `fe80::1.25ms`). Masked, a word with a digit is left
- * out (those digits are the sample's noise, or its masked words hold it); loose, any digits are
- * noise, and each word is added by its shape (`shapeOf`).
+ * Adds to `words` the sample's words that a span of noise touches: there another instance's own
+ * name is masked as its own before any kind of noise, which the walk does not show (a host `dec`
+ * in `Dec 12`; in loose mode `fe80::1` in `fe80::1.25ms`). Words outside every span are in the
+ * masked text's already.
+ *
+ * Masked: the words inside each span without a digit (with one, its digits are the sample's
+ * noise), by one expression over the spans' texts. Loose: any digits are noise, so each word a
+ * span touches is added by its shape (`shapeOf`), but for its own names (there the other's own
+ * names are expected) and noise that is the word whole (another's name there masks as one noise
+ * too; its parts before a dot are kept).
  */
-function addRawWords(text: string, spans: readonly number[], mode: 'masked' | 'loose', words: Set<string>): void {
+function addSpanWords(text: string, spans: readonly number[], mode: 'masked' | 'loose', words: Set<string>): void {
+  if (mode === 'masked') {
+    const inside: string[] = [];
+    for (let i = 0; i < spans.length; i += 3) if (spans[i + 2] !== OWN) inside.push(text.slice(spans[i], spans[i + 1]));
+    for (const w of inside.join(' ').toLowerCase().match(LETTER_WORDS) ?? []) {
+      words.add(w);
+      for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(w.slice(0, dot));
+    }
+    return;
+  }
   const parts: string[] = [];
   const whole = new Map<number, number>();
   let done = 0;
@@ -95,16 +107,16 @@ function addRawWords(text: string, spans: readonly number[], mode: 'masked' | 'l
   }
   parts.push(text.slice(done));
   const bare = parts.join('').toLowerCase();
-  const add = mode === 'loose' ? (w: string) => words.add(shapeOf(w)) : (w: string) => DIGIT.test(w) || words.add(w);
   const token = /[\w.:-]+/g;
   for (let m = token.exec(bare); m; m = token.exec(bare)) {
     const w = m[0];
-    if (whole.get(m.index) !== token.lastIndex) add(w);
-    for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) add(w.slice(0, dot));
+    if (whole.get(m.index) !== token.lastIndex) words.add(shapeOf(w));
+    for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(shapeOf(w.slice(0, dot)));
   }
 }
 
-const DIGIT = /\d/;
+/** Words of `[\w.:-]` with no digit (and the part of one before a dot, when that part has none). */
+const LETTER_WORDS = /(?<![\w.:-])[a-z_.:-]*[a-z_][a-z_.:-]*(?![\w:-])/g;
 
 /** A word with each run of digits as one `0`: in loose mode `web-01` may stand where `web-2` is. */
 const shapeOf = (w: string) => w.replace(/\d+/g, '0');
@@ -166,7 +178,7 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   // Masked, a fleet's lines repeat: each distinct line's words once.
   for (const line of new Set(maskedLines)) wordsOf(line, words);
   const shapes = mode === 'loose' ? new Set<string>() : undefined;
-  addRawWords(text, spans, mode, shapes ?? words);
+  addSpanWords(text, spans, mode, shapes ?? words);
   const codes = codesOf(text);
   const swaps = new Uint8Array(spans.length / 3);
   for (let i = 0; i < swaps.length; i++) {
