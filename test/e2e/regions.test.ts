@@ -27,7 +27,7 @@ describe('several regions', () => {
     expect(s.screen()).toMatch(new RegExp(`${sh}\\s+sh-job\\s+cn-shanghai`));
     expect(s.screen()).toMatch(new RegExp(`${hz}\\s+hz-job\\s+cn-hangzhou`));
     await s.waitForText(/by region: cn-hangzhou 1 \(api \d+\/min\) · cn-shanghai 1 \(api \d+\/min\)/);
-    await s.waitForText(/● cn-hangzhou live · cn-shanghai live/);
+    await s.waitForText(/● cn-hangzhou, cn-shanghai live/);
 
     // The Shanghai invocation opens with its Shanghai instance.
     s.press('enter');
@@ -37,11 +37,12 @@ describe('several regions', () => {
     await s.waitForText(LIST_HEADER);
 
     emu.setFaults({ regions: { 'cn-shanghai': { throttle: 1 } } });
-    await s.waitForText(/● cn-hangzhou live · cn-shanghai throttled, retrying in \d+ s/);
+    // Trouble first: the line is cut at the terminal's width.
+    await s.waitForText(/● cn-shanghai throttled, retrying in \d+ s · cn-hangzhou live/);
     const fresh = emu.sim.runCommand({ name: 'fresh-hz', commandContent: 'true', outcome: 'Success', pendingMs: 0, durationMs: 100 });
     clock.advance(1_000);
     await s.waitForText(new RegExp(`${fresh}\\s+fresh-hz\\s+cn-hangzhou`));
-    expect(s.screen()).toMatch(/● cn-hangzhou live · cn-shanghai throttled/);
+    expect(s.screen()).toMatch(/● cn-shanghai throttled, retrying in \d+ s · cn-hangzhou live/);
   });
 
   it('gives the REGION column up at a narrow width; one region shows none', async () => {

@@ -102,7 +102,8 @@ describe('several regions', () => {
     const line = describeRegionStates(selectRegions(s)!, times(clock.now()))
       .map((r) => `${r.regionId} ${r.text}`)
       .join(' · ');
-    expect(line).toMatch(/^cn-hangzhou live · cn-shanghai throttled, retrying in \d+ s$/);
+    // Trouble first: the header's line is cut at the terminal's width.
+    expect(line).toMatch(/^cn-shanghai throttled, retrying in \d+ s · cn-hangzhou live$/);
 
     emu!.setFaults({});
     p.refreshNow();
@@ -120,9 +121,9 @@ describe('several regions', () => {
     const s = p.store.getState();
     expect(s.invocations.has(fresh)).toBe(true);
     const states = describeRegionStates(selectRegions(s)!, times(clock.now()));
-    expect(states[0]).toMatchObject({ regionId: 'cn-hangzhou', text: 'live' });
-    expect(states[1].regionId).toBe('cn-beijing');
-    expect(states[1].text).toMatch(/^endpoint unreachable, retrying in \d+ s$/);
+    expect(states[0].regionId).toBe('cn-beijing');
+    expect(states[0].text).toMatch(/^endpoint unreachable, retrying in \d+ s$/);
+    expect(states[1]).toMatchObject({ regionId: 'cn-hangzhou', text: 'live' });
     // The view as a whole is live: Hangzhou answers.
     expect(s.poll.phase).toBe('ok');
   });

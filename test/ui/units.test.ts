@@ -15,6 +15,7 @@ import {
 } from '../../src/ui/rowFilters.js';
 import { outputFileName } from '../../src/ui/saveOutput.js';
 import { anchorFrame, frameWriter } from '../../src/ui/frameAnchor.js';
+import { describeRegionStates } from '../../src/ui/regionStatus.js';
 import { fatalLine, liveRenderingOff, whyNoLiveScreen } from '../../src/ui/terminal.js';
 import { colourWanted } from '../../src/ui/theme.js';
 import { layoutColumns, type TableColumn } from '../../src/ui/widgets/Table.js';
@@ -301,6 +302,22 @@ describe('terminal helpers', () => {
     const hostile = outputFileName('../../etc/passwd', 'i/x');
     expect(hostile).toMatch(/^catop-__\.\._etc_passwd-i_x-[0-9a-f]{10}\.log$/);
     expect(hostile).not.toContain('/');
+  });
+});
+
+describe("several regions' states", () => {
+  it('names the regions in one state together, trouble first, each state in the regions\' order', () => {
+    const times = { now: 0, since: () => '', time: () => '', wakeAt: () => undefined } as never;
+    const live = { phase: 'ok', inFlight: false, calls: 1 } as const;
+    const down = { phase: 'failed', inFlight: false, calls: 1, lastError: { code: 'InvalidAccessKeyId.NotFound', message: 'x' } } as never;
+    const states = describeRegionStates(
+      ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-shenzhen'].map((regionId, k) => ({ regionId, loaded: 1, poll: k === 2 ? down : live })),
+      times,
+    );
+    expect(states.map((r) => `${r.regionId} ${r.text}`)).toEqual([
+      expect.stringMatching(/^cn-beijing stopped: InvalidAccessKeyId\.NotFound/),
+      'cn-hangzhou, cn-shanghai, cn-shenzhen live',
+    ]);
   });
 });
 
