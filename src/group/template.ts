@@ -63,12 +63,15 @@ const STICKY = { masked: stickyPattern('masked'), loose: stickyPattern('loose') 
 /** Characters an own name may hold for the word guard to cover it. */
 const NAME_CHARS = /^[\w.:-]+$/;
 
-/** Adds to `words` each word of `text` (lower case) and its parts before each dot: where an own name is a whole word. */
+/** Adds `w` (unless not `self`) and its parts before each dot, where an own name is a whole word too, each as `as` makes it. */
+function addWord(words: Set<string>, w: string, as: (w: string) => string = (x) => x, self = true): void {
+  if (self) words.add(as(w));
+  for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(as(w.slice(0, dot)));
+}
+
+/** Adds to `words` each word of `text` (lower case) and its parts before each dot. */
 function wordsOf(text: string, words: Set<string>): void {
-  for (const token of text.toLowerCase().match(/[\w.:-]+/g) ?? []) {
-    words.add(token);
-    for (let dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) words.add(token.slice(0, dot));
-  }
+  for (const token of text.toLowerCase().match(/[\w.:-]+/g) ?? []) addWord(words, token);
 }
 
 /**
@@ -87,10 +90,7 @@ function addSpanWords(text: string, spans: readonly number[], mode: 'masked' | '
   if (mode === 'masked') {
     const inside: string[] = [];
     for (let i = 0; i < spans.length; i += 3) if (spans[i + 2] !== OWN) inside.push(text.slice(spans[i], spans[i + 1]));
-    for (const w of inside.join(' ').toLowerCase().match(LETTER_WORDS) ?? []) {
-      words.add(w);
-      for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(w.slice(0, dot));
-    }
+    for (const w of inside.join(' ').toLowerCase().match(LETTER_WORDS) ?? []) addWord(words, w);
     return;
   }
   const parts: string[] = [];
@@ -108,11 +108,7 @@ function addSpanWords(text: string, spans: readonly number[], mode: 'masked' | '
   parts.push(text.slice(done));
   const bare = parts.join('').toLowerCase();
   const token = /[\w.:-]+/g;
-  for (let m = token.exec(bare); m; m = token.exec(bare)) {
-    const w = m[0];
-    if (whole.get(m.index) !== token.lastIndex) words.add(shapeOf(w));
-    for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(shapeOf(w.slice(0, dot)));
-  }
+  for (let m = token.exec(bare); m; m = token.exec(bare)) addWord(words, m[0], shapeOf, whole.get(m.index) !== token.lastIndex);
 }
 
 /** Words of `[\w.:-]` with no digit (and the part of one before a dot, when that part has none). */
@@ -270,7 +266,7 @@ function pieceEnd(t: Template, i: number): number {
  * WebAssembly walk of the common steps (walk.ts), by default this process's; null, every step here.
  */
 export function matchesTemplate(t: Template, x: string, names: readonly string[], walker: FastWalk | null = fastWalk() ?? null): boolean {
-  // An own name in the sample's unmasked text would be masked there in `x`'s output.
+  // An own name among the sample's words (or, loose, of a word's shape) would be masked there in `x`'s output.
   for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w) || t.shapes?.has(shapeOf(w))) return false;
   const fast = walker?.load(t, x, names) ? walker : undefined;
   const s = t.text;
