@@ -18,11 +18,9 @@ import { ROOT, fmtBytes, fmtMs, importApp, max, median, now, percentile, type Be
 import type * as GroupModule from '../src/group/index.js';
 import type * as FleetModule from '../test/group/fleet.js';
 import type * as RunModule from './groupingRun.js';
-import type { GroupingRun } from './groupingRun.js';
+import { OUTPUT_BYTES, PAGE, type GroupingRun } from './groupingRun.js';
 
 const MB = 1024 * 1024;
-const PAGE = 50;
-const OUTPUT_BYTES = 24 * 1024;
 
 interface Bundle {
   group: typeof GroupModule;

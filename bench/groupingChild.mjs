@@ -14,8 +14,6 @@ if (mode === 'time') {
   process.stdout.write(`${JSON.stringify(run.timeGrouping(group, fleet, count, globalThis.gc))}\n`);
   process.exit(0);
 }
-const PAGE = 50;
-const OUTPUT_BYTES = 24 * 1024;
 
 async function settled() {
   for (let i = 0; i < 3; i++) {
@@ -29,9 +27,8 @@ const before = await settled();
 const grouper = group.createGrouper('masked');
 for (let n = 0; n < count; n++) grouper.add(fleet.memberOf(n));
 let made = 0;
-for (let first = 0; first < count; first += PAGE) {
-  const page = [];
-  for (let n = first; n < Math.min(count, first + PAGE); n++) page.push(fleet.fleetInstance(n, OUTPUT_BYTES));
+for (let first = 0; first < count; first += run.PAGE) {
+  const page = run.pageOf(fleet, first, count);
   for (const f of page) {
     made += f.output.length;
     if (mode === 'group') grouper.update(f.member, f.output, f.own);

@@ -5,8 +5,16 @@
 import type * as GroupModule from '../src/group/index.js';
 import type * as FleetModule from '../test/group/fleet.js';
 
-const PAGE = 50;
-const OUTPUT_BYTES = 24 * 1024;
+/** Outputs a call of DescribeInvocationResults brings, and each output's size. */
+export const PAGE = 50;
+export const OUTPUT_BYTES = 24 * 1024;
+
+/** The fleet's instances `first` to `first + PAGE` (fewer at `count`), with their outputs. */
+export function pageOf(fleet: typeof FleetModule, first: number, count: number): ReturnType<typeof FleetModule.fleetInstance>[] {
+  const page = [];
+  for (let n = first; n < Math.min(count, first + PAGE); n++) page.push(fleet.fleetInstance(n, OUTPUT_BYTES));
+  return page;
+}
 
 export interface GroupingRun {
   coarseMs: number;
@@ -30,8 +38,7 @@ export function timeGrouping(group: typeof GroupModule, fleet: typeof FleetModul
   const coarseMs = performance.now() - t0;
   const pageMs: number[] = [];
   for (let first = 0; first < count; first += PAGE) {
-    const page = [];
-    for (let n = first; n < Math.min(count, first + PAGE); n++) page.push(fleet.fleetInstance(n, OUTPUT_BYTES));
+    const page = pageOf(fleet, first, count);
     t0 = performance.now();
     for (const f of page) grouper.update(f.member, f.output, f.own);
     grouper.groups();
