@@ -2,11 +2,11 @@
  * The template walk's common steps in WebAssembly (walk.wat and walkRules.wat, compiled into
  * walkBytes.ts by `npm run wasm`): runs of pieces and spans whose shape settles them byte for
  * byte are swept 16 bytes at a time against what each byte of the sample allows in its place
- * (walkRules.wat's `allow`), and each other span's noise is shown by the rules of template.ts's
- * `noiseEnd` up to its sticky pattern. A JavaScript loop over two strings costs 2 to 5 ns a
- * character here, and half of a fleet output's characters are noise, each to be read. Where the
- * module stops (a piece that differs, noise only the pattern shows), template.ts takes that step
- * and hands back.
+ * (walkRules.wat's `allow`), own names among them where the output's is as long as the sample's,
+ * and each other span's noise is shown by the rules of template.ts's `noiseEnd` up to its sticky
+ * pattern. A JavaScript loop over two strings costs 2 to 5 ns a character here, and half of a
+ * fleet output's characters are noise, each to be read. Where the module stops (a piece that
+ * differs, noise only the pattern shows), template.ts takes that step and hands back.
  *
  * Only for ASCII texts (a byte is then a character, and case folds by one bit); other texts, and
  * a runtime without WebAssembly (`node --jitless`), are walked by template.ts alone.
@@ -52,11 +52,14 @@ interface Loadable {
   bytes: Uint8Array;
   /** What each byte may be in the output when it differs (walkRules.wat's `allow` makes it when first loaded). */
   allow?: Uint8Array;
-  /** Start, end, rule of each span, and the first span from it on that no sweep covers. */
+  /** Start, end, rule of each span, and the first span from it on that is not `SWEPT`. */
   spans: Int32Array;
 }
 
-/** Rules the shape of a span settles, byte for byte: walk.wat sweeps across their spans. */
+/**
+ * Rules the shape of a span settles, byte for byte: walk.wat sweeps across their spans. It also
+ * crosses an own name where the output has, as long as the sample's, the name it compares first.
+ */
 const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.instanceId, RULE.runs, RULE.monthDay]);
 
 /** A sample's bytes and span rules, or null when it is not ASCII. */
@@ -185,9 +188,10 @@ function create(): FastWalk | undefined {
           bytes[at++] = c;
         }
       }
-      // As many UTF-8 bytes as characters: every one is ASCII. (Room for more: a character of
-      // several bytes is written whole or not at all, so one would show as more written.)
-      if (bytes.write(output, outputAt, output.length + 4, 'utf8') !== output.length) return false;
+      // As many UTF-8 bytes as characters: every one is ASCII, and its Latin-1 byte is it (a native
+      // count, then a copy: half the time of writing it as UTF-8, which encodes each character).
+      if (Buffer.byteLength(output, 'utf8') !== output.length) return false;
+      bytes.write(output, outputAt, output.length, 'latin1');
       bytes[outputAt + output.length] = END_MARK;
       ex.output(outputAt, output.length, NAMES_AT, names.length);
       return true;

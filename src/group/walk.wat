@@ -4,10 +4,11 @@
 ;;
 ;; `walk` goes on from (i, ps, px) while the output agrees with the sample, by template.ts's
 ;; `noiseEnd` up to its sticky pattern. Runs of pieces and spans whose shape settles them byte for
-;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place; a
-;; span is taken alone at an own name, a hex id, or where a sweep failed. It answers 1 when the
-;; output ends where the sample does; else 0, with the step it could not take at STOPPED (i, ps,
-;; px), for template.ts to take.
+;; byte are swept 16 bytes at a time against what each byte of the sample allows in its place,
+;; across own names where the output has a name as long as the sample's there (compared before);
+;; a span is taken alone at another own name, a hex id, or where a sweep failed. It answers 1 when
+;; the output ends where the sample does; else 0, with the step it could not take at STOPPED (i,
+;; ps, px), for template.ts to take.
 ;;
 ;; Memory (walk.ts places all but the first three): a class per byte at 0 (256 bytes, made at
 ;; start); where the walk stopped at 256; three-letter words at 272 (walkRules.wat); the own names
@@ -15,7 +16,7 @@
 ;; makes a longer own name begin here, and 1 unless two could); the sample's n bytes at $s, then
 ;; 0xff; what each of its bytes may be in the output at $al (a byte each, walkRules.wat's
 ;; `allow`); its spans at $sp, four i32 each (start, end, rule, and `stop`: the first span from
-;; this one on that no sweep crosses); the output's m bytes at $x, then 0xff. Each text has 16
+;; this one on that is an own name or a hex id); the output's m bytes at $x, then 0xff. Each text has 16
 ;; bytes after it: chunks are read past a text's end and masked off.
 ;;
 ;; The steps every span takes are written out, and test/group/compileWalk.ts inlines the pure
@@ -68,56 +69,69 @@
           (i32.ge_s (local.get $r) (i32.const 8))))))
 
   ;; How far the output's bytes from px are the sample's from ps, or of a class each differing
-  ;; byte's allowance says (0x80 a digit, 0x40 a hex digit, 0x20 a letter or digit: walkRules.wat's
-  ;; `allow`): len when all len are, else where the first chunk that is not starts.
+  ;; byte's allowance holds (walkRules.wat's `allow`; the classes below): len when all len are,
+  ;; else where the first chunk that is not starts. Each chunk is checked whole, with no branch on
+  ;; what it holds: about half a fleet output's chunks differ somewhere by noise, and a branch on
+  ;; that is mispredicted every other chunk.
   (func $allowed (param $ps i32) (param $px i32) (param $len i32) (result i32)
-    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $r i32)
-    (local $xv v128) (local $av v128) (local $bad v128) (local $digit v128) (local $lower v128)
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32)
+    (local $xv v128) (local $yv v128) (local $bad v128)
+    ;; Constants in locals: V8 makes a v128 constant again at each use in a loop.
+    (local $low v128) (local $high v128) (local $nibble v128) (local $lanes v128)
+    (local.set $low (v128.const i8x16 0x09 0x0f 0x0f 0x0f 0x0f 0x0f 0x0f 0x0d 0x0d 0x0d 0x0c 0x04 0x04 0x04 0x04 0x04))
+    (local.set $high (v128.const i8x16 0 0 0 0x01 0x06 0x08 0x06 0x08 0 0 0 0 0 0 0 0))
+    (local.set $nibble (i8x16.splat (i32.const 15)))
     (local.set $a (i32.add (global.get $s) (local.get $ps)))
     (local.set $b (i32.add (global.get $x) (local.get $px)))
     (local.set $c (i32.add (global.get $al) (local.get $ps)))
+    ;; Two chunks at a time while there are two.
+    (block $pairs
+      (loop $pair
+        (br_if $pairs (i32.lt_s (i32.sub (local.get $len) (local.get $k)) (i32.const 32)))
+        (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
+        (local.set $yv (v128.load offset=16 (i32.add (local.get $b) (local.get $k))))
+        (local.set $bad
+          (v128.andnot
+            (i8x16.eq (v128.and (call $classes16 (local.get $xv) (local.get $low) (local.get $high) (local.get $nibble))
+                        (v128.load (i32.add (local.get $c) (local.get $k))))
+              (v128.const i64x2 0 0))
+            (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv))))
+        (if (v128.any_true
+              (v128.or (local.get $bad)
+                (v128.andnot
+                  (i8x16.eq (v128.and (call $classes16 (local.get $yv) (local.get $low) (local.get $high) (local.get $nibble))
+                              (v128.load offset=16 (i32.add (local.get $c) (local.get $k))))
+                    (v128.const i64x2 0 0))
+                  (i8x16.eq (v128.load offset=16 (i32.add (local.get $a) (local.get $k))) (local.get $yv)))))
+          (then (return (select (local.get $k) (i32.add (local.get $k) (i32.const 16)) (v128.any_true (local.get $bad))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 32)))
+        (br $pair)))
+    ;; The rest a chunk at a time, the lanes of the last past len masked off.
+    (local.set $lanes (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))
     (loop $chunks
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (local.get $len))))
-      ;; Two whole chunks alike, at one test (most of a piece is).
-      (if (i32.ge_s (i32.sub (local.get $len) (local.get $k)) (i32.const 32))
-        (then
-          (if (i8x16.all_true
-                (v128.and
-                  (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k))))
-                  (i8x16.eq (v128.load offset=16 (i32.add (local.get $a) (local.get $k))) (v128.load offset=16 (i32.add (local.get $b) (local.get $k))))))
-            (then
-              (local.set $k (i32.add (local.get $k) (i32.const 32)))
-              (br $chunks)))))
       (local.set $xv (v128.load (i32.add (local.get $b) (local.get $k))))
-      ;; Lanes that differ; in the last chunk, of the first len - k only (the lane mask costs a
-      ;; chunk as much again, so whole chunks go without it).
-      (local.set $bad (v128.not (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv))))
-      (local.set $r (i32.sub (local.get $len) (local.get $k)))
-      (if (i32.lt_s (local.get $r) (i32.const 16))
-        (then
-          (local.set $bad
-            (v128.and (local.get $bad)
-              (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15) (i8x16.splat (local.get $r)))))))
-      ;; Allowed a digit (0x80: the lane is negative), else a hex digit (0x40), or a letter or digit (0x20).
-      (if (v128.any_true (local.get $bad))
-        (then
-          (local.set $av (v128.load (i32.add (local.get $c) (local.get $k))))
-          (local.set $digit (i8x16.le_u (i8x16.sub (local.get $xv) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 9))))
-          (local.set $bad (v128.andnot (local.get $bad) (v128.and (i8x16.lt_s (local.get $av) (v128.const i64x2 0 0)) (local.get $digit))))
-          (if (v128.any_true (local.get $bad))
-            (then
-              (local.set $lower (i8x16.sub (v128.or (local.get $xv) (i8x16.splat (i32.const 32))) (i8x16.splat (i32.const 97))))
-              (local.set $bad
-                (v128.andnot (local.get $bad)
-                  (v128.or
-                    (v128.and (i8x16.ne (v128.and (local.get $av) (i8x16.splat (i32.const 0x40))) (v128.const i64x2 0 0))
-                      (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 5)))))
-                    (v128.and (i8x16.ne (v128.and (local.get $av) (i8x16.splat (i32.const 0x20))) (v128.const i64x2 0 0))
-                      (v128.or (local.get $digit) (i8x16.le_u (local.get $lower) (i8x16.splat (i32.const 25))))))))
-              (if (v128.any_true (local.get $bad)) (then (return (local.get $k))))))))
+      (if (v128.any_true
+            (v128.and
+              (i8x16.lt_u (local.get $lanes) (i8x16.splat (i32.sub (local.get $len) (local.get $k))))
+              (v128.andnot
+                (i8x16.eq (v128.and (call $classes16 (local.get $xv) (local.get $low) (local.get $high) (local.get $nibble))
+                            (v128.load (i32.add (local.get $c) (local.get $k))))
+                  (v128.const i64x2 0 0))
+                (i8x16.eq (v128.load (i32.add (local.get $a) (local.get $k))) (local.get $xv)))))
+        (then (return (local.get $k))))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br $chunks))
     (i32.const 0))
+
+  ;; Each byte's class, a bit for each block of ASCII codes it is in, by its low nibble (`low`'s
+  ;; lane) and its high (`high`'s): 1 a digit, 2 a hex letter, 4 a letter of A-O or a-o, 8 of P-Z
+  ;; or p-z. What a sample's byte allows (walkRules.wat's `allow`) is a set of these bits: a
+  ;; digit 1, a hex digit 3, a letter or digit 13. Bytes from 0x80 (the end mark) are of none.
+  (func $classes16 (param $v v128) (param $low v128) (param $high v128) (param $nibble v128) (result v128)
+    (v128.and
+      (i8x16.swizzle (local.get $low) (v128.and (local.get $v) (local.get $nibble)))
+      (i8x16.swizzle (local.get $high) (v128.and (i16x8.shr_u (local.get $v) (i32.const 4)) (local.get $nibble)))))
 
   ;; Span i's record, its end, and the rule in a record (above it, the own name kept there).
   (func $spanAt (param $i i32) (result i32)
@@ -158,21 +172,53 @@
           (br $words))))
     (i32.const 1))
 
+  ;; The first own name or hex id from span j on (walk.ts's `stop`), or the count.
+  (func $stopFrom (param $j i32) (result i32)
+    (select (i32.load offset=12 (call $spanAt (local.get $j))) (global.get $count) (i32.lt_u (local.get $j) (global.get $count))))
+
   (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
     (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
     (local $j i32) (local $k i32) (local $b i32) (local $next i32) (local $until i32)
-    (local $q i32) (local $w i32) (local $first i32)
-    (local $xw i64)
+    (local $q i32) (local $w i32) (local $first i32) (local $o i32) (local $taken i32)
     (block $stop
       (loop $step
         (local.set $span (call $spanAt (local.get $i)))
         ;; A sweep up to span `stop` (the next own name or hex id): the bytes and spans between
         ;; allowed at once. Where a chunk fails, the span it is in (or the first after it) is taken
         ;; alone, and the sweep goes on after it; where the output is too short, span by span.
+        ;;
+        ;; An own name's shortcut, before the sweep: where the last output had one of its names,
+        ;; that name of this output compared at once. Its neighbours are the sample's (the sweep
+        ;; reads them), so it is a whole word there, and no longer name is there instead unless one
+        ;; goes on with the sample's byte after the span. The sweep crosses it when it is as long
+        ;; as the sample's name, and else ends there, the name `taken` after it.
         (if (i32.ge_s (local.get $i) (local.get $until))
           (then
-            (local.set $j
-              (select (i32.load offset=12 (local.get $span)) (global.get $count) (i32.lt_u (local.get $i) (global.get $count))))
+            (local.set $j (call $stopFrom (local.get $i)))
+            (local.set $taken (i32.const -1))
+            (block $crossing
+              (loop $cross
+                (br_if $crossing (i32.ge_u (local.get $j) (global.get $count)))
+                (local.set $o (call $spanAt (local.get $j)))
+                (br_if $crossing (call $ruleAt (local.get $o)))
+                (local.set $q (i32.shr_u (i32.load offset=8 (local.get $o)) (i32.const 8)))
+                (br_if $crossing (i32.or (i32.eqz (local.get $q)) (i32.gt_u (local.get $q) (global.get $nn))))
+                (local.set $w (i32.add (global.get $nm) (i32.shl (i32.sub (local.get $q) (i32.const 1)) (i32.const 3))))
+                (br_if $crossing (i32.eqz (i32.load8_u offset=7 (local.get $w))))
+                (local.set $end (i32.load offset=4 (local.get $o)))
+                (br_if $crossing
+                  (i32.eq (i32.load8_u offset=6 (local.get $w)) (i32.load8_u (i32.add (global.get $s) (local.get $end)))))
+                (local.set $len (i32.load16_u offset=4 (local.get $w)))
+                (local.set $start (i32.load (local.get $o)))
+                (br_if $crossing
+                  (i32.eqz (call $nameAt (i32.load (local.get $w)) (local.get $len)
+                    (i32.add (local.get $px) (i32.sub (local.get $start) (local.get $ps))))))
+                (if (i32.ne (local.get $len) (i32.sub (local.get $end) (local.get $start)))
+                  (then
+                    (local.set $taken (local.get $len))
+                    (br $crossing)))
+                (local.set $j (call $stopFrom (i32.add (local.get $j) (i32.const 1))))
+                (br $cross)))
             (local.set $start
               (select (i32.load (call $spanAt (local.get $j))) (global.get $n)
                 (i32.lt_u (local.get $j) (global.get $count))))
@@ -216,23 +262,10 @@
               (local.set $px (i32.add (local.get $px) (local.get $len)))
               (local.set $i (local.get $j))
               (local.set $span (call $spanAt (local.get $i)))
-              ;; An own name where the last output had one of its names: that name of this output,
-              ;; compared at once. Its neighbours are the sample's (the sweeps either side read
-              ;; them), so it is a whole word there, and no longer name is there instead unless one
-              ;; goes on with the sample's byte after the span.
-              (br_if $perSpan (i32.ge_u (local.get $i) (global.get $count)))
-              (local.set $q (i32.shr_u (i32.load offset=8 (local.get $span)) (i32.const 8)))
-              (br_if $perSpan (i32.eqz (local.get $q)))
-              (br_if $perSpan (i32.gt_u (local.get $q) (global.get $nn)))
-              (local.set $w (i32.add (global.get $nm) (i32.shl (i32.sub (local.get $q) (i32.const 1)) (i32.const 3))))
-              (br_if $perSpan (i32.eqz (i32.load8_u offset=7 (local.get $w))))
-              (local.set $end (i32.load offset=4 (local.get $span)))
-              (br_if $perSpan
-                (i32.eq (i32.load8_u offset=6 (local.get $w)) (i32.load8_u (i32.add (global.get $s) (local.get $end)))))
-              (local.set $len (i32.load16_u offset=4 (local.get $w)))
-              (br_if $perSpan (i32.eqz (call $nameAt (i32.load (local.get $w)) (local.get $len) (local.get $px))))
-              (local.set $ps (local.get $end))
-              (local.set $px (i32.add (local.get $px) (local.get $len)))
+              ;; An own name's shortcut not crossed.
+              (br_if $perSpan (i32.lt_s (local.get $taken) (i32.const 0)))
+              (local.set $ps (i32.load offset=4 (local.get $span)))
+              (local.set $px (i32.add (local.get $px) (local.get $taken)))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br $step))))
         ;; One span: the piece before it equal (no byte of a piece is allowed another)...
