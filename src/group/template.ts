@@ -16,12 +16,11 @@
 import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
 import { HEX_KINDS, KIND, NOISE, kindsPattern, maskWithWords, ownHits, ownWords, stickyPattern } from './fingerprint.js';
-import { digitRunsEnd, follows, hexIdEnd, hexSwaps, isMonthDay, isWholeWord, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
+import { digitRunsEnd, follows, hexIdEnd, hexSwaps, isMonthDay, monthDayEnd, ownNameAt, sameShapeEnd, standsAlone } from './noiseRules.js';
+import { OWN, mayMaskAsOwn, ownGuardOf, type OwnGuard } from './ownGuard.js';
 import type { OwnIdentity } from './types.js';
 import { fastWalk, type FastWalk } from './walk.js';
 
-/** The own-name kind of span (the regular kinds are indexes in the mask's kinds). */
-const OWN = -1;
 
 export interface Template {
   mode: 'masked' | 'loose';
@@ -40,10 +39,8 @@ export interface Template {
   /** Where each line of `text` starts. */
   lineStarts: Int32Array;
   maskedLines: readonly string[];
-  /** Words (lower case) where another instance's own name would be masked as its own (`wordsOf`). */
-  words: ReadonlySet<string>;
-  /** In loose mode, the shapes (`shapeOf`) of the words noise touches: there any digits are noise (`addSpanWords`). */
-  shapes?: ReadonlySet<string>;
+  /** Where another instance's own name would be masked as its own (ownGuard.ts). */
+  guard: OwnGuard;
 }
 
 const PATTERNS = { masked: kindsPattern('masked'), loose: kindsPattern('loose') };
@@ -60,63 +57,6 @@ function codesOf(text: string): Uint16Array {
   return codes;
 }
 const STICKY = { masked: stickyPattern('masked'), loose: stickyPattern('loose') };
-/** Characters an own name may hold for the word guard to cover it. */
-const NAME_CHARS = /^[\w.:-]+$/;
-
-/** Adds `w` (unless not `self`) and its parts before each dot, where an own name is a whole word too, each as `as` makes it. */
-function addWord(words: Set<string>, w: string, as: (w: string) => string = (x) => x, self = true): void {
-  if (self) words.add(as(w));
-  for (let dot = w.indexOf('.'); dot > 0; dot = w.indexOf('.', dot + 1)) words.add(as(w.slice(0, dot)));
-}
-
-/** Adds to `words` each word of `text` (lower case) and its parts before each dot. */
-function wordsOf(text: string, words: Set<string>): void {
-  for (const token of text.toLowerCase().match(/[\w.:-]+/g) ?? []) addWord(words, token);
-}
-
-/**
- * Adds to `words` the sample's words that a span of noise touches: there another instance's own
- * name is masked as its own before any kind of noise, which the walk does not show (a host `dec`
- * in `Dec 12`; in loose mode `fe80::1` in `fe80::1.25ms`). Words outside every span are in the
- * masked text's already.
- *
- * Masked: the words inside each span without a digit (with one, its digits are the sample's
- * noise), by one expression over the spans' texts. Loose: any digits are noise, so each word a
- * span touches is added by its shape (`shapeOf`), but for its own names (there the other's own
- * names are expected) and noise that is the word whole (another's name there masks as one noise
- * too; its parts before a dot are kept).
- */
-function addSpanWords(text: string, spans: readonly number[], mode: 'masked' | 'loose', words: Set<string>): void {
-  if (mode === 'masked') {
-    const inside: string[] = [];
-    for (let i = 0; i < spans.length; i += 3) if (spans[i + 2] !== OWN) inside.push(text.slice(spans[i], spans[i + 1]));
-    for (const w of inside.join(' ').toLowerCase().match(LETTER_WORDS) ?? []) addWord(words, w);
-    return;
-  }
-  const parts: string[] = [];
-  const whole = new Map<number, number>();
-  let done = 0;
-  for (let i = 0; i < spans.length; i += 3) {
-    const [start, end, kind] = [spans[i], spans[i + 1], spans[i + 2]];
-    if (kind !== OWN) {
-      if (isWholeWord(text, start, end)) whole.set(start, end);
-      continue;
-    }
-    parts.push(text.slice(done, start), ' '.repeat(end - start));
-    done = end;
-  }
-  parts.push(text.slice(done));
-  const bare = parts.join('').toLowerCase();
-  const token = /[\w.:-]+/g;
-  for (let m = token.exec(bare); m; m = token.exec(bare)) addWord(words, m[0], shapeOf, whole.get(m.index) !== token.lastIndex);
-}
-
-/** Words of `[\w.:-]` with no digit (and the part of one before a dot, when that part has none). */
-const LETTER_WORDS = /(?<![\w.:-])[a-z_.:-]*[a-z_][a-z_.:-]*(?![\w:-])/g;
-
-/** A word with each run of digits as one `0`: in loose mode `web-01` may stand where `web-2` is. */
-const shapeOf = (w: string) => w.replace(/\d+/g, '0');
-
 /** The sample's template, or undefined when its spans cannot be placed (case folding changes its length). */
 export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnIdentity): Template | undefined {
   const hits = ownHits(text, ownWords(own));
@@ -173,28 +113,23 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   const lineStarts = [0];
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
   const maskedLines = maskedText.split('\n');
-  const words = new Set<string>();
-  // Masked, a fleet's lines repeat: each distinct line's words once.
-  for (const line of new Set(maskedLines)) wordsOf(line, words);
-  const shapes = mode === 'loose' ? new Set<string>() : undefined;
-  addSpanWords(text, spans, mode, shapes ?? words);
   const codes = codesOf(text);
   const swaps = new Uint8Array(spans.length / 3);
   for (let i = 0; i < swaps.length; i++) {
     if (HEX_KINDS.has(spans[i * 3 + 2]) && hexSwaps(text, spans[i * 3], spans[i * 3 + 1])) swaps[i] = 1;
   }
+  const spanArray = Int32Array.from(spans);
   return {
     mode,
     text,
     codes,
     masked: maskedText,
-    spans: Int32Array.from(spans),
+    spans: spanArray,
     hexSwaps: swaps,
     pieces,
     lineStarts: Int32Array.from(lineStarts),
     maskedLines,
-    words,
-    shapes,
+    guard: ownGuardOf({ text, codes, spans: spanArray, hexSwaps: swaps }, maskedLines, mode),
   };
 }
 
@@ -269,8 +204,7 @@ function pieceEnd(t: Template, i: number): number {
  * WebAssembly walk of the common steps (walk.ts), by default this process's; null, every step here.
  */
 export function matchesTemplate(t: Template, x: string, names: readonly string[], walker: FastWalk | null = fastWalk() ?? null): boolean {
-  // An own name among the sample's words (or, loose, of a word's shape) would be masked there in `x`'s output.
-  for (const w of names) if (!NAME_CHARS.test(w) || t.words.has(w) || t.shapes?.has(shapeOf(w))) return false;
+  if (mayMaskAsOwn(t.guard, names)) return false;
   const fast = walker?.load(t, x, names) ? walker : undefined;
   const s = t.text;
   const spans = t.spans;

@@ -108,6 +108,13 @@ describe.each([
     // Where the sample's noise is the whole word, its own name there is the same one noise.
     expect(agrees('from 10.1.2.3 ok', 'from 10.0.0.3 ok', 'loose', ownS, { names: [], ips: ['10.0.0.3'] })).toBe(true);
     expect(agrees('from 10.1.2.3 ok', 'from 10.0.0.3 ok', 'masked', ownS, { names: [], ips: ['10.0.0.3'] })).toBe(true);
+    // A word part text and part noise: its own `fe80::1` masks as `<*>.<*>`, the sample's as `fe80::<*>`.
+    expect(agrees('at fe80::1.6m47s', 'at fe80::1.9m47s', 'masked', ownS, { names: [], ips: ['fe80::1'] })).toBe(false);
+    // A name to a dot inside noise: `10.0.0` in `10.0.0.5` masks as `<*>.5`, the sample's word as `<*>`.
+    expect(agrees('from 10.1.2.3 ok', 'from 10.0.0.5 ok', 'masked', ownS, { names: ['10.0.0'], ips: [] })).toBe(false);
+    // A name that cannot be that word (the guard reads names, not the output: `fe80::2` could be there).
+    expect(agrees('at fe80::1.6m47s', 'at fe80::1.9m47s', 'masked', ownS, { names: [], ips: ['fe80::12'] })).toBe(true);
+    expect(agrees('at fe80::1.6m47s', 'at fe80::1.9m47s', 'masked', ownS, { names: [], ips: ['fe80::2'] })).toBe(false);
   });
 
   it('never says random texts of noise mask alike when they do not (edits inside and beside each kind)', () => {
