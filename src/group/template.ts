@@ -32,7 +32,7 @@ export interface Template {
   masked: string;
   /** Spans hidden by the mask: start, end (in `text`) and kind, three numbers each, in order. */
   spans: Int32Array;
-  /** 1 for each span of a hex kind where any hex digit may stand for another (noiseRules.ts's `hexSwaps`). */
+  /** 1 for each span of a hex kind or a hex id where any hex digit may stand for another (noiseRules.ts's `hexSwaps`; for a hex id, walk.ts's alone). */
   hexSwaps: Uint8Array;
   /** The sample's text before each span, and after the last (compared whole: native, unlike a loop per character). */
   pieces: readonly string[];
@@ -116,7 +116,8 @@ export function buildTemplate(text: string, mode: 'masked' | 'loose', own?: OwnI
   const codes = codesOf(text);
   const swaps = new Uint8Array(spans.length / 3);
   for (let i = 0; i < swaps.length; i++) {
-    if (HEX_KINDS.has(spans[i * 3 + 2]) && hexSwaps(text, spans[i * 3], spans[i * 3 + 1])) swaps[i] = 1;
+    const kind = spans[i * 3 + 2];
+    if ((HEX_KINDS.has(kind) || kind === KIND.hex) && hexSwaps(text, spans[i * 3], spans[i * 3 + 1])) swaps[i] = 1;
   }
   const spanArray = Int32Array.from(spans);
   return {

@@ -35,7 +35,7 @@ export interface FastWalk {
 }
 
 /** walk.wat's rules, one per span. */
-const RULE = { own: 0, shape: 1, hex: 2, id: 3, instanceId: 4, runs: 5, hexId: 6, monthDay: 7 } as const;
+const RULE = { own: 0, shape: 1, hex: 2, id: 3, instanceId: 4, runs: 5, hexId: 6, monthDay: 7, hexIdAlone: 8 } as const;
 
 function ruleOf(kind: number, codes: Uint16Array, start: number, end: number, hexSwaps: boolean): number {
   if (kind < 0) return RULE.own;
@@ -44,7 +44,7 @@ function ruleOf(kind: number, codes: Uint16Array, start: number, end: number, he
   if (kind === KIND.instanceId) return RULE.instanceId;
   if (ID_KINDS.has(kind)) return RULE.id;
   if (kind === KIND.duration || kind === KIND.digits) return RULE.runs;
-  if (kind === KIND.hex) return RULE.hexId;
+  if (kind === KIND.hex) return hexSwaps ? RULE.hexIdAlone : RULE.hexId;
   return RULE.shape;
 }
 
@@ -58,7 +58,8 @@ interface Loadable {
 
 /**
  * Rules the shape of a span settles, byte for byte: walk.wat sweeps across their spans. It also
- * crosses an own name where the output has, as long as the sample's, the name it compares first.
+ * crosses an own name where the output has, as long as the sample's, the name it compares first,
+ * and a hex id that stands alone where the output's has a letter.
  */
 const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.instanceId, RULE.runs, RULE.monthDay]);
 

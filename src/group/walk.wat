@@ -38,7 +38,9 @@
 
   ;; Rules (walk.ts's RULE): 0 an own name only; 1 the same shape but for digits; 2 and hex
   ;; digits; 3 and, inside an id, letters and digits; 4 as 3 up to the end (an instance id); 5 as
-  ;; 1, else runs of digits of any length; 6 a hex id; 7 as 1, else a month and day.
+  ;; 1, else runs of digits of any length; 6 a hex id; 7 as 1, else a month and day; 8 a hex id
+  ;; that stands alone (noiseRules.ts's hexSwaps), which a sweep crosses as hex digits where the
+  ;; output has a letter among them.
 
   (func (export "sample") (param $at i32) (param $len i32) (param $allow i32) (param $spans i32) (param $spanCount i32)
     (global.set $s (local.get $at))
@@ -173,6 +175,31 @@
   (func $stopFrom (param $j i32) (result i32)
     (select (i32.load offset=12 (call $spanAt (local.get $j))) (global.get $count) (i32.lt_u (local.get $j) (global.get $count))))
 
+  ;; For a sweep to cross the sample's hex id from start to end (rule 8) at the output's k: the
+  ;; output is that long there, and a byte of it is no digit (the sweep reads them all as hex
+  ;; digits), unless the sample's begins with `0x`. Not at the sample's end: the sweep reads the
+  ;; byte after it, where a longer one would go on.
+  (func $hexIdHere (param $start i32) (param $end i32) (param $k i32) (result i32)
+    (local $len i32) (local $j i32) (local $b i32)
+    (local.set $len (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.ge_u (local.get $end) (global.get $n)) (then (return (i32.const 0))))
+    (if (i32.gt_u (i32.add (local.get $k) (local.get $len)) (global.get $m)) (then (return (i32.const 0))))
+    (if (i32.and (i32.eq (i32.load8_u (i32.add (global.get $s) (local.get $start))) (i32.const 48))
+          (i32.eq (i32.or (i32.load8_u offset=1 (i32.add (global.get $s) (local.get $start))) (i32.const 32)) (i32.const 120)))
+      (then (return (i32.const 1))))
+    (local.set $b (i32.add (global.get $x) (local.get $k)))
+    (loop $chunks
+      (if (v128.any_true
+            (v128.and
+              (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+                (i8x16.splat (select (i32.sub (local.get $len) (local.get $j)) (i32.const 16)
+                  (i32.lt_u (i32.sub (local.get $len) (local.get $j)) (i32.const 16)))))
+              (i8x16.gt_u (v128.load (i32.add (local.get $b) (local.get $j))) (i8x16.splat (i32.const 57)))))
+        (then (return (i32.const 1))))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br_if $chunks (i32.lt_u (local.get $j) (local.get $len))))
+    (i32.const 0))
+
   (func (export "walk") (param $i i32) (param $ps i32) (param $px i32) (result i32)
     (local $span i32) (local $start i32) (local $end i32) (local $rule i32) (local $len i32)
     (local $j i32) (local $k i32) (local $b i32) (local $next i32) (local $until i32)
@@ -197,6 +224,15 @@
               (loop $cross
                 (br_if $crossing (i32.ge_u (local.get $j) (global.get $count)))
                 (local.set $o (call $spanAt (local.get $j)))
+                ;; A hex id that stands alone, as long as the sample's and with a letter (or after `0x`).
+                (if (i32.eq (call $ruleAt (local.get $o)) (i32.const 8))
+                  (then
+                    (local.set $start (i32.load (local.get $o)))
+                    (br_if $crossing
+                      (i32.eqz (call $hexIdHere (local.get $start) (i32.load offset=4 (local.get $o))
+                        (i32.add (local.get $px) (i32.sub (local.get $start) (local.get $ps))))))
+                    (local.set $j (call $stopFrom (i32.add (local.get $j) (i32.const 1))))
+                    (br $cross)))
                 (br_if $crossing (call $ruleAt (local.get $o)))
                 (local.set $q (i32.shr_u (i32.load offset=8 (local.get $o)) (i32.const 8)))
                 (br_if $crossing (i32.or (i32.eqz (local.get $q)) (i32.gt_u (local.get $q) (global.get $nn))))
@@ -302,7 +338,7 @@
                 (if (call $follows (local.get $k) (local.get $next))
                   (then (br_if $shown (call $standsAlone (local.get $px) (local.get $k)))))
                 (br $ownNames)))
-            (if (i32.eq (local.get $rule) (i32.const 6))
+            (if (i32.or (i32.eq (local.get $rule) (i32.const 6)) (i32.eq (local.get $rule) (i32.const 8)))
               (then
                 (local.set $k (call $hexId (local.get $ps) (local.get $px)))
                 (if (call $follows (local.get $k) (local.get $next))

@@ -61,9 +61,9 @@
       (br_if $next (i32.lt_u (local.get $c) (i32.const 256)))))
   (start $classes)
 
-  ;; What each byte of the sample inside a span a sweep crosses (rules 0 to 5, 7) may be instead,
-  ;; as walk.wat's `classes16` bits: another digit where the sample has one; for rule 2 a hex
-  ;; digit where it has one; for rules 3 and 4 a letter or digit after the id's two-character
+  ;; What each byte of the sample inside a span a sweep crosses (rules 0 to 5, 7, 8) may be
+  ;; instead, as walk.wat's `classes16` bits: another digit where the sample has one; for rules 2
+  ;; and 8 a hex digit where it has one; for rules 3 and 4 a letter or digit after the id's two-character
   ;; prefix (rule 3: and before its last); in an own name (rule 0) any letter or digit, the name
   ;; compared whole before the sweep. None before an `x` (noiseRules.ts's keptBefore: a digit
   ;; there can make `0x...`), nor at the first byte of a span right after another (that one is
@@ -82,7 +82,8 @@
         (local.set $start (i32.load (local.get $span)))
         (local.set $end (i32.load offset=4 (local.get $span)))
         (local.set $rule (call $ruleAt (local.get $span)))
-        (if (i32.or (i32.eq (local.get $rule) (i32.const 7)) (i32.le_u (local.get $rule) (i32.const 5)))
+        (if (i32.or (i32.or (i32.eq (local.get $rule) (i32.const 7)) (i32.eq (local.get $rule) (i32.const 8)))
+              (i32.le_u (local.get $rule) (i32.const 5)))
           (then
             (local.set $p (i32.add (local.get $start) (i32.eq (local.get $before) (local.get $start))))
             (block $spanDone
@@ -93,7 +94,8 @@
                   (then
                     (local.set $c (i32.load8_u (i32.load8_u (i32.add (global.get $s) (local.get $p)))))
                     (local.set $bits (select (i32.const 1) (i32.const 0) (i32.and (local.get $c) (global.get $DIGIT))))
-                    (if (i32.and (i32.eq (local.get $rule) (i32.const 2)) (i32.ne (i32.and (local.get $c) (global.get $HEX)) (i32.const 0)))
+                    (if (i32.and (i32.or (i32.eq (local.get $rule) (i32.const 2)) (i32.eq (local.get $rule) (i32.const 8)))
+                          (i32.ne (i32.and (local.get $c) (global.get $HEX)) (i32.const 0)))
                       (then (local.set $bits (i32.or (local.get $bits) (i32.const 3)))))
                     (if (i32.and
                           (i32.and (i32.ne (i32.and (local.get $c) (global.get $ALNUM)) (i32.const 0))

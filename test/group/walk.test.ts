@@ -149,6 +149,22 @@ describe('the WebAssembly walk', () => {
     expect(answer(t, text(() => 'web-0002', '10.0.0.123'), longer, ownS)).toBe(true);
   });
 
+  it('crosses a hex id that stands alone in one sweep where the output has a letter in it', () => {
+    const text = (sha: (k: number) => string) => Array.from({ length: 30 }, (_, k) => `step ${k} commit ${sha(k)}\n`).join('');
+    const t = template(text((k) => `deadbeef${String(k).padStart(2, '0')}`));
+    expect(walkedThrough(t, text((k) => `${String(k).padStart(2, '0')}cafe0123`))).toBe(true);
+    expect(answer(t, text((k) => `${String(k).padStart(2, '0')}cafe0123`), undefined)).toBe(true);
+    // Digits alone are no hex id; another length is taken alone; `0x` needs no letter.
+    expect(answer(t, text((k) => (k === 12 ? '1234567890' : `ab${String(k).padStart(8, '0')}`)), undefined)).toBe(false);
+    expect(walkedThrough(t, text((k) => (k === 12 ? 'abcdef0123456' : `ab${String(k).padStart(8, '0')}`)))).toBe(true);
+    const prefixed = template('at 0xdeadbeef12\n');
+    expect(walkedThrough(prefixed, 'at 0x1234567890\n')).toBe(true);
+    // Where a hex id ends the sample, a longer one in the output is not the same.
+    expect(answer(template('commit deadbeef12'), 'commit 1234abcd56', undefined)).toBe(true);
+    expect(answer(template('commit deadbeef12'), 'commit 1234abcd567', undefined)).toBe(true);
+    expect(answer(template('commit deadbeef12'), 'commit 1234abcd56.x', undefined)).toBe(false);
+  });
+
   it('leaves texts it cannot read as bytes to JavaScript, with the same answers', () => {
     const t = template('took 5ms at 10.0.0.1 ok\n');
     // U+0137 is written to Latin-1 as 0x37, a '7': the output is copied as bytes only when all are ASCII.
