@@ -86,8 +86,8 @@ const LETTER_WORDS = /(?<![\w.:-])[a-z_.:-]*[a-z_][a-z_.:-]*(?![\w:-])/g;
 /** A word with each run of digits as one `0`: in loose mode `web-01` may stand where `web-2` is. */
 const shapeOf = (w: string) => w.replace(/\d+/g, '0');
 
-/** `[\w.:-]`, what an own name is made of and what joins it to a word before it. */
-const isNameChar = (c: number) => isAlnum(c) || c === 95 || c === 46 || c === 58 || c === 45;
+/** `[\w.:-]`, what an own name is made of and what joins it to a word before it, by code (a look-up: this runs once per span before the code is warm). */
+const NAME_CHAR = Uint8Array.from({ length: 128 }, (_, c) => Number(isAlnum(c) || c === 95 || c === 46 || c === 58 || c === 45));
 
 /** Where the walk lets the output's character differ from the sample's inside a span: marks `partialKey` writes. */
 const ANY = '\u0001';
@@ -97,12 +97,19 @@ const A_HEX = '\u0004';
 
 /**
  * The word from `a` to `b` of the sample as what the walk lets another output have there: its
- * characters (lower case), but inside spans a mark where the walk takes another (any inside an
- * own name; a digit for a digit; in an id a letter or digit for one; a hex digit for one where
- * `hexSwaps`). Words that come out alike are checked alike.
+ * characters (lower case), but a mark where the walk may take another (any inside an own name; a
+ * digit for a digit; in an id a letter or digit for one; a hex digit for one where `hexSwaps`).
+ * Words that come out alike are checked alike. Where no span there is an own name, an id or
+ * `hexSwaps`, each digit is marked (one native pass; a digit outside noise marked too only makes
+ * the guard take more names than it must).
  */
 function partialKey(sample: GuardedSample, a: number, b: number, first: number): string {
   const { text, codes, spans, hexSwaps } = sample;
+  let plain = true;
+  for (let i = first; i * 3 < spans.length && spans[i * 3] < b; i++) {
+    if (spans[i * 3 + 2] === OWN || ID_KINDS.has(spans[i * 3 + 2]) || hexSwaps[i] === 1) plain = false;
+  }
+  if (plain) return text.slice(a, b).toLowerCase().replace(/\d/g, A_DIGIT);
   let key = '';
   let i = first;
   for (let p = a; p < b; p++) {
@@ -121,33 +128,35 @@ function partialKey(sample: GuardedSample, a: number, b: number, first: number):
 /**
  * Adds the sample's words that noise is part of but not the whole of: an own name of another
  * output that is such a word masks as its own there, where the sample's masks as text and noise
- * (`fe80::1` in `fe80::1.6m47s`, which masks as `fe80::<*>`) or as one noise (`10.0.0` in
- * `10.0.0.5`). Such a name is a whole word: from the word's start to its end or to a dot in it.
+ * (`fe80::1` in `fe80::1.6m47s`, which masks as `fe80::<*>`). Such a name is a whole word: from
+ * the word's start to its end or to a dot in it.
  */
 function addPartials(sample: GuardedSample, partials: Map<number, Set<string>>): void {
-  const { text, codes, spans } = sample;
+  const { codes, spans } = sample;
   let wordEnd = -1;
   for (let i = 0; i < spans.length; i += 3) {
     const start = spans[i];
     const end = spans[i + 1];
     if (spans[i + 2] === OWN || start < wordEnd) continue;
     let a = start;
-    while (a > 0 && isNameChar(codes[a - 1])) a--;
+    while (a > 0 && NAME_CHAR[codes[a - 1]] === 1) a--;
     let b = end;
-    while (b < codes.length && isNameChar(codes[b])) b++;
+    while (b < codes.length && NAME_CHAR[codes[b]] === 1) b++;
     wordEnd = b;
+    // Most noise is its word whole: a name there masks as one noise, as the noise does. (A name
+    // that is only a part of one noise word before a dot, as `10.0.0` of `10.0.0.5`, is no host
+    // nor IP, and is not looked for.)
+    if (a === start && b === end) continue;
     let first = i / 3;
     while (first > 0 && spans[first * 3 - 2] > a) first--;
-    for (let q = text.indexOf('.', a + 1); ; q = text.indexOf('.', q + 1)) {
-      const stop = q < 0 || q >= b ? b : q;
+    for (let stop = a + 1; stop <= b; stop++) {
+      if (stop < b && codes[stop] !== 46) continue;
       // Text alone before a span is in `words`; the span whole masks as one noise, as a name there would.
-      if (stop > start && !(a === start && stop === end)) {
-        const key = partialKey(sample, a, stop, first);
-        const same = partials.get(key.length);
-        if (same) same.add(key);
-        else partials.set(key.length, new Set([key]));
-      }
-      if (stop === b) break;
+      if (stop <= start || (a === start && stop === end)) continue;
+      const key = partialKey(sample, a, stop, first);
+      const same = partials.get(key.length);
+      if (same) same.add(key);
+      else partials.set(key.length, new Set([key]));
     }
   }
 }
