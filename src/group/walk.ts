@@ -37,9 +37,9 @@ export interface FastWalk {
 /** walk.wat's rules, one per span. */
 const RULE = { own: 0, shape: 1, hex: 2, id: 3, instanceId: 4, runs: 5, hexId: 6, monthDay: 7, hexIdAlone: 8 } as const;
 
-function ruleOf(kind: number, codes: Uint16Array, start: number, end: number, hexSwaps: boolean): number {
+/** A span's rule by its kind and whether its hex digits may swap; a month kind's is `monthDay` where `isMonthDay`. */
+function ruleOf(kind: number, hexSwaps: boolean): number {
   if (kind < 0) return RULE.own;
-  if (kind === KIND.month && isMonthDay(codes, start, end)) return RULE.monthDay;
   if (HEX_KINDS.has(kind)) return hexSwaps ? RULE.hex : RULE.shape;
   if (kind === KIND.instanceId) return RULE.instanceId;
   if (ID_KINDS.has(kind)) return RULE.id;
@@ -63,6 +63,13 @@ interface Loadable {
  */
 const SWEPT: ReadonlySet<number> = new Set([RULE.shape, RULE.hex, RULE.id, RULE.instanceId, RULE.runs, RULE.monthDay]);
 
+/**
+ * `ruleOf` of each kind (the own names' first) without and with hex swaps, and 1 for each rule
+ * `SWEPT`: look-ups for the loop over a template's spans, which runs before the code is warm.
+ */
+const KIND_RULES = Int8Array.from({ length: (KIND.digits + 2) * 2 }, (_, k) => ruleOf((k >> 1) - 1, (k & 1) === 1));
+const IS_SWEPT = Uint8Array.from({ length: RULE.hexIdAlone + 1 }, (_, rule) => Number(SWEPT.has(rule)));
+
 /** A sample's bytes and span rules, or null when it is not ASCII. */
 function loadable(sample: WalkSample): Loadable | null {
   const { text, codes, spans, hexSwaps } = sample;
@@ -75,8 +82,9 @@ function loadable(sample: WalkSample): Loadable | null {
   for (let i = count - 1; i >= 0; i--) {
     const start = spans[i * 3];
     const end = spans[i * 3 + 1];
-    const rule = ruleOf(spans[i * 3 + 2], codes, start, end, hexSwaps[i] === 1);
-    if (!SWEPT.has(rule)) stop = i;
+    const kind = spans[i * 3 + 2];
+    const rule = kind === KIND.month && isMonthDay(codes, start, end) ? RULE.monthDay : KIND_RULES[(kind + 1) * 2 + hexSwaps[i]];
+    if (IS_SWEPT[rule] === 0) stop = i;
     rules[i * 4] = start;
     rules[i * 4 + 1] = end;
     rules[i * 4 + 2] = rule;
