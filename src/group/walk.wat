@@ -93,7 +93,8 @@
           (then (return (select (local.get $k) (i32.add (local.get $k) (i32.const 16)) (v128.any_true (local.get $bad))))))
         (local.set $k (i32.add (local.get $k) (i32.const 32)))
         (br $pair)))
-    ;; The rest a chunk at a time, the lanes of the last past len masked off.
+    ;; The rest a chunk at a time, the lanes of the last past len masked off (lanesBelow, its
+    ;; lane numbers made once: this runs for every piece and sweep).
     (local.set $lanes (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))
     (loop $chunks
       (if (i32.ge_s (local.get $k) (local.get $len)) (then (return (local.get $len))))
@@ -120,6 +121,11 @@
       (i8x16.swizzle (local.get $low) (v128.and (local.get $v) (local.get $nibble)))
       (i8x16.swizzle (local.get $high) (v128.and (i16x8.shr_u (local.get $v) (i32.const 4)) (local.get $nibble)))))
 
+  ;; The lanes below r (all 16 from 16 on): of a chunk that ends a text or a name, those in it.
+  (func $lanesBelow (param $r i32) (result v128)
+    (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+      (i8x16.splat (select (local.get $r) (i32.const 16) (i32.lt_u (local.get $r) (i32.const 16))))))
+
   ;; Span i's record, its end, and the rule in a record (above it, the own name kept there).
   (func $spanAt (param $i i32) (result i32)
     (i32.add (global.get $sp) (i32.shl (local.get $i) (i32.const 4))))
@@ -139,7 +145,7 @@
     (i32.eqz
       (v128.any_true
         (v128.andnot
-          (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15) (i8x16.splat (local.get $len)))
+          (call $lanesBelow (local.get $len))
           (i8x16.eq
             ;; Upper-case letters in lower case.
             (v128.or (v128.load (local.get $at))
@@ -153,8 +159,7 @@
     (if (i32.gt_u (i32.add (local.get $px) (local.get $len)) (global.get $m)) (then (return (i32.const 0))))
     (loop $chunks
       (if (i32.eqz
-            (call $sameName16 (i32.add (local.get $w) (local.get $j))
-              (select (i32.sub (local.get $len) (local.get $j)) (i32.const 16) (i32.lt_u (i32.sub (local.get $len) (local.get $j)) (i32.const 16)))
+            (call $sameName16 (i32.add (local.get $w) (local.get $j)) (i32.sub (local.get $len) (local.get $j))
               (i32.add (global.get $x) (i32.add (local.get $px) (local.get $j)))))
         (then (return (i32.const 0))))
       (local.set $j (i32.add (local.get $j) (i32.const 16)))
@@ -191,9 +196,7 @@
     (loop $chunks
       (if (v128.any_true
             (v128.and
-              (i8x16.lt_u (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
-                (i8x16.splat (select (i32.sub (local.get $len) (local.get $j)) (i32.const 16)
-                  (i32.lt_u (i32.sub (local.get $len) (local.get $j)) (i32.const 16)))))
+              (call $lanesBelow (i32.sub (local.get $len) (local.get $j)))
               (i8x16.gt_u (v128.load (i32.add (local.get $b) (local.get $j))) (i8x16.splat (i32.const 57)))))
         (then (return (i32.const 1))))
       (local.set $j (i32.add (local.get $j) (i32.const 16)))
