@@ -21,7 +21,6 @@ import { OWN, mayMaskAsOwn, ownGuardOf, type OwnGuard } from './ownGuard.js';
 import type { OwnIdentity } from './types.js';
 import { fastWalk, type FastWalk } from './walk.js';
 
-
 export interface Template {
   mode: 'masked' | 'loose';
   /** The sample, raw. */
