@@ -71,11 +71,12 @@ export function sameShapeEnd(codes: Uint16Array, start: number, end: number, kin
 }
 
 /**
- * A hex kind's span of the sample (UUID, IPv6, MAC) where any hex digit may stand for another:
- * it stands alone (no kind reads across its neighbours into it, as a clock time would from `10:`
- * or a date from `2026-12-`, or a month from `5 ` into `dec::1`), and holds no IPv4 address
- * (`::ffff:1.2.3.4`, whose digits only digits may replace). The kind matched at its start then
- * matches the same characters in any output that has the same text around it.
+ * A hex kind's span of the sample (UUID, IPv6, MAC; and a hex id, for walk.wat's sweep) where any
+ * hex digit may stand for another: it stands alone (no kind reads across its neighbours into it,
+ * as a clock time would from `10:` or a date from `2026-12-`, or a month from `5 ` into
+ * `dec::1`), and holds no IPv4 address (`::ffff:1.2.3.4`, whose digits only digits may replace).
+ * The kind matched at its start then matches the same characters in any output that has the same
+ * text around it.
  */
 export function hexSwaps(text: string, start: number, end: number): boolean {
   const dot = text.indexOf('.', start);
