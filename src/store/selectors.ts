@@ -56,8 +56,31 @@ export const selectRegions = (s: StoreState): StoreState['regions'] => s.regions
 export const selectRegionOf = (s: StoreState): StoreState['regionOf'] => s.regionOf;
 
 /** The error that holds polling back (retrying or failed), if any. */
-export const selectPollFailure = (s: StoreState): ApiError | undefined =>
-  s.poll.phase === 'retrying' || s.poll.phase === 'failed' ? s.poll.lastError : undefined;
+/** A poll's failure; with several regions, its region's id with it. */
+export interface PollFailure {
+  error: ApiError;
+  regionId?: string;
+}
+
+const failureOf = (poll: PollState): ApiError | undefined =>
+  poll.phase === 'retrying' || poll.phase === 'failed' ? poll.lastError : undefined;
+
+/**
+ * The poll's failure. With several regions, the first region's in trouble, while the others
+ * answer too: the header names its state, the footer its error in full (a new object each read:
+ * compare by what it says).
+ */
+export function selectPollFailure(s: StoreState): PollFailure | undefined {
+  if (!s.regions) {
+    const error = failureOf(s.poll);
+    return error && { error };
+  }
+  for (const r of s.regions) {
+    const error = failureOf(r.poll);
+    if (error) return { error, regionId: r.regionId };
+  }
+  return undefined;
+}
 
 /** One memo slot per store (keyed by its entity map, which lives as long as the store). */
 function memoOnData<T>(compute: (s: StoreState) => T): (s: StoreState) => T {

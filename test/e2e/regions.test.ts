@@ -1,6 +1,6 @@
 // Two regions in one view, in a pseudo-terminal: the REGION column, a drill-down in the second
-// region, per-region states in the header while one region is throttled, and the column giving
-// way at a narrow width.
+// region, per-region states in the header and its error in the footer while one region is
+// throttled, and the column giving way at a narrow width.
 import { describe, expect, it } from 'vitest';
 import { INSTANCES_HEADER, LIST_HEADER, appsForEachTest, listRows, waitForList } from '../helpers/terminalApp.js';
 
@@ -43,6 +43,12 @@ describe('several regions', () => {
     clock.advance(1_000);
     await s.waitForText(new RegExp(`${fresh}\\s+fresh-hz\\s+cn-hangzhou`));
     expect(s.screen()).toMatch(/● cn-shanghai throttled, retrying in \d+ s · cn-hangzhou live/);
+    // The footer gives the error in full, named by its region, though the other region answers.
+    await s.waitForText(/cn-shanghai: Throttling\.User: Request was denied/);
+    emu.setFaults({});
+    clock.advance(30_000);
+    await s.waitForText(/● cn-hangzhou, cn-shanghai live/);
+    await s.waitForNoText(/Throttling/);
   });
 
   it('gives the REGION column up at a narrow width; one region shows none', async () => {
