@@ -111,4 +111,22 @@ describe('the agent on a key', () => {
     const frame = await screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
     expect(frame).toMatch(/agent running \(version [\d.]+, last heartbeat/);
   });
+
+  it('says it in the output pane when the split takes the place of the pane', async () => {
+    const [a] = fx.instanceIds;
+    const screen = renderApp(fx, { columns: 160, rows: 40, split: 'stacked' });
+    await fx.tick();
+    screen.press('G');
+    await screen.waitFor((f) => selectedLine(f)?.includes('deploy-web') === true, 'on deploy-web');
+    screen.press(KEY.enter);
+    await screen.waitFor((f) => selectedLine(f)?.includes(a) === true, 'on its first instance');
+    await fx.poller.idle();
+    await fx.tick();
+    expect(screen.lastFrame()).not.toContain('agent running');
+    screen.press('a');
+    await fx.poller.idle();
+    await fx.tick();
+    const frame = await screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
+    expect(lineWith(frame, 'agent running')).toMatch(/^ {2}(\S.* · )?agent running \(version [\d.]+, last heartbeat/);
+  });
 });

@@ -1,12 +1,14 @@
 // The split's output pane: the output of the instance under the list's cursor, through the same
 // pager as the output screen (useTextPager + TextPagerView) and with its keys when it has the
-// focus. Its header names the instance, its status, exit code and error, and where the service
-// cut the output. The search stays when the cursor moves on, so "which of these printed ERROR" is
+// focus. Its header names the instance, its status, exit code and error, where the service cut
+// the output, and its agent's state once known (`a`, or an agent error: the split takes the place
+// of the invocation screen's pane, which says it without the split). The search stays when the cursor moves on, so "which of these printed ERROR" is
 // j, j, j.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../../api/status.js';
 import type { Store } from '../../../store/types.js';
+import { selectAgent } from '../../../store/names.js';
 import { selectFleet, selectInstance, selectOutput } from '../../../store/selectors.js';
 import { useStoreSelector } from '../../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../../text/index.js';
@@ -14,7 +16,8 @@ import { useUiActions, useUiView } from '../../context.js';
 import { handleOutputAction } from '../../outputActions.js';
 import { useKeymap } from '../../hooks/useKeymap.js';
 import { useTextPager } from '../../hooks/useTextPager.js';
-import { idWithName } from '../../instanceNames.js';
+import { useViewTimes } from '../../hooks/useViewTimes.js';
+import { agentLine, idWithName } from '../../instanceNames.js';
 import { describeError } from '../../instanceText.js';
 import type { UiPoller } from '../../intents.js';
 import { keyFor } from '../../keymap.js';
@@ -57,6 +60,7 @@ export function OutputPane({ store, poller, invokeId, instanceId, active, width,
   const theme = useTheme();
   const ui = useUiActions();
   const { clock } = useUiView();
+  const { times } = useViewTimes();
   const split = useSplit();
   const id = instanceId ?? '';
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, id));
@@ -94,7 +98,18 @@ export function OutputPane({ store, poller, invokeId, instanceId, active, width,
 
   const error = instance ? describeError(instance) : '';
   const cut = output && output.dropped > 0 ? `cut: the service kept the first ${SERVICE_OUTPUT_LIMIT} (${keyFor('last', 'output')} shows the mark)` : '';
-  const note = outputNote(pager, pagerHeight, { growing, fetched: output !== undefined });
+  const head = outputNote(pager, pagerHeight, { growing, fetched: output !== undefined }).join(' · ');
+  const agent = instance ? agentLine(fleet, instance, times) : '';
+  const agentState = instanceId ? selectAgent(fleet, instanceId) : undefined;
+  const agentDown = agentState?.running === false || agentState?.missing === true;
+  // A stopped agent and how to start it first, where the line is cut at the pane's width.
+  const agentPart = { text: agent, colour: agentDown ? theme.warning : theme.muted };
+  const parts = [
+    ...(agentDown ? [agentPart] : []),
+    { text: head, colour: theme.muted },
+    { text: cut, colour: theme.warning },
+    ...(agentDown ? [] : [agentPart]),
+  ].filter((p) => p.text);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <PaneTitle focused={focused}>
@@ -110,8 +125,12 @@ export function OutputPane({ store, poller, invokeId, instanceId, active, width,
       </PaneTitle>
       <Text wrap="truncate-end" color={theme.muted}>
         {'  '}
-        {note.join(' · ') || ' '}
-        {cut ? <Text color={theme.warning}>{` · ${cut}`}</Text> : null}
+        {parts.map((p, k) => (
+          <Text key={k} color={p.colour}>
+            {k > 0 ? ' · ' : ''}
+            {p.text}
+          </Text>
+        ))}
       </Text>
       <TextPagerView
         pager={pager}
