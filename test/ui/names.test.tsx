@@ -94,9 +94,10 @@ describe('instances by name', () => {
 });
 
 describe('the agent on a key', () => {
-  it('a asks for the selected instance agent state, whatever its error', async () => {
+  /** deploy-web's first instance open, `a` pressed there: the frame once its agent's state is in. */
+  async function askAgent(opts: Parameters<typeof renderApp>[1]): Promise<string> {
     const [a] = fx.instanceIds;
-    const screen = renderApp(fx, { columns: 200, rows: 30 });
+    const screen = renderApp(fx, opts);
     await fx.tick();
     screen.press('G');
     await screen.waitFor((f) => selectedLine(f)?.includes('deploy-web') === true, 'on deploy-web');
@@ -108,25 +109,15 @@ describe('the agent on a key', () => {
     screen.press('a');
     await fx.poller.idle();
     await fx.tick();
-    const frame = await screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
-    expect(frame).toMatch(/agent running \(version [\d.]+, last heartbeat/);
+    return screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
+  }
+
+  it('a asks for the selected instance agent state, whatever its error', async () => {
+    expect(await askAgent({ columns: 200, rows: 30 })).toMatch(/agent running \(version [\d.]+, last heartbeat/);
   });
 
   it('says it in the output pane when the split takes the place of the pane', async () => {
-    const [a] = fx.instanceIds;
-    const screen = renderApp(fx, { columns: 160, rows: 40, split: 'stacked' });
-    await fx.tick();
-    screen.press('G');
-    await screen.waitFor((f) => selectedLine(f)?.includes('deploy-web') === true, 'on deploy-web');
-    screen.press(KEY.enter);
-    await screen.waitFor((f) => selectedLine(f)?.includes(a) === true, 'on its first instance');
-    await fx.poller.idle();
-    await fx.tick();
-    expect(screen.lastFrame()).not.toContain('agent running');
-    screen.press('a');
-    await fx.poller.idle();
-    await fx.tick();
-    const frame = await screen.waitFor((f) => f.includes('agent running'), 'with the agent state');
+    const frame = await askAgent({ columns: 160, rows: 40, split: 'stacked' });
     expect(lineWith(frame, 'agent running')).toMatch(/^ {2}(\S.* · )?agent running \(version [\d.]+, last heartbeat/);
   });
 });
