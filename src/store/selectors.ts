@@ -55,8 +55,7 @@ export const selectRegions = (s: StoreState): StoreState['regions'] => s.regions
 /** Several regions: the region of an invocation (undefined for one region). */
 export const selectRegionOf = (s: StoreState): StoreState['regionOf'] => s.regionOf;
 
-/** The error that holds polling back (retrying or failed), if any. */
-/** A poll's failure; with several regions, its region's id with it. */
+/** The error that holds a poll back (retrying or failed); with several regions, its region's id with it. */
 export interface PollFailure {
   error: ApiError;
   regionId?: string;

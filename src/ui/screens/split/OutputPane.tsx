@@ -2,8 +2,8 @@
 // pager as the output screen (useTextPager + TextPagerView) and with its keys when it has the
 // focus. Its header names the instance, its status, exit code and error, where the service cut
 // the output, and its agent's state once known (`a`, or an agent error: the split takes the place
-// of the invocation screen's pane, which says it without the split). The search stays when the cursor moves on, so "which of these printed ERROR" is
-// j, j, j.
+// of the invocation screen's pane, which says it without the split). The search stays when the
+// cursor moves on, so "which of these printed ERROR" is j, j, j.
 import React from 'react';
 import { Box, Text } from 'ink';
 import { isFinalInstance } from '../../../api/status.js';
@@ -12,7 +12,7 @@ import { selectAgent } from '../../../store/names.js';
 import { selectFleet, selectInstance, selectOutput } from '../../../store/selectors.js';
 import { useStoreSelector } from '../../../store/useStore.js';
 import { droppedMarker, sanitizeInline, SERVICE_OUTPUT_LIMIT } from '../../../text/index.js';
-import { useUiActions, useUiView } from '../../context.js';
+import { useUiActions } from '../../context.js';
 import { handleOutputAction } from '../../outputActions.js';
 import { useKeymap } from '../../hooks/useKeymap.js';
 import { useTextPager } from '../../hooks/useTextPager.js';
@@ -59,8 +59,7 @@ export function PaneTitle({ focused, children }: { focused: boolean; children: R
 export function OutputPane({ store, poller, invokeId, instanceId, active, width, height, onStep }: OutputPaneProps) {
   const theme = useTheme();
   const ui = useUiActions();
-  const { clock } = useUiView();
-  const { times } = useViewTimes();
+  const { clock, times } = useViewTimes();
   const split = useSplit();
   const id = instanceId ?? '';
   const instance = useStoreSelector(store, (s) => selectInstance(s, invokeId, id));
