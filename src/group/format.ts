@@ -1,7 +1,7 @@
 // The groups for scripts: one JSON line per group, or a plain table sized to a width. Every
 // network string (ids, codes, the sample) passes through src/text before it reaches a terminal.
 import { displayWidth, fitToWidth, jsonLine, sanitizeInline, truncateToWidth } from '../text/index.js';
-import type { Group } from './types.js';
+import { PENDING, type Group } from './types.js';
 
 /** What is known of an instance's names, for scripts: only the fields the service gave. */
 export interface InstanceNameFields {
@@ -60,8 +60,20 @@ const HEADER = ['COUNT', 'STATUS', 'EXIT', 'ERROR', 'SAMPLE', 'INSTANCES'];
 const SAMPLE_SHARE = 0.5;
 /** Error codes are short names; a longer one is cut. */
 const ERROR_WIDTH = 24;
-/** A first line longer than this is cut before it is sanitised (the table shows far less). */
+/** A first line longer than this is cut before it is sanitised (a column shows far less). */
 const FIRST_LINE_CHARS = 2_000;
+
+/**
+ * A group's sample as a column shows it: its first line (cut, not sanitised), or what stands for
+ * it. Also where no output is expected (no agent, no exit code), a group not fetched yet says so:
+ * the group of those fetched, with no output, is another row meanwhile, and two rows must not
+ * read alike.
+ */
+export function sampleFirstLine(g: Group): string {
+  if (g.fingerprint === PENDING) return '(output not fetched yet)';
+  if (g.firstLine === undefined || g.sample === '') return '(no output)';
+  return g.firstLine.slice(0, FIRST_LINE_CHARS);
+}
 
 /** Groups as an aligned table, at most `width` cells a line (the sample and the ids share the rest). */
 export function groupsTable(groups: readonly Group[], width = 120): string {
@@ -82,9 +94,7 @@ export function groupsTable(groups: readonly Group[], width = 120): string {
       .join('  ')
       .trimEnd();
   const rows = groups.map((g, k) => {
-    const first =
-      g.firstLine === undefined ? '(output not fetched yet)' : g.sample === '' ? '(no output)' : sanitizeInline(g.firstLine.slice(0, FIRST_LINE_CHARS));
-    return line([...fixed[k], fitToWidth(first, sampleWidth), idsToFit(g.instanceIds, idsWidth)]);
+    return line([...fixed[k], fitToWidth(sanitizeInline(sampleFirstLine(g)), sampleWidth), idsToFit(g.instanceIds, idsWidth)]);
   });
   const header = line([...HEADER.slice(0, 4), fitToWidth(HEADER[4], sampleWidth), HEADER[5]]);
   return [header, ...rows].join('\n') + '\n';

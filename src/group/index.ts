@@ -9,5 +9,5 @@ export { fingerprint, maskOutput, FINGERPRINT_LENGTH } from './fingerprint.js';
 export { createGrouper, compareGroups, statusRank, firstLineOf, type Grouper } from './grouper.js';
 export { referenceGroup, compareReference } from './reference.js';
 export { diffSamples, diffText, type DiffLine, type DiffMark, type SampleDiff } from './diff.js';
-export { groupsJsonLines, groupsTable, groupRecord, idsToFit } from './format.js';
+export { groupsJsonLines, groupsTable, groupRecord, idsToFit, sampleFirstLine } from './format.js';
 export { createGroupBook, type GroupBook, type OutputsProgress } from './book.js';

@@ -6,7 +6,7 @@ import React, { useLayoutEffect, useMemo, useState, useSyncExternalStore, type R
 import { Box } from 'ink';
 import type { Invocation } from '../../api/model.js';
 import { statusLabel } from '../../api/status.js';
-import { createGroupBook, GROUP_MODES, PENDING, type Group, type GroupBook, type GroupMode } from '../../group/index.js';
+import { createGroupBook, GROUP_MODES, sampleFirstLine, type Group, type GroupBook, type GroupMode } from '../../group/index.js';
 import { handleSharedAction, useUiActions } from '../context.js';
 import { formatCount } from '../format.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -41,8 +41,6 @@ export interface GroupsScreenProps {
   };
 }
 
-/** A first line longer than this is cut before it is sanitised (the column shows far less). */
-const FIRST_LINE_CHARS = 1_000;
 
 /** A poller without grouping (a test's stand-in): groups by status only, from a book of our own. */
 const fallbackBook = createGroupBook();
@@ -53,13 +51,10 @@ function useGroups(book: GroupBook, invokeId: string, mode: GroupMode): readonly
   return useMemo(() => book.groups(invokeId, mode), [book, invokeId, mode, version]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
+/** The sample's first line (as `--groups` prints it), and ` …` where more lines follow. */
 function sampleText(g: Group): string {
-  // Also where none is expected (no agent, no exit code): the group of those fetched, with no
-  // output, is another row meanwhile, and two rows must not read alike (as `--groups` prints them).
-  if (g.fingerprint === PENDING) return '(output not fetched yet)';
-  if (g.firstLine === undefined || g.sample === '') return '(no output)';
-  const more = (g.sample?.length ?? 0) > g.firstLine.length + 1 ? ' …' : '';
-  return g.firstLine.slice(0, FIRST_LINE_CHARS) + more;
+  const more = g.firstLine !== undefined && (g.sample?.length ?? 0) > g.firstLine.length + 1 ? ' …' : '';
+  return sampleFirstLine(g) + more;
 }
 
 /** The title's note: mode, groups, and `outputs N/M` while outputs load. */

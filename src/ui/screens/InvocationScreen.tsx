@@ -258,7 +258,7 @@ export function InvocationScreen({ store, poller, invokeId, active, width, heigh
     [theme, times, timeMode, inv, named, fleet, marks],
   );
   const selected = selection.index >= 0 ? instances[selection.index] : undefined;
-  // The agent's state before the names: the table shows names, nothing else shows the agent (`a`).
+  // The agent's state before the names: the table shows names, and without the split only this shows the agent (`a`).
   const paneText = selected
     ? [describeInstance(selected, inv, times), agentLine(fleet, selected, times), namesLine(fleet, selected.instanceId)].filter(Boolean).join(' · ')
     : '';
