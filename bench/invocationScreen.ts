@@ -48,17 +48,15 @@ async function openRun(size: number, names: boolean): Promise<OpenRun> {
     const real = (await pageAll(client)).invocations;
     // The list alone, as the drill-down draws it: the split has a row of its own (`split`), and
     // its output pane's demands would wait on the fake clock's budget inside `poller.idle()` below.
-    app = await mountApp({ invocations: real, api: client, clock, startPoller: true, names, split: 'off' });
-    if (names) await fillNames(app, client, ids);
-    app.tty.record();
-    await app.press(KEYS.enter);
-    const shown = app;
-    await waitFor(() => /\bi-[0-9a-z]{10,}/.test(shown.tty.recorded), 'the instance list on screen', 30_000);
-    await app.tty.settle(80);
-    app.tty.record(false);
-    const opened = app;
+    const opened = (app = await mountApp({ invocations: real, api: client, clock, startPoller: true, names, split: 'off' }));
+    if (names) await fillNames(opened, client, ids);
+    opened.tty.record();
+    await opened.press(KEYS.enter);
+    await waitFor(() => /\bi-[0-9a-z]{10,}/.test(opened.tty.recorded), 'the instance list on screen', 30_000);
+    await opened.tty.settle(80);
+    opened.tty.record(false);
     return {
-      app,
+      app: opened,
       invokeId: real[0].invokeId,
       async close() {
         await opened.unmount();
